@@ -1,0 +1,170 @@
+"""Cleaning: full-width forms, web boilerplate lines and garbled spans.
+
+Why: scraped pages carry breadcrumbs, footers, share buttons and SEO spam, and
+some carry passages decoded out of step (mojibake). Extracting from those gives
+false bodies and figures. Every step here keeps the text's length — dropped
+lines and garbled spans become line breaks — so offsets survive untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import load_lines
+
+MASK = "\n"
+
+
+@lru_cache(maxsize=1)
+def _fullwidth_table() -> dict[int, str]:
+    table = {}
+    for cp in range(0xFF10, 0xFF1A):  # digits
+        table[cp] = chr(cp - 0xFEE0)
+    for cp in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # letters
+        table[cp] = chr(cp - 0xFEE0)
+    for line in load_lines("fullwidth.txt"):
+        src, _, dst = line.partition(" ")
+        dst = dst.strip().encode().decode("unicode_escape") if dst.strip().startswith("\\u") else dst.strip()
+        if len(src) == 1 and len(dst) == 1:
+            table[ord(src)] = dst
+    return table
+
+
+def normalize_width(text: str) -> str:
+    """Full-width digits, letters and figure signs to ASCII, one character for one."""
+    return text.translate(_fullwidth_table())
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_lines("boilerplate.txt")))
+
+
+@lru_cache(maxsize=1)
+def _block_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_lines("boilerplate_blocks.txt")))
+
+
+LINE_RE = re.compile(r"[^\n]*\n?")
+SENTENCE_PUNCT = re.compile(r"[。！？；!?;，,：:]")
+BLOCK_LINE_MAX = 50
+NAV_LINE_MAX = 8
+NAV_RUN_MIN = 4
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of lines that are web boilerplate, not report content."""
+    spans: list[tuple[int, int]] = []
+    pattern = _boilerplate_re()
+    block = _block_re()
+    in_block = False
+    nav_run: list[tuple[int, int]] = []
+
+    def flush_nav() -> None:
+        if len(nav_run) >= NAV_RUN_MIN:
+            spans.extend(nav_run)
+        nav_run.clear()
+
+    pos = 0
+    for m in LINE_RE.finditer(text):
+        line = m.group(0)
+        if not line:
+            break
+        start, end = m.start(), m.start() + len(line.rstrip("\n"))
+        pos = m.end()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if in_block:
+            if len(stripped) <= BLOCK_LINE_MAX:
+                spans.append((start, end))
+                continue
+            in_block = False
+        if block.fullmatch(stripped):
+            spans.append((start, end))
+            in_block = True
+            flush_nav()
+            continue
+        if len(stripped) <= 2000 and pattern.search(stripped):
+            spans.append((start, end))
+            flush_nav()
+            continue
+        if len(stripped) <= NAV_LINE_MAX and not SENTENCE_PUNCT.search(stripped):
+            nav_run.append((start, end))
+        else:
+            flush_nav()
+    flush_nav()
+    del pos
+    spans.sort()
+    return spans
+
+
+@lru_cache(maxsize=1)
+def common_chars() -> frozenset[str]:
+    return frozenset("".join(load_lines("common_chars.txt")))
+
+
+ANCHOR_RE = re.compile(r"(?<=[\u4e00-\u9fff])[?\ufffd](?=[^\s”」』’\"')）\n])|\ufffd")
+MAX_GAP = 3
+
+
+def _odd(ch: str, common: frozenset[str]) -> bool:
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+        return ch not in common
+    if ch == "\ufffd":
+        return True
+    return ch.isascii() and not ch.isdigit() and not ch.isspace()
+
+
+def garbled_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text decoded out of step, such as ``?;鶎狱h``.
+
+    A mojibake passage starts where a half-width ``?`` (or U+FFFD) is glued to
+    Chinese text — real Chinese prose writes ``？`` — and runs on while rare
+    characters or stray ASCII keep turning up within a few characters.
+    """
+    common = common_chars()
+    spans: list[tuple[int, int]] = []
+    last_end = -1
+    for m in ANCHOR_RE.finditer(text):
+        start = m.start()
+        if start < last_end:
+            continue
+        end = start + 1
+        i = end
+        gap = 0
+        n_odd = 1
+        while i < len(text) and gap <= MAX_GAP:
+            ch = text[i]
+            if ch == "\n":
+                break
+            if _odd(ch, common):
+                end = i + 1
+                n_odd += 1
+                gap = 0
+            else:
+                gap += 1
+            i += 1
+        if n_odd >= 2:
+            spans.append((start, end))
+            last_end = end
+    return spans
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each span by line breaks of the same length."""
+    if not spans:
+        return text
+    out = []
+    prev = 0
+    for s, e in spans:
+        if s < prev:
+            s = prev
+        if e <= s:
+            continue
+        out.append(text[prev:s])
+        out.append(MASK * (e - s))
+        prev = e
+    out.append(text[prev:])
+    return "".join(out)

@@ -1,0 +1,372 @@
+"""Figures: every quantity stated with a number and a unit (spec §2).
+
+Why rules and not a number scanner: a report is full of numbers that are not
+figures (dates, ordinals, slogans such as 两学一做, codes, phone numbers). A
+figure is matched as qualifier + number + multiplier + unit from the units
+table; the exclusions are checked on that match; then the words around it say
+what is counted, and what is counted decides the category.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+from ..document import Document, Sentence, Token
+from ..lexicon import load_lines, load_set, load_table
+from ..mention import Mention
+from .numbers import DIGITS, NumberError, parse_number
+from .quotes import Quote, find_quotes
+
+NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+NUM_CN = r"[零〇一二两三四五六七八九十百千万亿廿]+"
+MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100}
+YEAR_BLOCKERS = ("来", "度", "级", "代", "初", "底", "末", "前", "后", "中", "份", "里", "间", "行", "以来", "以后",
+                 "以前", "攀")
+ORDINAL_BEFORE = ("第", "首", "#", "No", "NO", "no")
+LINK_WORDS = frozenset("达到 达 为 共 共计 总计 累计 均 有 共有 每年 年均 平均 分别 仅 已 已经 多达 高达 合计 总共 计".split())
+NOUNISH = ("n", "vn", "j", "l", "b", "an", "nz", "nt", "ns", "nr", "ng", "zg", "g", "")
+JOINERS = frozenset("、 和 及 与 以及".split())
+HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
+
+
+class Tables:
+    """The figure rules, compiled once per process from the data files."""
+
+    def __init__(self) -> None:
+        units = load_table("units.tsv")
+        self.unit_class = {u: f[0] for u, f in units.items()}
+        self.arabic_only = {u for u, f in units.items() if len(f) > 1 and f[1] == "arabic"}
+        quals = [line.split("\t") for line in load_lines("qualifiers.tsv")]
+        self.before = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "before"}
+        self.middle = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "middle"}
+        self.after = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "after"}
+        self.counted = {k: v[0] for k, v in load_table("counted.tsv").items()}
+        self.transparent = sorted(load_set("counted_transparent.txt"), key=len, reverse=True)
+        self.formulae = sorted(load_set("formulae.txt"), key=len, reverse=True)
+        alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        self.formula_re = re.compile(alt(self.formulae)) if self.formulae else None
+        number = f"(?:{NUM_AR}|{NUM_CN})"
+        self.regex = re.compile(
+            f"(?P<pre>{alt(self.before)})?"
+            f"(?:百分之(?P<pct>{number})"
+            f"|(?P<num>{number})(?:\\s?(?P<sep>[-~～—至到])\\s?(?P<num2>{number}))?"
+            f"(?P<mid1>{alt(self.middle)})?(?P<mult>万亿|亿|万|千|百)?(?P<mid2>{alt(self.middle)})?"
+            f"(?P<unit>{alt(self.unit_class)}))"
+            f"(?P<post>{alt(self.after)})?"
+        )
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    return Tables()
+
+
+def _is_arabic(s: str) -> bool:
+    return bool(s) and s[0].isdigit()
+
+
+def _parse(num: str) -> tuple[Decimal, Decimal | None]:
+    """Value of a numeral, and the top of a range written as two digits (三四个, 五六百)."""
+    try:
+        return Decimal(str(parse_number(num))), None
+    except NumberError:
+        if len(num) >= 2 and num[0] in DIGITS and num[1] in DIGITS and DIGITS[num[1]] == DIGITS[num[0]] + 1:
+            rest = num[2:]
+            low = parse_number(num[0] + rest) if rest else DIGITS[num[0]]
+            high = parse_number(num[1] + rest) if rest else DIGITS[num[1]]
+            return Decimal(str(low)), Decimal(str(high))
+        raise
+
+
+def _plain(value: Decimal) -> int | float:
+    value = value.normalize()
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def _noun_like(tok: Token) -> bool:
+    return tok.tag.startswith("n") or tok.tag in NOUNISH
+
+
+def _phrase_after(tokens: list[Token], i: int, text: str) -> tuple[str, bool]:
+    """Noun phrase starting at token i; also whether it ended cleanly (at 的 or a stop)."""
+    parts: list[str] = []
+    n = len(tokens)
+    first = True
+    while i < n:
+        tok = tokens[i]
+        w = tok.word
+        if w in "“「『\"":
+            close = next((j for j in range(i + 1, min(n, i + 12)) if tokens[j].word in "”」』\""), None)
+            if close is None:
+                break
+            parts.extend(t.word for t in tokens[i:close + 1])
+            i = close + 1
+            first = False
+            continue
+        if w == "(" and i + 2 < n and tokens[i + 2].word == ")" and len(tokens[i + 1].word) <= 2:
+            parts.extend(t.word for t in tokens[i:i + 3])
+            i += 3
+            continue
+        if w in JOINERS and parts and i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS:
+            parts.append(w)
+            i += 1
+            continue
+        if _noun_like(tok) or (first and tok.tag == "a"):
+            parts.append(w)
+            i += 1
+            first = False
+            if sum(map(len, parts)) > 24:
+                break
+            continue
+        break
+    clean = i >= n or tokens[i].word in ("的",) or tokens[i].tag == "x" or HARD_STOP.match(tokens[i].word) is not None
+    return "".join(parts), clean
+
+
+def _phrase_before(tokens: list[Token], i: int) -> str:
+    """Noun phrase ending just before token i (going left), skipping linking words next to the number."""
+    parts: list[str] = []
+    j = i - 1
+    while j >= 0 and not parts and tokens[j].word in LINK_WORDS:
+        j -= 1
+    if j >= 0 and tokens[j].word in tables().counted and not _noun_like(tokens[j]):
+        parts.append(tokens[j].word)  # 转载13.9万次: a known counted verb right before the number
+        j -= 1
+    while j >= 0:
+        tok = tokens[j]
+        w = tok.word
+        if w in "”」』\"":
+            open_ = next((k for k in range(j - 1, max(-1, j - 12), -1) if tokens[k].word in "“「『\""), None)
+            if open_ is None:
+                break
+            parts[:0] = [t.word for t in tokens[open_:j + 1]]
+            j = open_ - 1
+            continue
+        if w == ")" and j >= 2 and tokens[j - 2].word == "(":
+            parts[:0] = [t.word for t in tokens[j - 2:j + 1]]
+            j -= 3
+            continue
+        if _noun_like(tok) and tok.tag != "m":
+            parts.insert(0, w)
+            j -= 1
+            if sum(map(len, parts)) > 24:
+                break
+            continue
+        break
+    return "".join(parts)
+
+
+def _after_de(tokens: list[Token], i: int) -> str:
+    """Head after the last 的 of the clause: 近百名政治意识好…的党员干部 counts 党员干部."""
+    end = i
+    while end < len(tokens) and not HARD_STOP.match(tokens[end].word) and end - i < 20:
+        end += 1
+    de = max((k for k in range(i, end) if tokens[k].word == "的"), default=None)
+    if de is None:
+        return ""
+    phrase, _ = _phrase_after(tokens, de + 1, "")
+    return phrase
+
+
+def _strip_for_lookup(counted: str) -> str:
+    s = re.sub(r"[“”「」『』\"‘’《》]", "", counted)
+    s = re.sub(r"\((.{1,2})\)", "", s) if "党(工)委" not in s else s.replace("(工)", "")
+    t = tables()
+    changed = True
+    while changed:
+        changed = False
+        for suffix in t.transparent:
+            if s.endswith(suffix) and len(s) > len(suffix):
+                s = s[: -len(suffix)]
+                changed = True
+    return s
+
+
+def lookup_counted(counted: str) -> str | None:
+    """Category of a counted phrase from counted.tsv, or None.
+
+    The first member of a list decides (机关党委、机关纪委); within it the longest
+    known ending wins, and failing that a known word that ends an earlier part
+    (大社区建设 → 社区), except that party members are only read off the whole.
+    """
+    first = re.split(r"、|和|及|与|以及", counted, maxsplit=1)[0]
+    return _lookup(first) or (_lookup(counted) if first != counted else None)
+
+
+def _lookup(phrase: str) -> str | None:
+    t = tables()
+    key = _strip_for_lookup(phrase)
+    for end in range(len(key), 0, -1):
+        head = key[:end]
+        for k in range(len(head)):
+            cat = t.counted.get(head[k:])
+            if cat:
+                if end < len(key) and cat in ("party_members", "activists"):
+                    break
+                return cat
+    return None
+
+
+def categorize(unit_class: str, counted: str, window: str = "") -> str:
+    """Category of a figure from its unit's class and what it counts (spec §2).
+
+    ``window`` is the rest of the clause after the figure, used when what is
+    counted is not a known noun (四期支部书记讲党课活动 → events).
+    """
+    fixed = {"money": "money", "percent": "percentage", "area": "area", "duration": "duration",
+             "people": "people"}
+    if unit_class in fixed:
+        return fixed[unit_class]
+    if unit_class == "person":
+        if "积极分子" in counted or "发展对象" in counted:
+            return "activists"
+        if "党员" in counted or "入党" in counted:
+            return "party_members"
+        return "people"
+    cat = lookup_counted(counted)
+    if cat:
+        return cat
+    t = tables()
+    if window and any(w in window for w, c in t.counted.items() if c == "events" and len(w) >= 2):
+        return "events"
+    if unit_class == "events":
+        return "events"
+    return "other"
+
+
+def _excluded_spans(sentence: Sentence, quotes: list[Quote]) -> list[tuple[int, int]]:
+    spans = [q.outer for q in quotes]
+    t = tables()
+    if t.formula_re:
+        spans += [(m.start() + sentence.start, m.end() + sentence.start) for m in t.formula_re.finditer(sentence.text)]
+    return spans
+
+
+def extract_figures(doc: Document) -> Iterator[Mention]:
+    """Figures of a document, with value, unit, qualifier, counted and category."""
+    t = tables()
+    for sentence in doc.sentences:
+        text = sentence.text
+        if not any(ch.isdigit() or ch in "一二两三四五六七八九十百千万" for ch in text):
+            continue
+        quotes = find_quotes(text, sentence.start)
+        excluded = _excluded_spans(sentence, quotes)
+        for m in t.regex.finditer(text):
+            fig = _figure(doc, sentence, m, excluded)
+            if fig is not None:
+                yield fig
+
+
+def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[tuple[int, int]]) -> Mention | None:
+    t = tables()
+    text = sentence.text
+    start, end = m.start(), m.end()
+    num = m.group("pct") or m.group("num")
+    unit = "%" if m.group("pct") else m.group("unit")
+    cls = "percent" if m.group("pct") else t.unit_class[unit]
+    arabic = _is_arabic(num)
+    before = text[max(0, start - 2):start]
+    # Numbers glued to other numbers, letters or codes are not figures.
+    if start > 0 and (text[start - 1].isalnum() and text[start - 1].isascii() or text[start - 1] in ".-/:·"):
+        return None
+    if not arabic and start > 0 and not m.group("pre") and text[start - 1] in "零〇一二两三四五六七八九十百千万亿":
+        return None
+    if before.endswith(ORDINAL_BEFORE) or before[-1:] in ("第", "首"):
+        return None
+    if before.endswith("前") and unit in ("名", "位"):
+        return None
+    a, b = start + sentence.start, end + sentence.start
+    if any(s <= a < e or s < b <= e for s, e in excluded) or doc.is_claimed(a, b):
+        return None
+    if unit in t.arabic_only and not arabic:
+        return None
+    if not arabic and not m.group("pct"):
+        if num in ("一", "壹") and not m.group("num2"):
+            return None  # 一个, 一批, 一次: an article, not a count
+        if num in ("百", "千", "万", "亿") and not m.group("pre"):
+            return None  # 千家万户, 百日: set phrases
+        tokens = sentence.tokens
+        if not any(tok.start == a for tok in tokens):
+            return None  # 统一部署: the numeral is inside a word
+    try:
+        value, value_max = _parse(num)
+        if m.group("num2"):
+            value_max, _ = _parse(m.group("num2"))
+    except NumberError:
+        return None
+    mult = MULTIPLIERS.get(m.group("mult") or "", 1)
+    value *= mult
+    if value_max is not None:
+        value_max *= mult
+    following = text[end:end + 2]
+    post = m.group("post")
+    if unit == "年":
+        if arabic and (len(num) >= 4 or value >= 1000):
+            return None
+        if following.startswith(YEAR_BLOCKERS) or text[m.end("unit"):].startswith(YEAR_BLOCKERS):
+            return None
+    if post in ("内", "之内", "以内") and cls != "duration":
+        end -= len(post)
+        post = None
+    qualifier = None
+    if m.group("pre"):
+        qualifier = t.before[m.group("pre")]
+    elif m.group("mid1") or m.group("mid2"):
+        qualifier = t.middle[m.group("mid1") or m.group("mid2")]
+    elif post:
+        qualifier = t.after[post]
+    if post and qualifier is None:
+        qualifier = t.after[post]
+    counted = _counted(sentence, start + sentence.start, m.end("unit") + sentence.start, end + sentence.start, unit,
+                       cls)
+    window = HARD_STOP.split(text[end:end + 16], maxsplit=1)[0]
+    category = categorize(cls, counted, window)
+    unit_out = "元" if cls == "money" else unit
+    return Mention(
+        type="figure", text=text[start:end], start=a, end=end + sentence.start,
+        fields={
+            "value": _plain(value),
+            "value_max": _plain(value_max) if value_max is not None else None,
+            "unit": unit_out,
+            "qualifier": qualifier,
+            "counted": counted,
+            "category": category,
+        },
+    )
+
+
+def _counted(sentence: Sentence, start: int, unit_end: int, end: int, unit: str, cls: str) -> str:
+    if cls == "count" and unit in tables().arabic_only:
+        return unit  # 10单位, 7镇: the unit is the noun
+    tokens = sentence.tokens
+    i_after = next((k for k, tok in enumerate(tokens) if tok.start >= end), len(tokens))
+    straddle = next((k for k, tok in enumerate(tokens) if tok.start < end < tok.end), None)
+    after = ""
+    clean = True
+    if cls not in ("percent",):
+        if straddle is not None:
+            rest = tokens[straddle].word[end - tokens[straddle].start:]
+            tail, clean = _phrase_after(tokens, straddle + 1, "")
+            if rest and not any(ch.isdigit() for ch in rest) and rest not in ("的",):
+                after = rest + tail
+            else:
+                after = tail if rest == "" else ""
+        else:
+            after, clean = _phrase_after(tokens, i_after, "")
+        if after and not clean and (cls == "person" or lookup_counted(after) is None):
+            head = _after_de(tokens, i_after)
+            if head:
+                after = head
+        elif not after:
+            head = _after_de(tokens, i_after) if i_after < len(tokens) and tokens[i_after].tag not in ("x",) else ""
+            if head and cls == "person":
+                after = head
+    if after:
+        return after
+    i_before = next((k for k, tok in enumerate(tokens) if tok.end > start), len(tokens))
+    return _phrase_before(tokens, i_before)

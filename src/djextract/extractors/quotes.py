@@ -1,0 +1,64 @@
+"""Quoted spans and title spans within a sentence.
+
+Why: quotation marks carry most programme names and, per the spec, numbers
+inside quoted names and 《titles》 are never figures; both extractors need the
+same notion of where a quote starts and ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", "〈": "〉", "\"": "\""}
+MAX_QUOTE = 60
+
+
+@dataclass(frozen=True)
+class Quote:
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark
+    mark: str
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        return self.open, self.close + 1
+
+    @property
+    def is_title(self) -> bool:
+        return self.mark in "《〈"
+
+
+def find_quotes(text: str, offset: int = 0, max_len: int = MAX_QUOTE) -> list[Quote]:
+    """Balanced quote spans (nested ones included) in ``text``; offsets shifted by ``offset``."""
+    out: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch == "\"":
+            if stack and stack[-1][0] == "\"":
+                mark, start = stack.pop()
+                if i - start - 1 <= max_len and i > start + 1:
+                    out.append(Quote(start + offset, i + offset, mark))
+            else:
+                stack.append((ch, i))
+            continue
+        if ch in PAIRS:
+            stack.append((ch, i))
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            mark, start = stack[depth]
+            if PAIRS[mark] == ch:
+                del stack[depth:]
+                if i - start - 1 <= max_len and i > start + 1:
+                    out.append(Quote(start + offset, i + offset, mark))
+                break
+    out.sort(key=lambda q: q.open)
+    return out
+
+
+def inside_any(quotes: list[Quote], start: int, end: int) -> bool:
+    """True when [start, end) lies within the inner part of one of the quotes."""
+    return any(q.open < start and end <= q.close for q in quotes)

@@ -1,0 +1,76 @@
+"""Word lists and rule tables, loaded from data files a user can extend.
+
+Why: the rules that decide what is a body, a figure or a programme are
+language facts, not code. They live in ``data/*.txt`` (one term a line, ``#``
+comments, optional TAB-separated fields) and a user adds their own by putting
+files of the same name in a folder named by ``--data-dir`` or the
+``DJEXTRACT_DATA`` environment variable; their lines are added to ours.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+_extra_dirs: list[Path] = []
+
+
+def add_data_dir(path: str | os.PathLike[str]) -> None:
+    """Register a folder whose files extend the bundled lists (same file names)."""
+    p = Path(path)
+    if not p.is_dir():
+        raise FileNotFoundError(f"data folder not found: {p}")
+    if p not in _extra_dirs:
+        _extra_dirs.append(p)
+        load_lines.cache_clear()
+
+
+def extra_dirs() -> list[Path]:
+    """The user's data folders, in the order they extend the bundled lists."""
+    env = os.environ.get("DJEXTRACT_DATA")
+    dirs = list(_extra_dirs)
+    if env:
+        dirs.extend(Path(d) for d in env.split(os.pathsep) if d)
+    return dirs
+
+
+def _read(text: str) -> list[str]:
+    out = []
+    for raw in text.splitlines():
+        line = raw.rstrip("\n\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        out.append(line.strip(" "))
+    return out
+
+
+@lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[str, ...]:
+    """All non-comment lines of a data file: the bundled one, then the user's."""
+    lines = _read(resources.files("djextract").joinpath("data", name).read_text(encoding="utf-8"))
+    for d in extra_dirs():
+        f = d / name
+        if f.is_file():
+            lines.extend(_read(f.read_text(encoding="utf-8")))
+    return tuple(lines)
+
+
+def load_set(name: str) -> frozenset[str]:
+    """The first field of every line, as a set."""
+    return frozenset(line.split("\t")[0].strip() for line in load_lines(name))
+
+
+def load_table(name: str) -> dict[str, tuple[str, ...]]:
+    """First field → remaining TAB-separated fields; later lines (the user's) win."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in load_lines(name):
+        parts = [p.strip() for p in line.split("\t")]
+        table[parts[0]] = tuple(parts[1:])
+    return table
+
+
+def bundled_path(name: str) -> Path:
+    """Filesystem path of a bundled data file (for libraries that want a path)."""
+    return Path(str(resources.files("djextract").joinpath("data", name)))

@@ -1,0 +1,97 @@
+"""read → clean → convert → segment → extract, for one document.
+
+Why: one pure function of (text, options) is what the CLI, the Python API and
+the worker processes all call, so they cannot drift apart. Conversion runs
+before the line rules because those rules (and every word list) are written in
+simplified Chinese; since conversion keeps length, the order costs no offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import extractors
+from .clean import boilerplate_spans, garbled_spans, mask, normalize_width
+from .convert import convert, script_of
+from .document import Document
+from .mention import Mention
+from .offsets import OffsetMap
+from .read import html_to_text, is_html
+from .segment import get_segmenter, split_sentences
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that changes what a document yields; picklable for worker processes."""
+
+    types: tuple[str, ...] = ()
+    convert: str = "t2s"
+    segmenter: str = "jieba"
+    user_dicts: tuple[str, ...] = ()
+    html: bool | None = None  # None: decide by name and content
+
+
+def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str = "",
+            encoding: str = "utf-8") -> Document:
+    """Build the processed Document (no extraction yet)."""
+    html = options.html if options.html is not None else is_html(raw, name)
+    if html:
+        text, offsets = html_to_text(raw)
+    else:
+        text, offsets = raw, OffsetMap.identity(len(raw))
+    source = text
+    text = normalize_width(text)
+    text = convert(text, options.convert)
+    script = script_of(source, text) if options.convert != "none" else "simplified"
+    warnings = []
+    garbled = garbled_spans(text)
+    if garbled:
+        shown = ", ".join(f"{s}-{e}" for s, e in garbled[:5])
+        more = f" and {len(garbled) - 5} more" if len(garbled) > 5 else ""
+        warnings.append(f"garbled text excluded at {len(garbled)} place(s): {shown}{more}")
+    drop = sorted(boilerplate_spans(text) + garbled)
+    text = mask(text, drop)
+    doc = Document(doc_id, raw, text, offsets, get_segmenter(options.segmenter, options.user_dicts),
+                   encoding=encoding, script=script, warnings=warnings)
+    doc.set_sentences(split_sentences(text))
+    return doc
+
+
+def run_extractors(doc: Document, options: Options = Options()) -> list[Mention]:
+    """Mentions of the chosen types, in document order, with offsets into the decoded input."""
+    found: list[Mention] = []
+    for name in extractors.resolve(options.types or None):
+        found.extend(extractors.get(name)(doc))
+    seen = set()
+    out = []
+    order = {name: i for i, name in enumerate(("body", "figure", "programme"))}
+    for m in sorted(found, key=lambda m: (m.start, m.end, order.get(m.type, 9))):
+        key = (m.type, m.start, m.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(finalize(doc, m))
+    return out
+
+
+def finalize(doc: Document, m: Mention) -> Mention:
+    """Turn a mention in processed-text offsets into one in input offsets."""
+    sent = doc.sentence_at(m.start)
+    m.sentence = sent.text if sent else doc.text[m.start:m.end]
+    if not m.text:
+        m.text = doc.text[m.start:m.end]
+    rs, re_ = doc.offsets.to_raw(m.start, m.end)
+    m.start, m.end = rs, re_
+    m.source_text = doc.raw[rs:re_]
+    m.doc = doc.doc_id
+    return m
+
+
+def process(raw: str, doc_id: str = "-", options: Options = Options(), name: str = "",
+            encoding: str = "utf-8") -> tuple[Document, list[Mention]]:
+    """Run the whole pipeline on one decoded document."""
+    doc = prepare(raw, doc_id, options, name, encoding)
+    mentions = run_extractors(doc, options)
+    for s in doc.sentences:
+        s.release()
+    return doc, mentions
