@@ -1,0 +1,310 @@
+"""Named bodies: party, state and other organisations named in a report (spec §1).
+
+Why suffix-anchored: Chinese organisation names end in a small set of organ
+words (党委, 局, 集团, 社区 …) while their left edge is a chain of places,
+functions and nested bodies. So a head from ``body_heads.tsv`` anchors each
+candidate, and the name grows leftwards over jieba words until a verb, a
+function word, a quantifier or punctuation; then rules decide whether what was
+found is one specific body or a generic type (党支部, 各级党组织).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document, Sentence, Token
+from ..lexicon import load_set, load_table
+from ..mention import Mention
+
+ADMIN_CHARS = frozenset("省市区县镇乡州旗盟")
+NATIONAL_PREFIXES = ("中共", "中央", "国家", "全国", "中国")
+SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "s", "j", ""})
+STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "x", "y", "e", "o", "f", "a", "ad", "z", "uj", "ul", "ud")
+OPEN_QUOTES = "“「『\"‘"
+CLOSE_QUOTES = "”」』\"’"
+QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
+OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
+MAX_TOKENS = 9
+MAX_CHARS = 26
+
+
+@dataclass
+class Head:
+    word: str
+    kind: str
+    alone: bool
+    sub: bool
+    place: bool
+
+
+class Tables:
+    def __init__(self) -> None:
+        self.heads: dict[str, Head] = {}
+        for word, fields in load_table("body_heads.tsv").items():
+            kind = fields[0] if fields else "government"
+            flags = set(fields[1].split(",")) if len(fields) > 1 else set()
+            self.heads[word] = Head(word, kind, "alone" in flags, "sub" in flags, "place" in flags)
+        words = sorted(self.heads, key=len, reverse=True)
+        self.head_re = re.compile("|".join(re.escape(w) for w in words))
+        self.head_end_re = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
+        self.stop = load_set("body_stop.txt")
+        self.quantifiers = load_set("body_quantifiers.txt")
+        self.generic = load_set("body_generic.txt")
+        self.generic_mods = load_set("body_generic_modifiers.txt")
+        self.titles = load_set("titles.txt")
+        self.false_heads = load_set("body_false_heads.txt")
+        self.name_parts = load_set("body_name_parts.txt")
+
+    def nested_head(self, word: str) -> Head | None:
+        m = self.head_end_re.search(word)
+        return self.heads[m.group(0)] if m else None
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    return Tables()
+
+
+@dataclass
+class Candidate:
+    start: int  # doc offsets of the span as written
+    end: int
+    name: str
+    kind: str
+    specific: bool
+
+
+def _token_index(tokens: list[Token], pos: int) -> int:
+    """Index of the token containing doc offset pos."""
+    for i, tok in enumerate(tokens):
+        if tok.start <= pos < tok.end:
+            return i
+    return len(tokens)
+
+
+VERB_TAGS = ("v", "vd", "vi", "vg", "l", "i")
+PLACE_TAGS = frozenset({"ns", "s", "nt", "nz", "j"})
+ANCHOR_KINDS = ("government", "institution")
+MAX_ANCHOR = 16
+
+
+def _is_stop(tok: Token, t: Tables) -> bool:
+    if tok.word in t.name_parts:
+        return False
+    if tok.word in t.stop or tok.word in t.titles or tok.word in t.quantifiers:
+        return True
+    if tok.tag.startswith(("vn", "nr", "ns", "nz", "nt")):
+        return False
+    if tok.tag.startswith(STOP_TAGS):
+        return True
+    return False
+
+
+def _place_like(tok: Token, sentence: Sentence, head: Head) -> bool:
+    """Can this word stand before an abbreviated level body (文昌 + 市委, 海棠 + 区委)?"""
+    w = tok.word
+    if tok.tag in PLACE_TAGS or (len(w) >= 2 and w[-1] in ADMIN_CHARS and tok.tag.startswith("n")):
+        return True
+    level = head.word[0]
+    if level in ADMIN_CHARS and 2 <= len(w) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
+        return _doc_places(sentence.doc).get(w + level, False)
+    return False
+
+
+def _doc_places(doc: Document) -> dict[str, bool]:
+    cache = doc.__dict__.setdefault("_places", {})
+    return _PlaceLookup(doc.text, cache)
+
+
+class _PlaceLookup:
+    """X区 counts as a place when the document writes it without a following organ word."""
+
+    def __init__(self, text: str, cache: dict[str, bool]) -> None:
+        self.text, self.cache = text, cache
+
+    def get(self, key: str, default: bool = False) -> bool:
+        if key not in self.cache:
+            self.cache[key] = re.search(re.escape(key) + "(?![委政人])", self.text) is not None
+        return self.cache[key]
+
+
+def _in_title_or_quote(sentence: Sentence, start: int, end: int) -> bool:
+    from .quotes import find_quotes
+
+    quotes = sentence.__dict__.get("_quotes")
+    if quotes is None:
+        quotes = sentence.__dict__["_quotes"] = find_quotes(sentence.text, sentence.start)
+    for q in quotes:
+        if q.open < start and end <= q.close:
+            return True
+    return False
+
+
+def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -> Candidate | None:
+    t = tables()
+    tokens = sentence.tokens
+    hi = _token_index(tokens, head_start)
+    hj = _token_index(tokens, head_end - 1)
+    if hj >= len(tokens):
+        return None
+    last = tokens[hj]
+    if last.end != head_end:
+        rest = last.word[head_end - last.start:]
+        if not any(rest.startswith(title) for title in t.titles):
+            return None  # 局面, 委员, 中心工作: the head is inside another word
+    mods: list[Token] = []
+    quoted = False
+    start = head_start
+    first = tokens[hi]
+    if first.start < head_start:
+        # The head begins inside a word (海曙区|委, 省公安|厅): that word's beginning is part of the name,
+        # unless it is an ordinary dictionary word (格局, 农村, 常委).
+        prefix = first.word[: head_start - first.start]
+        if first.word in t.false_heads:
+            return None
+        if len(prefix) == 1 and prefix not in ADMIN_CHARS and first.tag not in ("ns", "nt", "nz", "nr", ""):
+            return None
+        if _is_stop(first, t) and first.tag != "":
+            return None
+        mods.append(Token(first.word[: head_start - first.start], first.start, head_start,
+                          "n" if first.tag in ("nt", "nz") else first.tag))
+        start = first.start
+    i = hi - 1
+    if len(mods) == 1 and len(mods[0].word) == 1 and mods[0].word not in ADMIN_CHARS and (
+        i < 0 or tokens[i].tag != ""
+    ):
+        i = -1  # 发挥|好村: a one-character stub of an unknown word does not join a dictionary word
+    while i >= 0 and len(mods) < MAX_TOKENS and head_end - start < MAX_CHARS:
+        tok = tokens[i]
+        if tok.word and tok.word[-1] in CLOSE_QUOTES + "》":
+            opener = "《" if tok.word[-1] == "》" else OPEN_QUOTES
+            open_i = next((k for k in range(i - 1, max(-1, i - 8), -1) if tokens[k].word in opener), None)
+            if open_i is None or (not mods and opener != "《"):
+                break
+            mods[:0] = tokens[open_i + 1:i]
+            start = tokens[open_i].start
+            quoted = True
+            i = open_i - 1
+            continue
+        if tok.word in t.quantifiers:
+            return None  # 各区委, 所属党支部: generic
+        if head.alone and not mods:
+            if len(mods) >= 3 or not _place_like(tok, sentence, head):
+                break
+        elif tok.word in t.generic_mods:
+            pass
+        elif tok.tag in ("a", "b", "ad", "an"):
+            if not (i > 0 and not _is_stop(tokens[i - 1], t) and tokens[i - 1].tag not in ("a", "b")):
+                break
+        elif _is_stop(tok, t):
+            break
+        if head.place and not head.alone and (tok.tag.startswith(VERB_TAGS) or len(mods) >= 3):
+            break
+        mods.insert(0, tok)
+        start = tok.start
+        i -= 1
+    if i >= 0 and tokens[i].word in t.quantifiers:
+        return None
+    if head.kind in ANCHOR_KINDS and not head.place:
+        start, mods = _anchor(tokens, i, start, head_end, mods, t)
+    text = sentence.doc.text
+    end = head_end
+    pm = QUALIFIER_PAREN.match(text, head_end)
+    if pm and pm.group(1) in ("机关", "本级", "筹", "试行", "临时"):
+        end = pm.end()
+    name = re.sub(r"[“”「」『』\"‘’《》\s]", "", text[start:head_end])
+    name = QUALIFIER_PAREN.sub("", name)
+    if name in t.generic or _in_title_or_quote(sentence, start, head_end):
+        return None
+    if any(name.startswith(q) for q in t.quantifiers if len(q) > 1):
+        return None  # 省直单位机关党委: a collective, not one body
+    if head.place and len(name) < 3:
+        return None
+    mod_words = [m.word for m in mods]
+    if mod_words and all(w in t.generic_mods for w in mod_words):
+        return None
+    if not (quoted or _specific(mods, head, t)):
+        return None
+    kind = head.kind
+    if head.sub:
+        inner = t.head_re.findall(name[: -len(head.word)])
+        inner = [h for h in inner if not t.heads[h].sub]
+        if inner:
+            kind = t.heads[inner[-1]].kind
+    return Candidate(start, end, name, kind, True)
+
+
+def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[Token],
+            t: Tables) -> tuple[int, list[Token]]:
+    """Reach back over verbs to a level prefix or place that opens the name (省|交通规划勘察设计研究院)."""
+    k = i
+    while k >= 0 and head_end - tokens[k].start <= MAX_ANCHOR:
+        tok = tokens[k]
+        if tok.tag == "x" or tok.word in t.stop or tok.word in t.quantifiers or t.nested_head(tok.word):
+            return start, mods
+        before = tokens[k - 1] if k > 0 else None
+        opens = before is None or before.tag == "x" or before.word in t.stop
+        if opens and (tok.word in ADMIN_CHARS or tok.tag == "ns"):
+            return tok.start, tokens[k:i + 1] + mods
+        k -= 1
+    return start, mods
+
+
+def _specific(mods: list[Token], head: Head, t: Tables) -> bool:
+    """Does the name single out one body (a place, a proper name, a level prefix, a parent body)?"""
+    if not mods:
+        return head.alone
+    if head.alone:
+        return True
+    first = mods[0].word
+    if first[0] in ADMIN_CHARS and first not in t.generic_mods:
+        return True
+    if first.startswith(NATIONAL_PREFIXES):
+        return True
+    for m in mods:
+        if m.word in t.generic_mods:
+            continue
+        if m.tag in SPECIFIC_TAGS and (len(m.word) >= 2 or m.tag in ("ns", "nr")):
+            return True
+        if len(m.word) >= 2 and m.word[-1] in ADMIN_CHARS:
+            return True  # 育才生态区, 湾区: a place written with its level
+        if t.nested_head(m.word) and m.word not in t.generic:
+            return True
+        if head.place and (m.tag.startswith("n") or m.tag in ("", "a", "b")):
+            return True
+    return False
+
+
+def extract_bodies(doc: Document) -> Iterator[Mention]:
+    """Named bodies of a document with name and kind; the longest name at a position wins."""
+    t = tables()
+    for sentence in doc.sentences:
+        found: list[Candidate] = []
+        for m in t.head_re.finditer(sentence.text):
+            head = t.heads[m.group(0)]
+            cand = _candidate(sentence, m.start() + sentence.start, m.end() + sentence.start, head)
+            if cand:
+                found.append(cand)
+                own = OWN_PARTY_ORG.match(doc.text, cand.end)
+                if own and cand.kind != "party":
+                    # 下洋村的党支部书记: the village's own branch is a body of its own (下洋村党支部)
+                    found.append(Candidate(cand.start, own.end(), cand.name + own.group(1), "party", True))
+        for cand in _longest(found):
+            yield Mention(type="body", text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end,
+                          fields={"name": cand.name, "kind": cand.kind})
+
+
+def _longest(cands: list[Candidate]) -> list[Candidate]:
+    """Drop candidates contained in a longer one (区委 inside 区委组织部)."""
+    out = []
+    for c in cands:
+        if any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+               for o in cands):
+            continue
+        if any(o.start == c.start and o.end == c.end for o in out):
+            continue
+        out.append(c)
+    return out
