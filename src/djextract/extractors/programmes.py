@@ -1,0 +1,265 @@
+"""Branded programmes: the named initiatives a report promotes (spec §3).
+
+Why evidence and not every quote: reports quote programme names, but also
+metaphors (“牛鼻子”), formulae (“四个意识”), honours, festivals and slogans.
+A quote becomes a programme when something says it is one — a head after it
+(“直通联办”机制), a head inside it (“百日攻坚行动”), a verb that creates or runs
+it (打造“红色物业”), or a list it belongs to (“A”“B”等一批党建品牌) — and nothing
+says it is something else. All cue words live in data files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document, Sentence
+from ..lexicon import load_lines, load_set, load_table
+from ..mention import Mention
+from .bodies import tables as body_tables
+from .quotes import Quote, find_quotes
+
+CLAUSE_END = re.compile(r"[，,。；;！!？?：:]")
+LIST_GAP = re.compile(r"^(?:[、和及与]|以及|[\u4e00-\u9fff]{2,4}村|[\u4e00-\u9fff]{2,4}社区|、[\u4e00-\u9fff]{2,4}(?:村|社区))?$")
+GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]")
+NUMERALS = "一二三四五六七八九十两"
+CODE_ONLY = re.compile(r"^[\d\s·\-—.+:/]+$")
+MAX_HEAD_OFFSET = 12
+BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:党支部|党总支|党委|支部)")
+METAPHOR_PAIR = re.compile(r"以[“「『\"]([^”」』\"]{1,8})[”」』\"](?:带动|促进|推动|引领|激活|撬动)[“「『\"]")
+HONOUR_QUANTITY = re.compile(r"(?:第[^\s，,]{1,3}批)?\d*[一二三四五六七八九十百千]*[个名家项]?$")
+AS_FRAME = re.compile(r"^为(?:抓手|主题|载体|主线|重点|核心|引领|切入点|突破口|平台)")
+
+
+@dataclass
+class Head:
+    word: str
+    kind: str
+    after: bool
+    inside: bool
+
+
+class Tables:
+    def __init__(self) -> None:
+        self.heads: dict[str, Head] = {}
+        for word, f in load_table("programme_heads.tsv").items():
+            where = f[1] if len(f) > 1 else "both"
+            self.heads[word] = Head(word, f[0], where in ("after", "both"), where in ("inside", "both"))
+        after = sorted((h for h in self.heads.values() if h.after), key=lambda h: len(h.word), reverse=True)
+        inside = sorted((h for h in self.heads.values() if h.inside), key=lambda h: len(h.word), reverse=True)
+        self.after_re = re.compile("|".join(re.escape(h.word) for h in after))
+        self.inside_re = re.compile("(?:" + "|".join(re.escape(h.word) for h in inside) + ")$")
+        self.verbs = {k: v[0] for k, v in load_table("programme_verbs.tsv").items()}
+        self.verb_re = re.compile("(?:" + "|".join(re.escape(v) for v in sorted(self.verbs, key=len, reverse=True))
+                                  + ")了?")
+        self.stop = load_set("programme_stop.txt")
+        cues = [line.split("\t") for line in load_lines("programme_honour_cues.tsv")]
+        self.honour_before = sorted((w.strip() for w, p in cues if p.strip() == "before"), key=len, reverse=True)
+        self.honour_after = sorted((w.strip() for w, p in cues if p.strip() == "after"), key=len, reverse=True)
+        self.known = {k: (v[0], v[1] if len(v) > 1 else None) for k, v in load_table("programme_known.tsv").items()}
+        inside_heads = sorted({h.word for h in self.heads.values() if h.inside} | {"工程", "行动", "计划"},
+                              key=len, reverse=True)
+        self.unquoted_re = re.compile(
+            rf"(?:(?<=[的、和及与])|(?<![\u4e00-\u9fff]))([{NUMERALS}][^\s大个项类级届批\d{NUMERALS}的，,。、]{{1,2}}"
+            rf"(?:工程|行动|计划))"
+            r"|((?:[^\W\d_的在与和及]{2,3}(?:省|市|区|县))?第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{2,16}?"
+            r"(?:大赛|评比|运动会|评选|比赛|竞赛|论坛))"
+        )
+        del inside_heads
+        self.known_re = re.compile("|".join(re.escape(k) for k in sorted(self.known, key=len, reverse=True))) \
+            if self.known else None
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    return Tables()
+
+
+@dataclass
+class Evidence:
+    head: str | None
+    kind: str
+
+
+def _head_after(text: str, pos: int) -> Evidence | None:
+    """A head right after a closing quote, possibly behind 等/等一批/的 or a short modifier."""
+    t = tables()
+    rest = text[pos:pos + 40]
+    gloss = GLOSS.match(rest)
+    if gloss:
+        rest = rest[gloss.end():]
+    rest = CLAUSE_END.split(rest, maxsplit=1)[0]
+    m_cut = re.search(r"[“「『\"《]", rest)
+    if m_cut:
+        rest = rest[:m_cut.start()]
+    skip = 0
+    lead = re.match(r"等(?:一批|一系列|[一二三四五六七八九十两\d]+(?:大|个|项|类)?)?|的", rest)
+    if lead:
+        skip = lead.end()
+    m = t.after_re.search(rest, skip)
+    if not m or m.start() - skip > MAX_HEAD_OFFSET:
+        return None
+    if lead and lead.group(0) == "的" and m.start() != skip:
+        return None  # “等不起”的紧迫感: 的 + a head only when the head follows at once
+    between = rest[skip:m.start()]
+    if re.search(r"[的为是在把将]|提升|带动", between):
+        return None
+    head = rest[skip:m.end()]
+    return Evidence(head, t.heads[m.group(0)].kind)
+
+
+def _clause_list_head(text: str, pos: int) -> Evidence | None:
+    """“送清凉”、职工医疗互助…等活动: a later 等 + head in the same clause covers the quote."""
+    t = tables()
+    clause = CLAUSE_END.split(text[pos:pos + 60], maxsplit=1)[0]
+    for m in re.finditer("等", clause):
+        ev = _head_after(clause, m.start())
+        if ev:
+            return ev
+    return None
+
+
+def _verb_before(text: str, open_pos: int) -> Evidence | None:
+    t = tables()
+    window = text[max(0, open_pos - 8):open_pos]
+    best = None
+    for m in t.verb_re.finditer(window):
+        gap = window[m.end():]
+        if len(gap) <= 5 and not re.search(r"[，,。；;、“”\"的]", gap):
+            best = m
+    if best is None:
+        return None
+    verb = best.group(0).rstrip("了")
+    return Evidence(None, t.verbs[verb])
+
+
+def _honour(text: str, q: Quote) -> bool:
+    t = tables()
+    before = HONOUR_QUANTITY.sub("", text[max(0, q.open - 12):q.open])
+    after = text[q.close + 1:q.close + 5]
+    return any(before.endswith(w) for w in t.honour_before) or any(after.startswith(w) for w in t.honour_after)
+
+
+def _names_body(text: str, q: Quote) -> bool:
+    """“海上之家”非公企业党支部: the quote is part of a body's name."""
+    m = BODY_AFTER.match(text, q.close + 1)
+    return m is not None and tables().after_re.match(text, m.end()) is None
+
+
+def _looks_generic(name: str) -> bool:
+    """Terms rather than names: 网格化, 体检式, a body (大党委), a code (2·04)."""
+    if len(name) <= 3 and name[-1] in "化式" and name[0] not in NUMERALS:
+        return True
+    if CODE_ONLY.match(name):
+        return True
+    return _body_like(name)
+
+
+def _body_like(name: str) -> bool:
+    m = body_tables().head_end_re.search(name)
+    return bool(m) and len(m.group(0)) >= 2 and len(name) <= 4
+
+
+def extract_programmes(doc: Document) -> Iterator[Mention]:
+    """Programmes of a document with name, kind and head; claims their spans for other extractors."""
+    t = tables()
+    for sentence in doc.sentences:
+        text = sentence.text
+        quotes = [q for q in find_quotes(text) if not q.is_title]
+        titles = [q for q in find_quotes(text) if q.is_title]
+        yield from _quoted(doc, sentence, quotes, titles)
+        yield from _unquoted(doc, sentence, quotes + titles)
+    del t
+
+
+def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:
+    """Quotes that form one list (“A”“B”、“C”) share their evidence."""
+    top = [q for q in quotes if not any(o is not q and o.open < q.open and q.close < o.close for o in quotes)]
+    groups: list[list[Quote]] = []
+    for q in top:
+        if groups and LIST_GAP.match(text[groups[-1][-1].close + 1:q.open]):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    nested = [q for q in quotes if q not in top]
+    groups.extend([q] for q in nested)
+    return groups
+
+
+def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list[Quote]) -> Iterator[Mention]:
+    t = tables()
+    text = sentence.text
+    figurative = set()
+    for pair in METAPHOR_PAIR.finditer(text):
+        figurative.update((pair.start() + 1, pair.end() - 1))
+    for group in _groups(text, quotes):
+        last = group[-1]
+        shared = _head_after(text, last.close + 1) or _clause_list_head(text, last.close + 1)
+        verb = _verb_before(text, group[0].open)
+        frame = AS_FRAME.match(text[last.close + 1:]) and text[max(0, group[0].open - 1):group[0].open] == "以"
+        if any(_honour(text, q) for q in group):
+            continue
+        if any(q.open in figurative for q in group):
+            continue  # 以“组织链”带动“产业链”: a figure of speech, not two names
+        for q in group:
+            raw = text[q.open + 1:q.close]
+            name = GLOSS.sub("", raw).strip()
+            if not name or name in t.stop or len(name) > 30:
+                continue
+            if any(ti.open < q.open and q.close < ti.close and text[ti.open + 1:ti.close].strip("“”\"") ==
+                   text[q.open + 1:q.close] for ti in titles):
+                continue  # 《“…三年行动计划”》: the quote is the whole document title
+            own = _head_after(text, q.close + 1) if q is not last else shared
+            inside = t.inside_re.search(name) if len(name) >= 4 else None
+            ev = own or (shared if len(group) > 1 or q is last else None)
+            if ev is None and inside and not re.search(r"[、，,]", name):
+                ev = Evidence(None, t.heads[inside.group(0)].kind)
+            if ev is None and frame and len(name) <= 8:
+                ev = Evidence(None, "mechanism")
+            if ev is None and verb and len(name) >= 2 and not re.search(r"[，,]", name):
+                ev = verb
+            if ev is None:
+                continue
+            if _looks_generic(name) and (ev is verb or not (own or shared) or _body_like(name)):
+                continue
+            if _names_body(text, q):
+                continue
+            if len(name) == 1:
+                continue
+            kind = ev.kind
+            if inside and not (own or (shared and q is last)):
+                kind = t.heads[inside.group(0)].kind
+            start = q.open + sentence.start
+            end = q.close + 1 + sentence.start
+            doc.claim(start, end)
+            yield Mention(type="programme", text=text[q.open:q.close + 1], start=start, end=end,
+                          fields={"name": name, "kind": kind, "head": ev.head})
+
+
+def _unquoted(doc: Document, sentence: Sentence, quotes: list[Quote]) -> Iterator[Mention]:
+    t = tables()
+    text = sentence.text
+    spans = []
+    for m in t.unquoted_re.finditer(text):
+        name = m.group(1) or m.group(2)
+        s = m.start(1) if m.group(1) else m.start(2)
+        spans.append((s, s + len(name), name))
+    if t.known_re:
+        for m in t.known_re.finditer(text):
+            spans.append((m.start(), m.end(), m.group(0)))
+    for s, e, name in spans:
+        if any(q.open <= s and e <= q.close + 1 for q in quotes):
+            continue
+        if name in t.known:
+            kind, head = t.known[name]
+        else:
+            hm = t.inside_re.search(name)
+            head = hm.group(0) if hm else None
+            kind = t.heads[head].kind if head else "other"
+        a, b = s + sentence.start, e + sentence.start
+        if doc.is_claimed(a, b):
+            continue
+        doc.claim(a, b)
+        yield Mention(type="programme", text=name, start=a, end=b, fields={"name": name, "kind": kind, "head": head})
