@@ -60,8 +60,11 @@ def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str
 def run_extractors(doc: Document, options: Options = Options()) -> list[Mention]:
     """Mentions of the chosen types, in document order, with offsets into the decoded input."""
     found: list[Mention] = []
-    for name in extractors.resolve(options.types or None):
-        found.extend(extractors.get(name)(doc))
+    funcs = [extractors.get(name) for name in extractors.resolve(options.types or None)]
+    for sentence in doc.sentences:
+        for func in funcs:
+            found.extend(func(doc, sentence))
+        sentence.release()  # tokens of one sentence at a time: memory stays flat on huge inputs
     seen = set()
     out = []
     order = {name: i for i, name in enumerate(("body", "figure", "programme"))}
@@ -92,6 +95,4 @@ def process(raw: str, doc_id: str = "-", options: Options = Options(), name: str
     """Run the whole pipeline on one decoded document."""
     doc = prepare(raw, doc_id, options, name, encoding)
     mentions = run_extractors(doc, options)
-    for s in doc.sentences:
-        s.release()
     return doc, mentions

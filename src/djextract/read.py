@@ -22,6 +22,7 @@ BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
+DETECT_BYTES = 256 * 1024  # detection reads a sample; the whole input is then decoded strictly
 HTML_SUFFIXES = (".htm", ".html", ".xhtml", ".shtml")
 
 
@@ -89,10 +90,13 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         return Decoded(text, "utf-8")
     from charset_normalizer import from_bytes  # lazy: only for non-UTF-8 input
 
-    best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+    best = from_bytes(data[:DETECT_BYTES], cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
         raise InputError("undecodable: not UTF-8, GB18030, Big5 or UTF-16 (use --encoding)")
-    text = str(best)
+    try:
+        text = data.decode(best.encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"undecodable: looks like {best.encoding} but does not decode (use --encoding)") from None
     if _printable_ratio(text) < 0.9:
         raise InputError("binary file (mostly control characters)")
     return Decoded(text, best.encoding)

@@ -1,4 +1,4 @@
-"""Registry of extractors: name → callable(Document) → iterable of Mention.
+"""Registry of extractors: name → callable(Document, Sentence) → iterable of Mention.
 
 Why: the CLI's ``--types`` and the Python API pick extractors by name, and the
 order here is the order they run in: programmes claim their quoted names first
@@ -10,16 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from importlib import import_module
 
-from ..document import Document
+from ..document import Document, Sentence
 from ..mention import Mention
 
-Extractor = Callable[[Document], Iterable[Mention]]
+Extractor = Callable[[Document, Sentence], Iterable[Mention]]
 
-# name → (module, function); imported on first use so `--help` stays instant.
+# name → (module, function of one sentence); imported on first use so `--help` stays instant.
+# A new extractor is a function (doc, sentence) -> Iterable[Mention] registered here or with register().
 REGISTRY: dict[str, tuple[str, str]] = {
-    "programme": ("djextract.extractors.programmes", "extract_programmes"),
-    "body": ("djextract.extractors.bodies", "extract_bodies"),
-    "figure": ("djextract.extractors.figures", "extract_figures"),
+    "programme": ("djextract.extractors.programmes", "programmes_in_sentence"),
+    "body": ("djextract.extractors.bodies", "bodies_in_sentence"),
+    "figure": ("djextract.extractors.figures", "figures_in_sentence"),
 }
 ALIASES = {"programmes": "programme", "bodies": "body", "figures": "figure"}
 
@@ -49,3 +50,8 @@ def resolve(types: Iterable[str] | None) -> list[str]:
 def get(name: str) -> Extractor:
     module, func = REGISTRY[name]
     return getattr(import_module(module), func)
+
+
+def register(name: str, module: str, function: str) -> None:
+    """Add an extractor (it runs after the bundled ones)."""
+    REGISTRY[name] = (module, function)

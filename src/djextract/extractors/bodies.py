@@ -280,21 +280,26 @@ def _specific(mods: list[Token], head: Head, t: Tables) -> bool:
 
 def extract_bodies(doc: Document) -> Iterator[Mention]:
     """Named bodies of a document with name and kind; the longest name at a position wins."""
-    t = tables()
     for sentence in doc.sentences:
-        found: list[Candidate] = []
-        for m in t.head_re.finditer(sentence.text):
-            head = t.heads[m.group(0)]
-            cand = _candidate(sentence, m.start() + sentence.start, m.end() + sentence.start, head)
-            if cand:
-                found.append(cand)
-                own = OWN_PARTY_ORG.match(doc.text, cand.end)
-                if own and cand.kind != "party":
-                    # 下洋村的党支部书记: the village's own branch is a body of its own (下洋村党支部)
-                    found.append(Candidate(cand.start, own.end(), cand.name + own.group(1), "party", True))
-        for cand in _longest(found):
-            yield Mention(type="body", text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end,
-                          fields={"name": cand.name, "kind": cand.kind})
+        yield from bodies_in_sentence(doc, sentence)
+
+
+def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
+    """Named bodies of one sentence."""
+    t = tables()
+    found: list[Candidate] = []
+    for m in t.head_re.finditer(sentence.text):
+        head = t.heads[m.group(0)]
+        cand = _candidate(sentence, m.start() + sentence.start, m.end() + sentence.start, head)
+        if cand:
+            found.append(cand)
+            own = OWN_PARTY_ORG.match(doc.text, cand.end)
+            if own and cand.kind != "party":
+                # 下洋村的党支部书记: the village's own branch is a body of its own (下洋村党支部)
+                found.append(Candidate(cand.start, own.end(), cand.name + own.group(1), "party", True))
+    for cand in _longest(found):
+        yield Mention(type="body", text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end,
+                      fields={"name": cand.name, "kind": cand.kind})
 
 
 def _longest(cands: list[Candidate]) -> list[Candidate]:

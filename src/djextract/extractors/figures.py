@@ -249,17 +249,24 @@ def _excluded_spans(sentence: Sentence, quotes: list[Quote]) -> list[tuple[int, 
 
 def extract_figures(doc: Document) -> Iterator[Mention]:
     """Figures of a document, with value, unit, qualifier, counted and category."""
-    t = tables()
     for sentence in doc.sentences:
-        text = sentence.text
-        if not any(ch.isdigit() or ch in "一二两三四五六七八九十百千万" for ch in text):
-            continue
-        quotes = find_quotes(text, sentence.start)
-        excluded = _excluded_spans(sentence, quotes)
-        for m in t.regex.finditer(text):
-            fig = _figure(doc, sentence, m, excluded)
-            if fig is not None:
-                yield fig
+        yield from figures_in_sentence(doc, sentence)
+
+
+HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万]")
+
+
+def figures_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
+    """Figures of one sentence (the pipeline runs sentence by sentence to bound memory)."""
+    text = sentence.text
+    if not HAS_NUMBER.search(text):
+        return
+    quotes = find_quotes(text, sentence.start)
+    excluded = _excluded_spans(sentence, quotes)
+    for m in tables().regex.finditer(text):
+        fig = _figure(doc, sentence, m, excluded)
+        if fig is not None:
+            yield fig
 
 
 def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[tuple[int, int]]) -> Mention | None:

@@ -164,14 +164,17 @@ def _body_like(name: str) -> bool:
 
 def extract_programmes(doc: Document) -> Iterator[Mention]:
     """Programmes of a document with name, kind and head; claims their spans for other extractors."""
-    t = tables()
     for sentence in doc.sentences:
-        text = sentence.text
-        quotes = [q for q in find_quotes(text) if not q.is_title]
-        titles = [q for q in find_quotes(text) if q.is_title]
-        yield from _quoted(doc, sentence, quotes, titles)
-        yield from _unquoted(doc, sentence, quotes + titles)
-    del t
+        yield from programmes_in_sentence(doc, sentence)
+
+
+def programmes_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
+    """Programmes of one sentence; claims their spans so figures skip numbers inside them."""
+    found = find_quotes(sentence.text)
+    quotes = [q for q in found if not q.is_title]
+    titles = [q for q in found if q.is_title]
+    yield from _quoted(doc, sentence, quotes, titles)
+    yield from _unquoted(doc, sentence, found)
 
 
 def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:

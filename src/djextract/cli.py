@@ -1,0 +1,569 @@
+"""The `djextract` command: argument parsing and wiring only.
+
+Why thin: the pipeline, batch runner and renderers know nothing of the
+command line, so Python users and worker processes get exactly what the CLI
+gets. Heavy modules are imported inside the commands, which keeps
+`djextract --help` instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="djextract",
+    help="Extract named bodies, figures and branded programmes from Chinese party-building reports "
+    "as JSON lines.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_INPUT_FAILED = 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"djextract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """djextract: party-building reports to structured data."""
+
+
+# ---- shared options -----------------------------------------------------------------------------
+
+PathsArg = Annotated[list[str] | None, typer.Argument(help="Files or folders ('-' or none for stdin).",
+                                                      show_default=False)]
+TypesOpt = Annotated[list[str] | None, typer.Option("--types", "-t", help="Extractors: body, figure, programme "
+                                                    "(repeat or comma-separate).")]
+ConvertOpt = Annotated[str, typer.Option("--convert", help="Script conversion: t2s, tw2s, hk2s or none.")]
+SegOpt = Annotated[str, typer.Option("--segmenter", help="jieba, or rjieba (pip install 'djextract[fast]').")]
+UserDictOpt = Annotated[list[Path] | None, typer.Option("--user-dict", help="Extra jieba dictionary (repeatable).")]
+DataDirOpt = Annotated[list[Path] | None, typer.Option("--data-dir", help="Folder of word lists that extend the "
+                                                       "bundled ones, same file names (repeatable).")]
+EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="Force an input encoding (e.g. gb18030).")]
+GlobOpt = Annotated[list[str] | None, typer.Option("--glob", help="File patterns inside folders "
+                                                   "(default: *.txt *.md *.htm *.html).")]
+JsonlOpt = Annotated[bool, typer.Option("--jsonl-input", help="Inputs are JSON lines, one document a record.")]
+TextFieldOpt = Annotated[str, typer.Option("--text-field", help="Record field holding the text.")]
+IdFieldOpt = Annotated[str, typer.Option("--id-field", help="Record field holding the document id.")]
+
+
+def _err(console: Any, msg: str) -> None:
+    if console is not None:
+        console.print(msg, markup=False, highlight=False, soft_wrap=True)
+    else:
+        sys.stderr.write(msg + "\n")
+        sys.stderr.flush()
+
+
+def _options(types: list[str] | None, convert: str, segmenter: str, user_dict: list[Path] | None,
+             data_dir: list[Path] | None) -> Any:
+    from . import extractors, lexicon
+    from .convert import CONFIGS
+    from .pipeline import Options
+    from .segment import BACKENDS
+
+    if convert not in CONFIGS:
+        raise typer.BadParameter(f"choose one of {', '.join(CONFIGS)}", param_hint="--convert")
+    if segmenter not in BACKENDS:
+        raise typer.BadParameter(f"choose one of {', '.join(BACKENDS)}", param_hint="--segmenter")
+    try:
+        resolved = extractors.resolve(types)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--types") from None
+    for d in data_dir or []:
+        if not d.is_dir():
+            raise typer.BadParameter(f"not a folder: {d}", param_hint="--data-dir")
+        lexicon.add_data_dir(d)
+    for f in user_dict or []:
+        if not f.is_file():
+            raise typer.BadParameter(f"not a file: {f}", param_hint="--user-dict")
+    if segmenter == "rjieba":
+        try:
+            import rjieba  # noqa: F401
+        except ImportError:
+            raise typer.BadParameter("rjieba is not installed: pip install 'djextract[fast]'",
+                                     param_hint="--segmenter") from None
+    return Options(types=tuple(resolved), convert=convert, segmenter=segmenter,
+                   user_dicts=tuple(str(f.resolve()) for f in user_dict or []))
+
+
+def _paths(paths: list[str] | None) -> list[str]:
+    if paths:
+        return paths
+    if sys.stdin is None or sys.stdin.isatty():
+        raise typer.BadParameter("give files or folders, or pipe text into djextract", param_hint="PATH")
+    return ["-"]
+
+
+class _Output:
+    """Where mentions go: stdout or -o FILE; survives a closed pipe quietly."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.stream = open(path, "w", encoding="utf-8", newline="\n") if path else sys.stdout  # noqa: SIM115
+
+    def write(self, text: str) -> None:
+        self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.path:
+            self.stream.close()
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so interpreter shutdown stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _safe_name(doc_id: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in "._-/" else "_" for ch in doc_id).strip("/")
+    return keep.replace("..", "_") or "doc"
+
+
+def _out_path(output_dir: Path, rel: str) -> Path:
+    return output_dir / (_safe_name(rel) + ".jsonl")
+
+
+def _write_atomic(path: Path, lines: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.writelines(lines)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _is_done(item: Any, output_dir: Path) -> bool:
+    """--resume: an output newer than its input is complete (outputs only ever appear by rename)."""
+    out = _out_path(output_dir, item.rel)
+    if not out.exists() or item.path is None:
+        return False
+    try:
+        return out.stat().st_mtime >= os.stat(item.path).st_mtime
+    except OSError:
+        return False
+
+
+@app.command()
+def extract(
+    paths: PathsArg = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    output_dir: Annotated[Path | None, typer.Option("--output-dir", help="One JSON-lines file per input, "
+                                                    "mirroring the input tree, written atomically.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="With --output-dir: skip inputs already done.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, table (for people) or csv.")] = "jsonl",
+    per_doc: Annotated[bool, typer.Option("--per-doc", help="One object per document instead of per mention.")]
+    = False,
+    types: TypesOpt = None,
+    convert: ConvertOpt = "t2s",
+    segmenter: SegOpt = "jieba",
+    user_dict: UserDictOpt = None,
+    data_dir: DataDirOpt = None,
+    encoding: EncodingOpt = None,
+    glob: GlobOpt = None,
+    jsonl_input: JsonlOpt = False,
+    text_field: TextFieldOpt = "text",
+    id_field: IdFieldOpt = "id",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr "
+                                                  "(default: when stderr is a terminal).")] = None,
+) -> None:
+    """Extract mentions from files, folders or stdin; JSON lines on stdout."""
+    from . import batch
+    from .render import CsvWriter, jsonl_line, mentions_table
+
+    if fmt not in ("jsonl", "table", "csv"):
+        raise typer.BadParameter("choose jsonl, table or csv", param_hint="--format")
+    if resume and not output_dir:
+        raise typer.BadParameter("--resume needs --output-dir", param_hint="--resume")
+    opts = _options(types, convert, segmenter, user_dict, data_dir)
+    plist = _paths(paths)
+    n_jobs = jobs if jobs > 0 else batch.default_jobs()
+    globs = tuple(glob) if glob else batch.DEFAULT_GLOBS
+    items_iter = batch.iter_items(plist, globs, jsonl_input, text_field, id_field)
+    show = progress if progress is not None else sys.stderr.isatty()
+    items: Any = items_iter
+    skipped = 0
+    if show or resume:
+        items = list(items_iter)
+        if resume and output_dir:
+            before = len(items)
+            items = [it for it in items if not _is_done(it, output_dir)]
+            skipped = before - len(items)
+    if n_jobs > 1 and not show and not resume:
+        items = list(items)  # a pool needs picklable items; listing paths is cheap
+    n_jobs = min(n_jobs, max(len(items), 1)) if isinstance(items, list) else n_jobs
+
+    from rich.console import Console
+
+    err_console = Console(stderr=True, highlight=False) if show else None
+    out = _Output(output) if not output_dir else None
+    csv_writer = CsvWriter(out) if (fmt == "csv" and out) else None
+    table_rows: list[dict[str, Any]] = []
+    failures: list[str] = []
+    n_mentions = 0
+    bar = None
+    task = None
+    if show:
+        bar, task = _progress_bar(err_console, items)
+    try:
+        for res in batch.run(items, opts, n_jobs, encoding, [str(d) for d in data_dir or []]):
+            if res.error:
+                line = f"djextract: {res.doc_id}: {res.error}"
+                failures.append(line)
+                _err(err_console, line)
+            for w in res.warnings:
+                _err(err_console, f"djextract: {res.doc_id}: warning: {w}")
+            n_mentions += len(res.mentions)
+            if output_dir:
+                if not res.error:
+                    lines = ([jsonl_line(_doc_record(res))] if per_doc else [jsonl_line(m) for m in res.mentions])
+                    _write_atomic(_out_path(output_dir, res.rel), lines)
+            elif fmt == "table":
+                table_rows.extend(res.mentions)
+            elif csv_writer is not None:
+                csv_writer.write(res.mentions)
+                out.flush()
+            elif per_doc:
+                if not res.error:
+                    out.write(jsonl_line(_doc_record(res)))
+                    out.flush()
+            else:
+                out.write("".join(jsonl_line(m) for m in res.mentions))
+                out.flush()
+            if bar is not None:
+                bar.update(task, advance=1, size=res.size, failures=len(failures))
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(0) from None
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.stop()
+        _err(None, "djextract: interrupted; every output written so far is complete")
+        raise typer.Exit(130) from None
+    finally:
+        if bar is not None:
+            bar.stop()
+    if fmt == "table" and out is not None:
+        from rich.console import Console
+
+        Console(file=out.stream if output else None).print(mentions_table(table_rows))
+    if out is not None:
+        out.close()
+    if skipped:
+        _err(None, f"djextract: resumed: {skipped} input(s) already done were skipped")
+    if failures:
+        if show:
+            _err(None, f"djextract: {len(failures)} input(s) failed:")
+            for line in failures:
+                _err(None, "  " + line)
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _doc_record(res: Any) -> dict[str, Any]:
+    rec: dict[str, Any] = {"doc": res.doc_id, "chars": res.chars, "encoding": res.encoding,
+                           "script": res.script or "simplified", "warnings": res.warnings}
+    for typ, key in (("body", "bodies"), ("figure", "figures"), ("programme", "programmes")):
+        rec[key] = [m for m in res.mentions if m["type"] == typ]
+    return rec
+
+
+def _progress_bar(console: Any, items: list[Any]) -> tuple[Any, Any]:
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.text import Text
+
+    total_bytes = 0
+    for it in items:
+        if it.path:
+            try:
+                total_bytes += os.path.getsize(it.path)
+            except OSError:
+                pass
+
+    class Throughput(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            size = task.fields.get("size_done", 0)
+            elapsed = task.elapsed or 0
+            rate = size / elapsed / 1e6 if elapsed > 0 else 0.0
+            return Text(f"{size / 1e6:.1f}/{total_bytes / 1e6:.1f} MB {rate:.2f} MB/s")
+
+    class Progress2(Progress):
+        def update(self, task_id: Any, **kw: Any) -> None:  # type: ignore[override]
+            size = kw.pop("size", 0)
+            t = self._tasks[task_id]
+            kw["size_done"] = t.fields.get("size_done", 0) + size
+            super().update(task_id, **kw)
+
+    bar = Progress2(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), Throughput(),
+                    TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("failures: {task.fields[failures]}"),
+                    console=console, transient=False)
+    task = bar.add_task("extract", total=len(items), failures=0, size_done=0)
+    bar.start()
+    return bar, task
+
+
+@app.command("convert")
+def convert_cmd(
+    paths: PathsArg = None,
+    convert: ConvertOpt = "t2s",
+    encoding: EncodingOpt = None,
+    glob: GlobOpt = None,
+    keep_layout: Annotated[bool, typer.Option("--keep-layout", help="Keep dropped lines as blank lines, so "
+                                              "character offsets match the input.")] = False,
+) -> None:
+    """Print the cleaned, simplified text the extractors see."""
+    import re
+
+    from . import batch
+    from .pipeline import Options, prepare
+    from .read import decode
+
+    opts = Options(convert=convert)
+    failed = 0
+    try:
+        for item in batch.iter_items(_paths(paths), tuple(glob) if glob else batch.DEFAULT_GLOBS):
+            text = _item_text(item, encoding, decode)
+            if isinstance(text, Exception):
+                failed += 1
+                _err(None, f"djextract: {item.doc_id}: {text}")
+                continue
+            doc = prepare(text, item.doc_id, opts, item.name)
+            out = doc.text if keep_layout else re.sub(r"\n\s*\n+", "\n", doc.text).strip("\n") + "\n"
+            sys.stdout.write(out)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(0) from None
+    if failed:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _item_text(item: Any, encoding: str | None, decode: Any) -> Any:
+    from .read import InputError
+
+    if item.error:
+        return InputError(item.error)
+    if item.text is not None:
+        return item.text
+    try:
+        with open(item.path, "rb") as fh:
+            return decode(fh.read(), encoding).text
+    except OSError as exc:
+        return InputError(exc.strerror or str(exc))
+    except InputError as exc:
+        return exc
+
+
+@app.command()
+def segment(
+    paths: PathsArg = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per sentence with its tokens.")] = False,
+    convert: ConvertOpt = "t2s",
+    segmenter: SegOpt = "jieba",
+    user_dict: UserDictOpt = None,
+    encoding: EncodingOpt = None,
+    glob: GlobOpt = None,
+) -> None:
+    """Print sentences as space-joined tokens (or JSON lines), as the extractors see them."""
+    from . import batch
+    from .pipeline import Options, prepare
+    from .read import decode
+    from .render import jsonl_line
+
+    opts = _options(None, convert, segmenter, user_dict, None)
+    opts = Options(convert=opts.convert, segmenter=opts.segmenter, user_dicts=opts.user_dicts)
+    failed = 0
+    try:
+        for item in batch.iter_items(_paths(paths), tuple(glob) if glob else batch.DEFAULT_GLOBS):
+            text = _item_text(item, encoding, decode)
+            if isinstance(text, Exception):
+                failed += 1
+                _err(None, f"djextract: {item.doc_id}: {text}")
+                continue
+            doc = prepare(text, item.doc_id, opts, item.name)
+            for s in doc.sentences:
+                words = [t.word for t in s.tokens]
+                if jsonl:
+                    start, end = doc.offsets.to_raw(s.start, s.end)
+                    sys.stdout.write(jsonl_line({"doc": item.doc_id, "start": start, "end": end, "tokens": words}))
+                else:
+                    sys.stdout.write(" ".join(words) + "\n")
+                s.release()
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(0) from None
+    if failed:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _load_mentions(paths: list[str]) -> tuple[list[dict[str, Any]] | None, list[str]]:
+    """Mentions from JSON-lines files of mentions, or None when the paths are reports to extract."""
+    import json
+
+    mentions: list[dict[str, Any]] = []
+    for p in paths:
+        if p == "-":
+            lines = sys.stdin.read().splitlines()
+        elif Path(p).is_file():
+            try:
+                lines = Path(p).read_text(encoding="utf-8").splitlines()
+            except (UnicodeDecodeError, OSError):
+                return None, paths
+        else:
+            return None, paths
+        first = next((ln for ln in lines if ln.strip()), "")
+        try:
+            obj = json.loads(first) if first else {}
+        except json.JSONDecodeError:
+            return None, paths
+        if not (isinstance(obj, dict) and "type" in obj and "doc" in obj):
+            return None, paths
+        for ln in lines:
+            if ln.strip():
+                try:
+                    mentions.append(json.loads(ln))
+                except json.JSONDecodeError:
+                    continue
+    return mentions, []
+
+
+def _extract_all(paths: list[str], opts: Any, jobs: int) -> tuple[list[dict[str, Any]], int]:
+    from . import batch
+
+    items = list(batch.iter_items(paths))
+    out: list[dict[str, Any]] = []
+    failed = 0
+    for res in batch.run(items, opts, min(jobs, max(len(items), 1))):
+        if res.error:
+            failed += 1
+            _err(None, f"djextract: {res.doc_id}: {res.error}")
+        out.extend(res.mentions)
+    return out, failed
+
+
+@app.command()
+def stats(
+    paths: PathsArg = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+    top: Annotated[int, typer.Option("--top", help="Rows in the top-bodies and top-programmes tables.")] = 15,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes when extracting.")] = 0,
+) -> None:
+    """Summarise mentions (a JSON-lines file of them, or reports to extract first)."""
+    from . import batch
+    from .pipeline import Options
+    from .stats import render_tables, summarize
+
+    plist = _paths(paths)
+    mentions, _ = _load_mentions(plist)
+    failed = 0
+    if mentions is None:
+        mentions, failed = _extract_all(plist, Options(), jobs if jobs > 0 else batch.default_jobs())
+    summary = summarize(mentions, top=top)
+    if fmt == "table":
+        from rich.console import Console
+
+        console = Console()
+        for table in render_tables(summary):
+            console.print(table)
+    elif fmt == "jsonl":
+        from .render import jsonl_line
+
+        for name, rows in summary.items():
+            for r in rows:
+                sys.stdout.write(jsonl_line({"table": name, **r}))
+    elif fmt == "csv":
+        from .render import to_csv_string
+
+        for name, rows in summary.items():
+            if rows:
+                sys.stdout.write(f"# {name}\n" + to_csv_string(rows, list(rows[0])))
+    else:
+        raise typer.BadParameter("choose table, jsonl or csv", param_hint="--format")
+    if failed:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations, one document a line (spec §5).")],
+    pred: Annotated[list[str] | None, typer.Argument(help="Mentions (JSON lines), or reports to extract "
+                                                     "(default: samples/).", show_default=False)] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="List misses (FN) and false hits (FP).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Scores as one JSON object (for CI).")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes when extracting.")] = 0,
+) -> None:
+    """Score mentions against gold annotations: precision, recall and F1 per type."""
+    import json
+
+    from . import batch
+    from .evaluate import group_predictions, load_gold, score
+    from .pipeline import Options
+
+    if not gold.is_file():
+        raise typer.BadParameter(f"not a file: {gold}", param_hint="GOLD")
+    g = load_gold(gold.read_text(encoding="utf-8").splitlines())
+    plist = pred or ["samples"]
+    mentions, _ = _load_mentions(plist)
+    if mentions is None:
+        mentions, _ = _extract_all(plist, Options(), jobs if jobs > 0 else batch.default_jobs())
+    result, errs = score(g, group_predictions(mentions, set(g)))
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"Scores against {gold.name}", header_style="bold")
+        for col in ("type", "precision", "recall", "F1", "tp", "pred", "gold", "kind/category agree"):
+            table.add_column(col, justify="left" if col == "type" else "right")
+        for typ, r in result.items():
+            table.add_row(typ, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", str(r["tp"]),
+                          str(r["pred"]), str(r["gold"]), f"{r['kind_agreement']:.3f}")
+        Console().print(table)
+    if errors:
+        for typ, rows in errs.items():
+            for doc, what, key in rows:
+                typer.echo(f"{typ}\t{doc}\t{what}\t{key}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
