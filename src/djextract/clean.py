@@ -112,8 +112,8 @@ MAX_GAP = 3
 def _odd(ch: str, common: frozenset[str]) -> bool:
     if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
         return ch not in common
-    if ch == "\ufffd":
-        return True
+    if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff":
+        return True  # replacement character, private-use area: never in real prose
     return ch.isascii() and not ch.isdigit() and not ch.isspace()
 
 

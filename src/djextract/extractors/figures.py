@@ -21,8 +21,11 @@ from .numbers import DIGITS, NumberError, parse_number
 from .quotes import Quote, find_quotes
 
 NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-NUM_CN = r"[零〇一二两三四五六七八九十百千万亿廿]+"
-MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100}
+NUM_CN = r"[零〇一二两三四五六七八九十百千万亿廿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+"
+MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100, "萬": 10**4, "億": 10**8,
+               "仟": 1000, "佰": 100}
+MULT_RE = "万亿|亿|万|千|百|萬|億|仟|佰"
+JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九\d])角)?(?:([零一二两三四五六七八九\d])分)?")
 YEAR_BLOCKERS = ("来", "度", "级", "代", "初", "底", "末", "前", "后", "中", "份", "里", "间", "行", "以来", "以后",
                  "以前", "攀")
 ORDINAL_BEFORE = ("第", "首", "#", "No", "NO", "no")
@@ -52,8 +55,8 @@ class Tables:
         self.regex = re.compile(
             f"(?P<pre>{alt(self.before)})?"
             f"(?:百分之(?P<pct>{number})"
-            f"|(?P<num>{number})(?:\\s?(?P<sep>[-~～—至到])\\s?(?P<num2>{number}))?"
-            f"(?P<mid1>{alt(self.middle)})?(?P<mult>万亿|亿|万|千|百)?(?P<mid2>{alt(self.middle)})?"
+            f"|(?P<num>{number})(?:(?P<mult1>{MULT_RE})?\\s?(?P<sep>[-~～—至到]+)\\s?(?P<num2>{number}))?"
+            f"(?P<mid1>{alt(self.middle)})?(?P<mult>{MULT_RE})?(?P<mid2>{alt(self.middle)})?"
             f"(?P<unit>{alt(self.unit_class)}))"
             f"(?P<post>{alt(self.after)})?"
         )
@@ -73,7 +76,7 @@ def _parse(num: str) -> tuple[Decimal, Decimal | None]:
     try:
         return Decimal(str(parse_number(num))), None
     except NumberError:
-        if len(num) >= 2 and num[0] in DIGITS and num[1] in DIGITS and DIGITS[num[1]] == DIGITS[num[0]] + 1:
+        if len(num) >= 2 and num[0] in DIGITS and num[1] in DIGITS and DIGITS[num[1]] > DIGITS[num[0]] > 0:
             rest = num[2:]
             low = parse_number(num[0] + rest) if rest else DIGITS[num[0]]
             high = parse_number(num[1] + rest) if rest else DIGITS[num[1]]
@@ -307,7 +310,12 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     except NumberError:
         return None
     mult = MULTIPLIERS.get(m.group("mult") or "", 1)
-    value *= mult
+    if m.group("mult1"):
+        value *= MULTIPLIERS[m.group("mult1")]  # 1万-5万元
+    elif m.group("num2") and m.group("num2")[-1] in "万亿萬億" and m.group("num2")[-1] not in num:
+        value *= MULTIPLIERS[m.group("num2")[-1]]  # 一百二十到一百五十万: the range shares its unit
+    else:
+        value *= mult
     if value_max is not None:
         value_max *= mult
     following = text[end:end + 2]
@@ -334,6 +342,15 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     window = HARD_STOP.split(text[end:end + 16], maxsplit=1)[0]
     category = categorize(cls, counted, window)
     unit_out = "元" if cls == "money" else unit
+    if cls == "money" and not post:
+        jf = JIAO_FEN.match(text, end)
+        if jf and jf.group(0):
+            # 123元1角1分: cheque-style small change
+            value += Decimal(DIGITS.get(jf.group(1) or "零", 0) if not (jf.group(1) or "").isdigit()
+                             else int(jf.group(1))) / 10
+            value += Decimal(DIGITS.get(jf.group(2) or "零", 0) if not (jf.group(2) or "").isdigit()
+                             else int(jf.group(2))) / 100
+            end = jf.end()
     return Mention(
         type="figure", text=text[start:end], start=a, end=end + sentence.start,
         fields={
