@@ -42,8 +42,9 @@ class Mention:
         out: dict[str, Any] = {k: getattr(self, k) for k in COMMON_FIELDS}
         for k in TYPE_FIELDS.get(self.type, ()):
             if k == "value_max" and self.fields.get(k) is None:
-                continue
+                continue  # only ranges carry value_max
             out[k] = self.fields.get(k)
         for k, v in self.fields.items():
-            out.setdefault(k, v)
+            if k not in out and not (k == "value_max" and v is None):
+                out[k] = v
         return out

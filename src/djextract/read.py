@@ -9,6 +9,7 @@ a clear reason, and turns HTML into text with an offset map into the markup.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -24,6 +25,9 @@ BOMS = [
 ]
 DETECT_BYTES = 256 * 1024  # detection reads a sample; the whole input is then decoded strictly
 HTML_SUFFIXES = (".htm", ".html", ".xhtml", ".shtml")
+
+
+HTML_CLOSING = re.compile(r"</(?:p|div|body|html|span|td|li|h[1-6]|article|section)\s*>", re.I)
 
 
 class InputError(Exception):
@@ -107,7 +111,9 @@ def is_html(text: str, name: str = "") -> bool:
     if name.lower().endswith(HTML_SUFFIXES):
         return True
     head = text[:1024].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:4096].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    return head.startswith("<") and HTML_CLOSING.search(text[:65536]) is not None
 
 
 BLOCK_TAGS = frozenset(

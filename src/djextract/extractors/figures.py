@@ -154,6 +154,8 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
             parts[:0] = [t.word for t in tokens[j - 2:j + 1]]
             j -= 3
             continue
+        if w in _counted_stops():
+            break
         if _noun_like(tok) and tok.tag != "m":
             parts.insert(0, w)
             j -= 1
@@ -162,6 +164,12 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
             continue
         break
     return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _counted_stops() -> frozenset[str]:
+    """Quantifiers and scope words (全市, 各级) are not part of what is counted."""
+    return load_set("body_quantifiers.txt") | LINK_WORDS | {"全国"}
 
 
 def _after_de(tokens: list[Token], i: int) -> str:

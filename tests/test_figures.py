@@ -1,0 +1,170 @@
+"""The figures extractor: spec §2 examples, every exclusion class, traditional input, a property."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import djextract
+
+
+def figs(text: str) -> list:
+    return [m for m in djextract.extract(text, ["figure"])]
+
+
+def one(text: str):
+    found = figs(text)
+    assert len(found) == 1, [(m.text, m.value) for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,span,value,unit,qualifier,category", [
+    ("全市共有党员7514人", "7514人", 7514, "人", None, "party_members"),
+    ("动员机关3.6万余名党员干部", "3.6万余名", 36000, "名", "over", "party_members"),
+    ("近百名党员干部参加", "近百名", 100, "名", "nearly", "party_members"),
+    ("城市基层党组织535个", "535个", 535, "个", None, "party_organizations"),
+    ("新成立党支部62个", "62个", 62, "个", None, "party_organizations"),
+    ("每个网格有1-2个党组织", "1-2个", 1, "个", None, "party_organizations"),
+    ("划拨402.15万元用于慰问", "402.15万元", 4021500, "元", None, "money"),
+    ("累计投入资金3600多万元", "3600多万元", 36000000, "元", "over", "money"),
+    ("实现地区生产总值1164.48亿元", "1164.48亿元", 116448000000, "元", None, "money"),
+    ("占全部在职党支部的89%", "89%", 89, "%", None, "percentage"),
+    ("年均涨幅超过23%", "超过23%", 23, "%", "over", "percentage"),
+    ("占年度任务的70%左右", "70%左右", 70, "%", "about", "percentage"),
+    ("达标率百分之九十", "百分之九十", 90, "%", None, "percentage"),
+    ("储备入党积极分子643名", "643名", 643, "名", None, "activists"),
+    ("火线入党129人", "129人", 129, "人", None, "party_members"),
+    ("32名书记上台宣讲", "32名", 32, "名", None, "people"),
+    ("给予党纪政务处分173人次", "173人次", 173, "人次", None, "people"),
+    ("省直机关共有14个单位参与", "14个", 14, "个", None, "units"),
+    ("开展活动909场次", "909场次", 909, "场次", None, "events"),
+    ("全年召开党建联席会议2次", "2次", 2, "次", None, "events"),
+    ("平均面积262平方米", "262平方米", 262, "平方米", None, "area"),
+    ("行政区域面积达314.6平方公里", "314.6平方公里", 314.6, "平方公里", None, "area"),
+    ("征地面积5173亩", "5173亩", 5173, "亩", None, "area"),
+    ("短短三个月内完成", "三个月内", 3, "个月", "under", "duration"),
+    ("由5个工作日压缩", "5个工作日", 5, "个工作日", None, "duration"),
+    ("公示时间压缩至45天", "45天", 45, "天", None, "duration"),
+    ("提前1年完成达标任务", "1年", 1, "年", None, "duration"),
+    ("共有97个单位提交作品", "97个", 97, "个", None, "units"),
+    ("转载13.9万次", "13.9万次", 139000, "次", None, "other"),
+    ("参赛人数增加2倍", "2倍", 2, "倍", None, "other"),
+    ("强化两个方面的工作", "两个", 2, "个", None, "other"),
+    ("现下辖7镇", "7镇", 7, "镇", None, "units"),
+    ("创建了党支部示范点6个", "6个", 6, "个", None, "party_organizations"),
+    ("全年共举办四期支部书记讲党课活动", "四期", 4, "期", None, "events"),
+    ("近百名政治意识好、业务能力强的党员干部", "近百名", 100, "名", "nearly", "party_members"),
+])
+def test_spec_examples(text, span, value, unit, qualifier, category):
+    m = one(text)
+    assert (m.text, m.value, m.unit, m.qualifier, m.category) == (span, value, unit, qualifier, category)
+
+
+def test_range_has_value_max():
+    m = one("每个网格有1-2个党组织")
+    assert m.fields["value_max"] == 2 and m.to_dict()["value_max"] == 2
+    m = one("每个网格有1至2个党组织")
+    assert (m.value, m.fields["value_max"]) == (1, 2)
+    m = one("配备五六百名网格员")
+    assert (m.value, m.fields["value_max"]) == (500, 600)
+    assert "value_max" not in one("党员7514人").to_dict()
+
+
+def test_counted_before_and_after():
+    assert one("全市党员7514人").counted == "党员"
+    assert one("8117名党员参与抗疫").counted == "党员"
+    assert one("为社区“两委”干部500余名").category == "people"
+    assert one("500余名社区“两委”干部参与").counted.startswith("社区“两委”干部")
+
+
+@pytest.mark.parametrize("text", [
+    "2021年2月14日召开述职评议会",            # calendar points
+    "2018年以来,文昌市多次组织",
+    "今年6月1日方案正式公布",
+    "发布时间 06:05",
+    "党的十九大报告提出",
+    "“十四五”开局之年",
+    "近两年来,文昌市累计投入",                # a reporting period
+    "第一批100个示范点",                     # ordinal (the 100 is a figure, 一批 is not)
+    "第18次委员会议",
+    "全省第8位",
+    "分获团体总分前3名",
+    "首届举办",
+    "推进“两学一做”学习教育",               # formulae and slogans
+    "落实三会一课制度",
+    "增强四个意识",
+    "建党100周年",
+    "创新推进“1921”融合型党建品牌",          # numbers inside quoted names
+    "提供“五个1000万”资金支持",
+    "联系电话:010-56212745",                # phone numbers and codes
+    "琼ICP备2020003525号",
+    "一个热词、一批项目、一次探索",              # 一 as an article
+    "千家万户",
+    "统一部署",
+    "三级网格化管理",                        # tiers
+    "《“海曙区两新党建‘亮旗争强’三年行动计划”》",  # titles
+])
+def test_exclusions(text):
+    found = [m for m in figs(text) if not (text.startswith("第一批") and m.value == 100)]
+    assert found == [], [(m.text, m.value) for m in found]
+
+
+def test_first_batch_keeps_the_real_count():
+    assert [m.value for m in figs("第一批100个示范点")] == [100]
+
+
+def test_traditional_input_offsets():
+    text = "城市基層黨員7514人,新成立黨支部62個"
+    a, b = figs(text)
+    assert (a.value, a.category, a.source_text, a.text) == (7514, "party_members", "7514人", "7514人")
+    assert (b.value, b.category, b.source_text, b.text) == (62, "party_organizations", "62個", "62个")
+    assert text[b.start:b.end] == "62個"
+
+
+def test_figures_inside_garbled_text_are_skipped():
+    text = "政治功能是基层党组织的魂?;鶎8个狱h组织的政治功能,党员50人"
+    assert [m.value for m in figs(text)] == [50]
+
+
+def test_samples_each_figure_maps_back(sample_mentions, sample_texts):
+    for name, ms in sample_mentions.items():
+        for m in ms:
+            assert sample_texts[name][m.start:m.end] == m.source_text
+
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def to_chinese(n: int) -> str:
+    """Write 1 ≤ n < 100000000 in Chinese numerals (the reference form)."""
+    def below_10000(x: int, leading: bool) -> str:
+        out, zero = "", False
+        for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d = x // unit
+            x %= unit
+            if d:
+                if zero:
+                    out += "零"
+                    zero = False
+                out += CN_DIGITS[d] + name
+            elif out or not leading:
+                zero = True
+        return out
+    hi, lo = divmod(n, 10000)
+    s = (below_10000(hi, True) + "万") if hi else ""
+    if lo:
+        s += ("零" if hi and lo < 1000 else "") + below_10000(lo, True)
+    return s
+
+
+@settings(max_examples=150, deadline=None)
+@given(n=st.integers(min_value=2, max_value=99_999_999), unit=st.sampled_from(["名", "个", "人", "家", "项"]),
+       chinese=st.booleans())
+def test_property_numbers_parse_back(n, unit, chinese):
+    written = to_chinese(n) if chinese else str(n)
+    text = f"全市共有党支部{written}{unit},同比增长。"
+    found = figs(text)
+    assert len(found) == 1, (text, [(m.text, m.value) for m in found])
+    assert found[0].value == n
+    assert text[found[0].start:found[0].end] == f"{written}{unit}"

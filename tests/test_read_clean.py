@@ -1,0 +1,139 @@
+"""Reading (encodings, HTML, bad input), cleaning and conversion, on real text."""
+
+from __future__ import annotations
+
+import pytest
+
+import djextract
+from djextract.clean import boilerplate_spans, garbled_spans, normalize_width
+from djextract.convert import convert
+from djextract.read import InputError, decode, html_to_text
+
+REPORT = "文昌市委组织部多次组织人员先后赴各镇调研,全镇行政区域面积达314.6平方公里,所辖14个社区。"
+TRAD = "市教育局黨委新成立黨支部62個,城市基層黨員7514人。"
+
+
+def test_utf8_and_bom():
+    assert decode(REPORT.encode("utf-8")).text == REPORT
+    d = decode(b"\xef\xbb\xbf" + REPORT.encode("utf-8"))
+    assert d.text == REPORT and d.encoding == "utf-8-sig"
+
+
+def test_gb18030_detected():
+    d = decode(REPORT.encode("gb18030"))
+    assert d.text == REPORT
+    assert d.encoding.replace("_", "").lower() in ("gb18030", "gbk", "gb2312")
+
+
+def test_big5_detected():
+    d = decode(TRAD.encode("big5"))
+    assert d.text == TRAD
+    assert "big5" in d.encoding.replace("_", "").lower() or "cp950" in d.encoding
+
+
+@pytest.mark.parametrize("enc", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_and_without_bom(enc):
+    assert decode(REPORT.encode(enc)).text == REPORT
+
+
+def test_forced_encoding_and_wrong_encoding():
+    assert decode(REPORT.encode("gb18030"), "gb18030").text == REPORT
+    with pytest.raises(InputError, match="cannot decode as utf-8"):
+        decode(REPORT.encode("gb18030"), "utf-8")
+
+
+def test_binary_is_refused():
+    with pytest.raises(InputError, match="binary"):
+        decode(bytes(range(256)) * 20)
+
+
+def test_empty_is_empty():
+    assert decode(b"").text == ""
+
+
+def test_html_to_text_keeps_offsets():
+    raw = ("<html><head><title>t</title><script>var a='党委';</script></head><body>"
+           "<div class='nav'><a href='/'>首页</a></div><p>市教育局党委&amp;新成立党支部62个。</p>"
+           "<p>城市基层党员<b>7514</b>人</p></body></html>")
+    text, offsets = html_to_text(raw)
+    assert "var a" not in text
+    assert "市教育局党委&新成立党支部62个。" in text
+    i = text.index("62个")
+    s, e = offsets.to_raw(i, i + 3)
+    assert raw[s:e] == "62个"
+    ms = djextract.extract(raw)
+    for m in ms:
+        assert raw[m.start:m.end] == m.source_text
+    figs = {m.value for m in ms if m.type == "figure"}
+    assert {62, 7514} <= figs
+
+
+def test_html_entity_inside_a_mention_maps_to_the_entity():
+    raw = "<p>投入1&#48;00多万元</p>"
+    [m] = djextract.extract(raw, ["figure"])
+    assert m.value == 10000000 and raw[m.start:m.end] == m.source_text == "1&#48;00多万元"
+
+
+def test_full_width_forms():
+    assert normalize_width("党员７５１４人，占８９％") == "党员7514人，占89%"
+    [m1, m2] = djextract.extract("党员７５１４人，占８９％", ["figure"])
+    assert (m1.value, m1.source_text) == (7514, "７５１４人")
+    assert (m2.value, m2.unit) == (89, "%")
+
+
+def test_boilerplate_lines_of_seed_001(sample_texts):
+    text = sample_texts["001_ef65da3b0adb5945.txt"]
+    dropped = [text[s:e] for s, e in boilerplate_spans(text)]
+    assert any(line.startswith("首页") for line in dropped)
+    assert any("ICP备" in line for line in dropped)
+    assert any("版权所有" in line for line in dropped)
+    assert any("来源" in line for line in dropped)
+    assert not any("7514" in line for line in dropped)
+
+
+def test_boilerplate_of_seed_002_footer(sample_texts):
+    text = sample_texts["002_e6ce74bfb9ddebab.txt"]
+    dropped = "\n".join(text[s:e] for s, e in boilerplate_spans(text))
+    for marker in ("当前所在", "免责声明", "联系电话", "邮箱", "原文链接", "撰文"):
+        assert marker in dropped
+    assert "402.15万元" not in dropped
+
+
+def test_recommended_block_and_spam_of_seed_003(sample_texts):
+    text = convert(sample_texts["003_9c84215d641f02e6.txt"])
+    dropped = "\n".join(text[s:e] for s, e in boilerplate_spans(text))
+    assert "猜你喜欢" in dropped and "中共长沙特别支部" in dropped
+    assert "91香蕉" in dropped
+    assert "2018年8期" in dropped
+
+
+def test_garbled_spans_of_seed_003(sample_texts):
+    text = convert(sample_texts["003_9c84215d641f02e6.txt"])
+    spans = garbled_spans(text)
+    assert len(spans) == 4
+    for s, e in spans[:3]:
+        assert text[s:e] == "?;鶎狱h"
+    assert text[spans[3][0]:spans[3][1]].startswith("?!比瞬乓")
+
+
+def test_garbled_text_is_excluded_and_reported(sample_texts):
+    from djextract.pipeline import process
+
+    doc, mentions = process(sample_texts["003_9c84215d641f02e6.txt"])
+    assert doc.warnings and "garbled" in doc.warnings[0]
+    for m in mentions:
+        assert "鶎" not in m.sentence
+
+
+def test_real_question_marks_are_not_garbled():
+    assert garbled_spans("你知道吗?我们完成了任务。党建工作怎么做?") == []
+
+
+def test_traditional_conversion_keeps_length_and_offsets():
+    assert convert(TRAD) == "市教育局党委新成立党支部62个,城市基层党员7514人。"
+    for m in djextract.extract(TRAD):
+        assert TRAD[m.start:m.end] == m.source_text
+
+
+def test_conversion_can_be_turned_off():
+    assert convert(TRAD, "none") == TRAD
