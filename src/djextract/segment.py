@@ -98,6 +98,13 @@ class Segmenter:
         for word, _freq, tag in entries:
             if tag:
                 self.tags[word] = tag
+        base = jieba.posseg.dt.tokenizer
+        base.check_initialized()
+        self.freqs: dict[str, int] = base.FREQ
+
+    def freq(self, word: str) -> int:
+        """How often the default dictionary has seen a word (0 when unknown): rare nouns are often names."""
+        return self.freqs.get(word, 0) or 0
 
     def cut(self, text: str) -> list[str]:
         """Words of ``text``, concatenating back to it exactly."""

@@ -28,6 +28,7 @@ CLOSE_QUOTES = "”」』\"’"
 QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
 OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
 MAX_TOKENS = 9
+RARE_NOUN = 1000
 MAX_CHARS = 26
 
 
@@ -110,7 +111,10 @@ def _place_like(tok: Token, sentence: Sentence, head: Head) -> bool:
         return True
     level = head.word[0]
     if level in ADMIN_CHARS and 2 <= len(w) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
-        return _doc_places(sentence.doc).get(w + level, False)
+        if _doc_places(sentence.doc).get(w + level, False):
+            return True
+        # a rare dictionary noun right before 区委/市委 is most likely the place's name (海棠区委)
+        return tok.tag.startswith("n") and len(w) <= 3 and sentence.doc.segmenter.freq(w) < RARE_NOUN
     return False
 
 
@@ -191,7 +195,12 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             continue
         if tok.word in t.quantifiers:
             return None  # 各区委, 所属党支部: generic
-        if head.alone and not mods:
+        if tok.tag == "" and len(tok.word) >= 3 and tok.word[0] in t.stop:
+            # 对美团: an unknown word that swallowed the preposition before the name
+            mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
+            start = tok.start + 1
+            break
+        if head.alone:
             if len(mods) >= 3 or not _place_like(tok, sentence, head):
                 break
         elif tok.word in t.generic_mods:

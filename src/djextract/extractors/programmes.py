@@ -91,7 +91,7 @@ def _head_after(text: str, pos: int) -> Evidence | None:
     if gloss:
         rest = rest[gloss.end():]
     rest = CLAUSE_END.split(rest, maxsplit=1)[0]
-    m_cut = re.search(r"[“「『\"《]", rest)
+    m_cut = re.search(r"[“「『\"《、]", rest)
     if m_cut:
         rest = rest[:m_cut.start()]
     skip = 0

@@ -1,0 +1,120 @@
+"""The named-bodies extractor: spec §1 examples both ways, lists, titles, traditional input."""
+
+from __future__ import annotations
+
+import pytest
+
+import djextract
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in djextract.extract(text, ["body"])]
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {m.name: m.kind for m in djextract.extract(text, ["body"])}
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("海棠区委书记鲁正兰作述职报告", "海棠区委", "party"),
+    ("会议在三亚市委党校召开", "三亚市委党校", "party"),
+    ("市教育局党委书记吴萍", "市教育局党委", "party"),
+    ("市委直属机关工委常务副书记侯振华", "市委直属机关工委", "party"),
+    ("崖州中心渔港党委成立", "崖州中心渔港党委", "party"),
+    ("省纪委监委把支部建在组上", "省纪委监委", "party"),
+    ("在省委组织部的具体指导下", "省委组织部", "party"),
+    ("宁波市海曙区委常委、组织部长", "宁波市海曙区委", "party"),
+    ("按照中央和省委统一部署", "省委", "party"),
+    ("这是党中央对党的基层组织建设提出的新要求", "党中央", "party"),
+    ("市公安局圆满完成任务", "市公安局", "government"),
+    ("省财政厅关于加强经费保障的要求", "省财政厅", "government"),
+    ("海口海关获象棋比赛单项第一", "海口海关", "government"),
+    ("省高院开展争创活动", "省高院", "government"),
+    ("省人民检察院开展主题党日活动", "省人民检察院", "government"),
+    ("多次受到公安部通报表彰", "公安部", "government"),
+    ("城投集团推进新模式", "城投集团", "enterprise"),
+    ("对美团公司及骑手进行摸底", "美团公司", "enterprise"),
+    ("省人民医院庄雪玉", "省人民医院", "institution"),
+    ("团省委举办技能大赛", "团省委", "mass_organization"),
+    ("省残联等单位积极开展创建活动", "省残联", "mass_organization"),
+    ("打造出新风社区、文建西社区等党建示范点", "新风社区", "grassroots"),
+    ("下洋村共有党员50人", "下洋村", "grassroots"),
+    ("省委政法委(机关)被评为文明单位", "省委政法委", "party"),
+    ("省人民医院重症医学科获先进集体称号", "省人民医院重症医学科", "institution"),
+])
+def test_spec_bodies(text, name, kind):
+    found = kinds(text)
+    assert found.get(name) == kind, found
+
+
+@pytest.mark.parametrize("text,not_a_body", [
+    ("各区委书记就抓基层党建工作述职", "区委"),
+    ("推动各级党组织全面进步", "党组织"),
+    ("所属党支部认真对照标准", "党支部"),
+    ("该党委完成换届", "党委"),
+    ("新建学校党组织组建", "党组织"),
+    ("召开省直单位机关党委书记述职评议会议", "省直单位机关党委"),
+    ("推进两新组织党组织设置", "两新组织"),
+    ("全面推进村级党群服务中心建设", "村级党群服务中心"),
+    ("形成共建共享的新格局", "新格局"),
+    ("服务全国抗疫大局", "全国抗疫大局"),
+    ("三亚市和海棠区的发展", "三亚市"),
+    ("在卓达小区成立物业管理委员会", "物业管理委员会"),
+    ("研究起草《三亚市直机关党组落实责任实施办法》", "三亚市直机关党组"),
+])
+def test_generic_and_excluded(text, not_a_body):
+    assert not any(n == not_a_body or n.endswith(not_a_body) and len(n) <= len(not_a_body) + 1
+                   for n in names(text)), names(text)
+
+
+def test_titles_and_persons_are_left_out():
+    assert names("海棠区委书记鲁正兰:") == ["海棠区委"]
+    assert names("省公安厅蔡新文、省眼科医院钟兴武") == ["省公安厅", "省眼科医院"]
+
+
+def test_shared_prefix_list_gives_one_body_each():
+    text = "市委直属机关工委、市教育局党委、市卫健委党委、市公安局党委、市国资委党委等单位的书记"
+    assert names(text) == ["市委直属机关工委", "市教育局党委", "市卫健委党委", "市公安局党委", "市国资委党委"]
+
+
+def test_longest_name_wins_and_a_lone_mention_is_separate():
+    assert names("崖州湾科技城管理局党委副书记林海") == ["崖州湾科技城管理局党委"]
+    assert names("今年,崖州湾科技城管理局将实施区域化党建") == ["崖州湾科技城管理局"]
+
+
+def test_village_branch_across_de():
+    assert "东路镇下洋村党支部" in names("文昌市东路镇下洋村的党支部书记符策奋")
+
+
+def test_traditional_input_maps_to_the_original():
+    text = "市教育局黨委書記吳萍"
+    [m] = djextract.extract(text, ["body"])
+    assert (m.name, m.source_text, text[m.start:m.end]) == ("市教育局党委", "市教育局黨委", "市教育局黨委")
+
+
+def test_parenthesised_qualifier_kept_in_source_text():
+    [m] = djextract.extract("省地质局(机关)被评为文明单位", ["body"])
+    assert m.name == "省地质局" and m.source_text == "省地质局(机关)"
+
+
+def test_footer_bodies_are_not_reported(sample_mentions):
+    # 001: 文昌国际航天城管理局 appears only in the site footer (版权所有, 主办)
+    found = {m.name for m in sample_mentions["001_ef65da3b0adb5945.txt"] if m.type == "body"}
+    assert "文昌国际航天城管理局" not in found
+    assert {"文昌市委", "省委组织部", "同济文昌医院", "新风社区"} <= found
+
+
+def test_user_data_dir_extends_heads(tmp_path, monkeypatch):
+    from djextract import lexicon
+    from djextract.extractors import bodies
+
+    (tmp_path / "body_heads.tsv").write_text("# extra heads\n合作联社\tenterprise\tplace\n", encoding="utf-8")
+    monkeypatch.setenv("DJEXTRACT_DATA", str(tmp_path))
+    lexicon.load_lines.cache_clear()
+    bodies.tables.cache_clear()
+    try:
+        assert kinds("海口农村信用合作联社积极开展活动").get("海口农村信用合作联社") == "enterprise"
+    finally:
+        monkeypatch.delenv("DJEXTRACT_DATA")
+        lexicon.load_lines.cache_clear()
+        bodies.tables.cache_clear()
