@@ -106,6 +106,11 @@ def _head_after(text: str, pos: int) -> Evidence | None:
     between = rest[skip:m.start()]
     if re.search(r"[的为是在把将]|提升|带动", between):
         return None
+    while True:  # 阵地 → 阵地体系: a head right after a head makes one longer head
+        nxt = t.after_re.search(rest, m.end())
+        if not nxt or nxt.start() - m.end() > 2:
+            break
+        m = nxt
     head = rest[skip:m.end()]
     return Evidence(head, t.heads[m.group(0)].kind)
 

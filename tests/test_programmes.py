@@ -1,0 +1,101 @@
+"""The programmes extractor: each evidence rule, each exclusion class, lists, 「」 quotes, numbers in names."""
+
+from __future__ import annotations
+
+import pytest
+
+import djextract
+
+
+def progs(text: str) -> dict[str, tuple[str, str | None]]:
+    return {m.name: (m.kind, m.head) for m in djextract.extract(text, ["programme"])}
+
+
+@pytest.mark.parametrize("text,name,kind,head", [
+    # a head after the closing quote, with or without a modifier
+    ("建立党建引领基层治理“直通联办”机制", "直通联办", "mechanism", "机制"),
+    ("创新推进海棠湾区“1921”融合型党建品牌。", "1921", "brand", "融合型党建品牌"),
+    ("交投集团打造“交投蜂巢党旗红”党建品牌。", "交投蜂巢党旗红", "brand", "党建品牌"),
+    ("继续实施“红色育苗”工程,储备入党积极分子", "红色育苗", "project", "工程"),
+    ("举办省直机关“椰树杯”党建创新引领工作创优大赛", "椰树杯", "campaign", "党建创新引领工作创优大赛"),
+    ("深入推进“两学一做”学习教育常态化制度化", "两学一做", "campaign", "学习教育"),
+    ("加快推动“1+4+N”三级党群服务阵地体系建设", "1+4+N", "mechanism", "三级党群服务阵地体系"),
+    ("市卫健委搭建了“支部书记大讲坛”平台", "支部书记大讲坛", "platform", "平台"),
+    ("形成覆盖全市的“10分钟”党建服务圈", "10分钟", "platform", "党建服务圈"),
+    ("积极组织党员开展“双报到”活动", "双报到", "campaign", "活动"),
+    ("按照“六有”(有场所、有设施、有标志)标准", "六有", "mechanism", "标准"),
+    # a head inside the quote
+    ("扎实开展两新组织“百日攻坚行动”,继续实施", "百日攻坚行动", "campaign", None),
+    ("村社后备干部队伍“青苗工程”,持续建强", "青苗工程", "project", None),
+    # a creating verb before the quote
+    ("持续建强“锋领雁阵”。", "锋领雁阵", "brand", None),
+    # 以“X”为抓手
+    ("以“四化”为抓手,整合城市各个党组织", "四化", "mechanism", None),
+])
+def test_evidence_rules(text, name, kind, head):
+    assert progs(text).get(name) == (kind, head), progs(text)
+
+
+def test_list_members_share_the_head():
+    found = progs("打造“365·同心向党”“文明门大讲堂”等一批党建品牌。")
+    assert found == {"365·同心向党": ("brand", "党建品牌"), "文明门大讲堂": ("brand", "党建品牌")}
+    found = progs("不断做优“党建+发展”“党建+治理”等模式,让基层党组织有声音")
+    assert set(found) == {"党建+发展", "党建+治理"}
+
+
+def test_list_with_a_later_head_in_the_clause():
+    found = progs("积极开展职工普惠、“送清凉”、职工医疗互助、安康互助以及职工交友联谊等活动。")
+    assert found == {"送清凉": ("campaign", "活动")}
+
+
+def test_unquoted_names():
+    assert progs("全面实施农村亮绩、社区亮星的四亮工程,创新实施")["四亮工程"] == ("project", "工程")
+    assert "党史学习教育" in progs("创新开展党史学习教育,打造体验学习路线。")
+    assert "四大工程" not in progs("以“凝心聚劲”“强基聚力”四大工程为主要内容")
+
+
+@pytest.mark.parametrize("text", [
+    "牢牢扭住提升组织力这个“牛鼻子”,持之以恒抓基层。",       # emphasis and metaphor
+    "着力打通党建引领产业创新发展“最后一公里”。",
+    "邀请“候鸟”专家、实习学生共同参与。",
+    "以“等不起”的紧迫感推进工作。",
+    "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",      # ideological formulae
+    "“七一”期间,工委表彰先进基层党组织。",                 # festivals
+    "钟兴武等3人获评“全国先进工作者”。",                    # honours
+    "42个单位被评为“第六届海南省文明单位”。",
+    "市教育局开展“两优一先”表彰。",
+    "切实履行好“第一责任人”职责。",                        # roles
+    "破获“2·04”特大污染环境案。",                          # case codes
+    "打造湾区“大党委”引领全域旅游发展。",                    # body names
+    "完成村(社区)“两委”换届。",
+    "实行“星级化”管理。",                                  # generic terms
+    "深化以“组织链”带动“产业链”工作新模式。",               # figures of speech
+    "由“海上之家”非公企业党支部直接负责。",                  # part of a body's name
+    "研究制定《推进省直机关党支部标准化建设工作方案》。",       # document titles
+])
+def test_exclusions(text):
+    assert progs(text) == {}
+
+
+def test_traditional_input_with_corner_quotes():
+    text = "全面推行「黨建+項目」模式,建立「直通聯辦」機制"
+    ms = djextract.extract(text, ["programme"])
+    assert {m.name for m in ms} == {"党建+项目", "直通联办"}
+    for m in ms:
+        assert text[m.start:m.end] == m.source_text and m.source_text.startswith("「")
+
+
+def test_numbers_in_names_are_not_figures():
+    ms = djextract.extract("创建“智联候鸟135”“520+131”等党建联动品牌,实施“1+3+N+X”运行机制", ["programme", "figure"])
+    assert {m.name for m in ms if m.type == "programme"} == {"智联候鸟135", "520+131", "1+3+N+X"}
+    assert not [m for m in ms if m.type == "figure"]
+
+
+def test_nested_quote_inside_a_document_title():
+    found = progs("制定了《“海曙区两新党建‘亮旗争强’三年行动计划”》等文件。")
+    assert found == {"亮旗争强": ("project", "三年行动计划")}
+
+
+def test_gloss_is_dropped_from_the_name():
+    found = progs("开展了“一转变两提高(转变工作作风、提高工作效率、提高服务质量)”等一系列活动")
+    assert "一转变两提高" in found
