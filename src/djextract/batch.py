@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +40,8 @@ class Item:
 class Result:
     doc_id: str
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # JSON lines, when asked for (lighter than dicts)
+    count: int = 0
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     chars: int = 0
@@ -65,7 +67,7 @@ def iter_items(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, jsonl
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and _matches(f, globs))
+            files = sorted(f for f in path.rglob("*") if (f.is_file() or f.is_symlink()) and _matches(f, globs))
             for f in files:
                 rel = f.relative_to(path).as_posix()
                 if jsonl:
@@ -136,10 +138,16 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def process_item(item: Item, options: Options, encoding: str | None = None) -> Result:
-    """Read, decode and extract one item; every failure becomes Result.error, never an exception."""
-    from .pipeline import process
+def process_item(item: Item, options: Options, encoding: str | None = None, as_lines: bool = False,
+                 sink: Callable[[str], None] | None = None) -> Result:
+    """Read, decode and extract one item; every failure becomes Result.error, never an exception.
+
+    Mentions come back as dicts, or as JSON lines with ``as_lines``, or are handed
+    to ``sink`` one line at a time as they are found (nothing kept: flat memory).
+    """
+    from .pipeline import iter_mentions, prepare
     from .read import decode
+    from .render import jsonl_line
 
     res = Result(item.doc_id, rel=item.rel, path=item.path)
     if item.error:
@@ -167,10 +175,18 @@ def process_item(item: Item, options: Options, encoding: str | None = None) -> R
         res.chars = len(text)
         if not text.strip():
             return res
-        doc, mentions = process(text, item.doc_id, options, item.name, enc)
-        res.mentions = [m.to_dict() for m in mentions]
+        doc = prepare(text, item.doc_id, options, item.name, enc)
+        del text
         res.warnings = doc.warnings
         res.script = doc.script
+        for m in iter_mentions(doc, options):
+            res.count += 1
+            if sink is not None:
+                sink(jsonl_line(m.to_dict()))
+            elif as_lines:
+                res.lines.append(jsonl_line(m.to_dict()))
+            else:
+                res.mentions.append(m.to_dict())
     except InputError as exc:
         res.error = str(exc)
     except MemoryError:
@@ -184,9 +200,10 @@ def process_item(item: Item, options: Options, encoding: str | None = None) -> R
 
 _worker_options: Options | None = None
 _worker_encoding: str | None = None
+_worker_lines = False
 
 
-def _init_worker(options: Options, encoding: str | None, data_dirs: list[str]) -> None:
+def _init_worker(options: Options, encoding: str | None, data_dirs: list[str], as_lines: bool = False) -> None:
     """Build jieba and OpenCC once per worker process (they cannot be pickled)."""
     import signal
 
@@ -195,8 +212,8 @@ def _init_worker(options: Options, encoding: str | None, data_dirs: list[str]) -
     from .segment import get_segmenter
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts the pool down
-    global _worker_options, _worker_encoding
-    _worker_options, _worker_encoding = options, encoding
+    global _worker_options, _worker_encoding, _worker_lines
+    _worker_options, _worker_encoding, _worker_lines = options, encoding, as_lines
     for d in data_dirs:
         lexicon.add_data_dir(d)
     get_segmenter(options.segmenter, options.user_dicts)
@@ -205,20 +222,24 @@ def _init_worker(options: Options, encoding: str | None, data_dirs: list[str]) -
 
 def _work(item: Item) -> Result:
     assert _worker_options is not None
-    return process_item(item, _worker_options, _worker_encoding)
+    return process_item(item, _worker_options, _worker_encoding, _worker_lines)
 
 
 def run(items: Iterable[Item], options: Options, jobs: int = 1, encoding: str | None = None,
-        data_dirs: Iterable[str] = ()) -> Iterator[Result]:
-    """Results in input order. With jobs > 1 a process pool works ahead by a bounded window."""
+        data_dirs: Iterable[str] = (), as_lines: bool = False,
+        sink: Callable[[str], None] | None = None) -> Iterator[Result]:
+    """Results in input order. With jobs > 1 a process pool works ahead by a bounded window.
+
+    With one job and a ``sink``, JSON lines go to the sink as they are found.
+    """
     if jobs <= 1:
         for item in items:
-            yield process_item(item, options, encoding)
+            yield process_item(item, options, encoding, as_lines, sink)
         return
     window = jobs * 4
     pending: list[Future[Result]] = []
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                               initargs=(options, encoding, list(data_dirs)))
+                               initargs=(options, encoding, list(data_dirs), as_lines))
     try:
         for item in items:
             pending.append(pool.submit(_work, item))

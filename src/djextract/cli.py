@@ -234,18 +234,21 @@ def extract(
     task = None
     if show:
         bar, task = _progress_bar(err_console, items)
+    streaming = out is not None and fmt == "jsonl" and not per_doc
+    as_lines = streaming or (output_dir is not None and not per_doc)
+    sink = out.write if streaming and n_jobs <= 1 else None
     try:
-        for res in batch.run(items, opts, n_jobs, encoding, [str(d) for d in data_dir or []]):
+        for res in batch.run(items, opts, n_jobs, encoding, [str(d) for d in data_dir or []], as_lines, sink):
             if res.error:
                 line = f"djextract: {res.doc_id}: {res.error}"
                 failures.append(line)
                 _err(err_console, line)
             for w in res.warnings:
                 _err(err_console, f"djextract: {res.doc_id}: warning: {w}")
-            n_mentions += len(res.mentions)
+            n_mentions += res.count
             if output_dir:
                 if not res.error:
-                    lines = ([jsonl_line(_doc_record(res))] if per_doc else [jsonl_line(m) for m in res.mentions])
+                    lines = [jsonl_line(_doc_record(res))] if per_doc else res.lines
                     _write_atomic(_out_path(output_dir, res.rel), lines)
             elif fmt == "table":
                 table_rows.extend(res.mentions)
@@ -257,7 +260,7 @@ def extract(
                     out.write(jsonl_line(_doc_record(res)))
                     out.flush()
             else:
-                out.write("".join(jsonl_line(m) for m in res.mentions))
+                out.write("".join(res.lines))  # empty when the sink already wrote them
                 out.flush()
             if bar is not None:
                 bar.update(task, advance=1, size=res.size, failures=len(failures))

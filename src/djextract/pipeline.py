@@ -8,6 +8,7 @@ simplified Chinese; since conversion keeps length, the order costs no offsets.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import extractors
@@ -57,24 +58,32 @@ def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str
     return doc
 
 
-def run_extractors(doc: Document, options: Options = Options()) -> list[Mention]:
-    """Mentions of the chosen types, in document order, with offsets into the decoded input."""
-    found: list[Mention] = []
+ORDER = {"body": 0, "figure": 1, "programme": 2}
+
+
+def iter_mentions(doc: Document, options: Options = Options()) -> Iterator[Mention]:
+    """Mentions in document order, sentence by sentence, with offsets into the decoded input.
+
+    Only one sentence's tokens and mentions are alive at a time, so a huge input
+    streams through in bounded memory.
+    """
     funcs = [extractors.get(name) for name in extractors.resolve(options.types or None)]
     for sentence in doc.sentences:
+        found: list[Mention] = []
         for func in funcs:
             found.extend(func(doc, sentence))
-        sentence.release()  # tokens of one sentence at a time: memory stays flat on huge inputs
-    seen = set()
-    out = []
-    order = {name: i for i, name in enumerate(("body", "figure", "programme"))}
-    for m in sorted(found, key=lambda m: (m.start, m.end, order.get(m.type, 9))):
-        key = (m.type, m.start, m.end)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(finalize(doc, m))
-    return out
+        sentence.release()
+        seen = set()
+        for m in sorted(found, key=lambda m: (m.start, m.end, ORDER.get(m.type, 9))):
+            key = (m.type, m.start, m.end)
+            if key not in seen:
+                seen.add(key)
+                yield finalize(doc, m)
+
+
+def run_extractors(doc: Document, options: Options = Options()) -> list[Mention]:
+    """All mentions of a document (see iter_mentions)."""
+    return list(iter_mentions(doc, options))
 
 
 def finalize(doc: Document, m: Mention) -> Mention:

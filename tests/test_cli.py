@@ -1,0 +1,208 @@
+"""The command line through Typer's runner and as a real process: outputs, formats and bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from djextract.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, input: str | bytes | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def lines(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_version():
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.startswith("djextract ")
+
+
+def test_extract_samples_folder(samples_dir):
+    r = run("extract", str(samples_dir), "-j", "1")
+    assert r.exit_code == 0
+    ms = lines(r.stdout)
+    docs = [m["doc"] for m in ms]
+    assert docs == sorted(docs)  # documents in input (sorted) order, relative to the folder
+    assert set(docs) == {p.name for p in samples_dir.glob("*.txt")}
+    for m in ms:
+        for key in ("doc", "type", "text", "source_text", "start", "end", "sentence"):
+            assert key in m
+    assert {m["type"] for m in ms} == {"body", "figure", "programme"}
+    assert "garbled" in r.stderr
+
+
+def test_jobs_do_not_change_the_output(samples_dir):
+    one = run("extract", str(samples_dir), "-j", "1").stdout
+    two = run("extract", str(samples_dir), "-j", "2").stdout
+    assert one == two
+
+
+def test_types_and_table_and_csv(samples_dir):
+    r = run("extract", str(samples_dir / "001_ef65da3b0adb5945.txt"), "--types", "figure")
+    assert {m["type"] for m in lines(r.stdout)} == {"figure"}
+    r = run("extract", str(samples_dir / "001_ef65da3b0adb5945.txt"), "--format", "table")
+    assert r.exit_code == 0 and "7514人" in r.stdout
+    r = run("extract", str(samples_dir / "001_ef65da3b0adb5945.txt"), "--format", "csv")
+    assert r.stdout.splitlines()[0].startswith("doc,type,text")
+    r = run("extract", str(samples_dir), "--types", "nonsense")
+    assert r.exit_code != 0
+
+
+def test_stdin_and_dash():
+    r = run("extract", input="市教育局党委新成立党支部62个")
+    assert r.exit_code == 0
+    ms = lines(r.stdout)
+    assert {m["doc"] for m in ms} == {"-"} and {m["type"] for m in ms} == {"body", "figure"}
+    r = run("extract", "-", input="党员7514人".encode("gb18030"))
+    assert [m["value"] for m in lines(r.stdout)] == [7514]
+
+
+def test_jsonl_input():
+    recs = "\n".join(json.dumps({"url": f"u{i}", "content": t}, ensure_ascii=False)
+                     for i, t in enumerate(["党员7514人", "新成立党支部62个"]))
+    r = run("extract", "-", "--jsonl-input", "--text-field", "content", "--id-field", "url", input=recs)
+    assert [(m["doc"], m["value"]) for m in lines(r.stdout)] == [("u0", 7514), ("u1", 62)]
+
+
+def test_per_doc(samples_dir):
+    r = run("extract", str(samples_dir / "003_9c84215d641f02e6.txt"), "--per-doc")
+    [rec] = lines(r.stdout)
+    assert rec["script"] == "traditional" and rec["encoding"].startswith("utf-8")
+    assert rec["warnings"] and rec["bodies"] and rec["figures"] and rec["programmes"]
+
+
+def test_bad_inputs_fail_alone(tmp_path, samples_dir):
+    good = tmp_path / "good.txt"
+    good.write_text("新成立党支部62个", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    out = tmp_path / "out.jsonl"
+    r = run("extract", str(tmp_path), str(tmp_path / "missing.txt"), "-o", str(out), "-j", "1")
+    assert r.exit_code == 2
+    err = r.stderr.splitlines()
+    assert any("binary.txt: binary file" in e for e in err)
+    assert any("missing.txt: no such file or folder" in e for e in err)
+    assert any("dangling.txt" in e for e in err)
+    assert not any("empty.txt" in e for e in err)
+    assert all(e.startswith("djextract: ") for e in err)
+    assert [m["value"] for m in lines(out.read_text(encoding="utf-8"))] == [62]
+
+
+def test_permission_denied_is_one_line(tmp_path, monkeypatch):
+    from djextract import batch
+    from djextract.pipeline import Options
+
+    f = tmp_path / "locked.txt"
+    f.write_text("党员50人", encoding="utf-8")
+    real_open = open
+
+    def deny(path, *a, **k):
+        if str(path) == str(f):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *a, **k)
+
+    monkeypatch.setattr("builtins.open", deny)
+    res = batch.process_item(batch.Item("locked.txt", path=str(f)), Options())
+    assert res.error == "permission denied" and not res.mentions
+
+
+def test_wrong_forced_encoding(tmp_path):
+    f = tmp_path / "gbk.txt"
+    f.write_bytes("党员7514人".encode("gb18030"))
+    r = run("extract", str(f), "--encoding", "utf-8")
+    assert r.exit_code == 2 and "cannot decode as utf-8" in r.stderr
+    r = run("extract", str(f))
+    assert r.exit_code == 0 and [m["value"] for m in lines(r.stdout)] == [7514]
+
+
+def test_output_dir_and_resume(tmp_path, samples_dir):
+    out = tmp_path / "out"
+    r = run("extract", str(samples_dir), "--output-dir", str(out), "-j", "1")
+    assert r.exit_code == 0
+    files = sorted(p.name for p in out.rglob("*.jsonl"))
+    assert files == sorted(p.name + ".jsonl" for p in samples_dir.glob("*.txt"))
+    assert not list(out.rglob("*.tmp"))
+    stamp = {p: p.stat().st_mtime_ns for p in out.rglob("*.jsonl")}
+    r = run("extract", str(samples_dir), "--output-dir", str(out), "--resume", "-j", "1")
+    assert r.exit_code == 0 and "4 input(s) already done" in r.stderr
+    assert stamp == {p: p.stat().st_mtime_ns for p in out.rglob("*.jsonl")}
+
+
+def test_convert_and_segment(samples_dir):
+    r = run("convert", str(samples_dir / "003_9c84215d641f02e6.txt"))
+    assert r.exit_code == 0 and "以高质量党建引领海曙一流强区建设" in r.stdout and "鶎" not in r.stdout
+    r = run("segment", "-", "--jsonl", input="市教育局党委新成立党支部62个。")
+    [rec] = lines(r.stdout)
+    assert "党支部" in rec["tokens"] and "".join(rec["tokens"]) == "市教育局党委新成立党支部62个。"
+
+
+def test_stats_and_eval(tmp_path, samples_dir, gold_path):
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(samples_dir), "-o", str(out)).exit_code == 0
+    r = run("stats", str(out), "--format", "jsonl")
+    rows = lines(r.stdout)
+    assert {row["table"] for row in rows} == {"per_document", "top_bodies", "top_programmes", "figures_by_category"}
+    members = {row["doc"]: row["party_members_reported"] for row in rows if row["table"] == "per_document"}
+    assert members["001_ef65da3b0adb5945.txt"] >= 7514
+    r = run("stats", str(out))
+    assert "Figures by category" in r.stdout
+    r = run("eval", str(gold_path), str(out), "--json")
+    scores = json.loads(r.stdout)
+    assert scores["figures"]["f1"] >= 0.95
+
+
+def test_eval_matches_the_reference_scorer(tmp_path, samples_dir, gold_path):
+    scorer = ROOT.parent / "shared" / "tools" / "score.py"
+    if not scorer.exists():
+        pytest.skip("reference scorer not present beside the repository")
+    out = tmp_path / "out.jsonl"
+    run("extract", str(samples_dir), "-o", str(out))
+    ref = json.loads(subprocess.run([sys.executable, str(scorer), str(gold_path), str(out), "--json"],
+                                    capture_output=True, text=True, check=True).stdout)
+    ours = json.loads(run("eval", str(gold_path), str(out), "--json").stdout)
+    assert ours == ref
+
+
+def _djextract() -> list[str]:
+    exe = Path(sys.executable).with_name("djextract")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "djextract.cli"]
+
+
+def test_help_is_fast_and_does_not_import_heavy_modules():
+    code = ("import sys, time; t=time.perf_counter(); sys.argv=['djextract','--help'];\n"
+            "from djextract.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "assert 'jieba' not in sys.modules and 'opencc' not in sys.modules, 'heavy import'\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    t = time.perf_counter()
+    subprocess.run(_djextract() + ["--help"], capture_output=True, check=True)
+    assert time.perf_counter() - t < 1.5  # generous for CI; the benchmark reports the real figure
+
+
+def test_closed_pipe_ends_quietly(tmp_path, samples_dir):
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(30):
+        (big / f"{i:03d}.txt").write_text((samples_dir / "002_e6ce74bfb9ddebab.txt").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    cmd = " ".join(_djextract()) + f" extract {big} | head -1"
+    r = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True,
+                       env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert r.stdout.count("\n") == 1
+    assert "Traceback" not in r.stderr and "Error" not in r.stderr
