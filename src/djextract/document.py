@@ -15,12 +15,16 @@ from .offsets import OffsetMap
 from .segment import Segmenter
 
 
-@dataclass
 class Token:
-    word: str
-    start: int  # offset in Document.text
-    end: int
-    tag: str
+    """A word with its offsets in Document.text and its dictionary part of speech."""
+
+    __slots__ = ("word", "start", "end", "tag")
+
+    def __init__(self, word: str, start: int, end: int, tag: str) -> None:
+        self.word, self.start, self.end, self.tag = word, start, end, tag
+
+    def __repr__(self) -> str:
+        return f"Token({self.word!r}, {self.start}, {self.end}, {self.tag!r})"
 
 
 @dataclass
@@ -31,21 +35,47 @@ class Sentence:
     doc: Document
 
     _tokens: list[Token] | None = None
+    _starts: list[int] | None = None
 
     @property
     def tokens(self) -> list[Token]:
         if self._tokens is None:
             seg = self.doc.segmenter
+            tag = seg.tag
             out = []
             pos = self.start
             for w in seg.cut(self.text):
-                out.append(Token(w, pos, pos + len(w), seg.tag(w)))
-                pos += len(w)
+                end = pos + len(w)
+                out.append(Token(w, pos, end, tag(w)))
+                pos = end
             self._tokens = out
         return self._tokens
 
+    def token_index(self, pos: int) -> int:
+        """Index of the token containing doc offset ``pos`` (len(tokens) when none)."""
+        tokens = self.tokens
+        if self._starts is None:
+            self._starts = [t.start for t in tokens]
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and tokens[i].start <= pos < tokens[i].end:
+            return i
+        return len(tokens)
+
+    _quotes: list | None = None
+
+    @property
+    def quotes(self) -> list:
+        """Quote and title spans of the sentence (doc offsets), shared by all extractors."""
+        if self._quotes is None:
+            from .extractors.quotes import find_quotes
+
+            self._quotes = find_quotes(self.text, self.start)
+        return self._quotes
+
     def release(self) -> None:
         self._tokens = None
+        self._starts = None
+        self._quotes = None
 
 
 @dataclass
@@ -73,7 +103,11 @@ class Document:
         return None
 
     def claim(self, start: int, end: int) -> None:
-        """Mark a span as taken (e.g. a programme name) so other extractors leave it alone."""
+        """Mark a span as taken (e.g. a programme name) so other extractors leave it alone.
+
+        Claims live for the sentence being extracted (the pipeline clears them), since
+        no mention crosses a sentence boundary.
+        """
         self.claimed.append((start, end))
 
     def is_claimed(self, start: int, end: int) -> bool:

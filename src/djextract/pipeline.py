@@ -70,6 +70,7 @@ def iter_mentions(doc: Document, options: Options = Options()) -> Iterator[Menti
     funcs = [extractors.get(name) for name in extractors.resolve(options.types or None)]
     for sentence in doc.sentences:
         found: list[Mention] = []
+        doc.claimed.clear()
         for func in funcs:
             found.extend(func(doc, sentence))
         sentence.release()

@@ -113,7 +113,7 @@ class Segmenter:
     def tag(self, word: str) -> str:
         """The dictionary's part of speech for a word; 'x' for punctuation, '' when unknown."""
         t = self.tags.get(word)
-        if t:
+        if t is not None:
             return t
         if word and all(not ch.isalnum() for ch in word):
             return "x"

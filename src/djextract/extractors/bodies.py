@@ -57,6 +57,7 @@ class Tables:
         self.generic_mods = load_set("body_generic_modifiers.txt")
         self.titles = load_set("titles.txt")
         self.false_heads = load_set("body_false_heads.txt")
+        self.collectives = tuple(q for q in self.quantifiers if len(q) > 1)
         self.name_parts = load_set("body_name_parts.txt")
 
     def nested_head(self, word: str) -> Head | None:
@@ -76,14 +77,6 @@ class Candidate:
     name: str
     kind: str
     specific: bool
-
-
-def _token_index(tokens: list[Token], pos: int) -> int:
-    """Index of the token containing doc offset pos."""
-    for i, tok in enumerate(tokens):
-        if tok.start <= pos < tok.end:
-            return i
-    return len(tokens)
 
 
 VERB_TAGS = ("v", "vd", "vi", "vg", "l", "i")
@@ -136,12 +129,7 @@ class _PlaceLookup:
 
 
 def _in_title_or_quote(sentence: Sentence, start: int, end: int) -> bool:
-    from .quotes import find_quotes
-
-    quotes = sentence.__dict__.get("_quotes")
-    if quotes is None:
-        quotes = sentence.__dict__["_quotes"] = find_quotes(sentence.text, sentence.start)
-    for q in quotes:
+    for q in sentence.quotes:
         if q.open < start and end <= q.close:
             return True
     return False
@@ -150,8 +138,8 @@ def _in_title_or_quote(sentence: Sentence, start: int, end: int) -> bool:
 def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -> Candidate | None:
     t = tables()
     tokens = sentence.tokens
-    hi = _token_index(tokens, head_start)
-    hj = _token_index(tokens, head_end - 1)
+    hi = sentence.token_index(head_start)
+    hj = sentence.token_index(head_end - 1)
     if hj >= len(tokens):
         return None
     last = tokens[hj]
@@ -228,7 +216,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
     name = QUALIFIER_PAREN.sub("", name)
     if name in t.generic or _in_title_or_quote(sentence, start, head_end):
         return None
-    if any(name.startswith(q) for q in t.quantifiers if len(q) > 1):
+    if name.startswith(t.collectives):
         return None  # 省直单位机关党委: a collective, not one body
     if head.place and len(name) < 3:
         return None

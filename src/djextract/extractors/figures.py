@@ -18,7 +18,7 @@ from ..document import Document, Sentence, Token
 from ..lexicon import load_lines, load_set, load_table
 from ..mention import Mention
 from .numbers import DIGITS, NumberError, parse_number
-from .quotes import Quote, find_quotes
+from .quotes import Quote
 
 NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 NUM_CN = r"[零〇一二两三四五六七八九十百千万亿廿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+"
@@ -272,8 +272,7 @@ def figures_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     text = sentence.text
     if not HAS_NUMBER.search(text):
         return
-    quotes = find_quotes(text, sentence.start)
-    excluded = _excluded_spans(sentence, quotes)
+    excluded = _excluded_spans(sentence, sentence.quotes)
     for m in tables().regex.finditer(text):
         fig = _figure(doc, sentence, m, excluded)
         if fig is not None:

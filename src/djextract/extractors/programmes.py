@@ -19,7 +19,7 @@ from ..document import Document, Sentence
 from ..lexicon import load_lines, load_set, load_table
 from ..mention import Mention
 from .bodies import tables as body_tables
-from .quotes import Quote, find_quotes
+from .quotes import Quote
 
 CLAUSE_END = re.compile(r"[，,。；;！!？?：:]")
 LIST_GAP = re.compile(r"^(?:[、和及与]|以及|[\u4e00-\u9fff]{2,4}村|[\u4e00-\u9fff]{2,4}社区|、[\u4e00-\u9fff]{2,4}(?:村|社区))?$")
@@ -175,7 +175,8 @@ def extract_programmes(doc: Document) -> Iterator[Mention]:
 
 def programmes_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     """Programmes of one sentence; claims their spans so figures skip numbers inside them."""
-    found = find_quotes(sentence.text)
+    base = sentence.start
+    found = [Quote(q.open - base, q.close - base, q.mark) for q in sentence.quotes]  # sentence-relative
     quotes = [q for q in found if not q.is_title]
     titles = [q for q in found if q.is_title]
     yield from _quoted(doc, sentence, quotes, titles)

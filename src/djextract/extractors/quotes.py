@@ -7,10 +7,12 @@ same notion of where a quote starts and ends.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", "〈": "〉", "\"": "\""}
 MAX_QUOTE = 60
+MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values())) + "]")
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ def find_quotes(text: str, offset: int = 0, max_len: int = MAX_QUOTE) -> list[Qu
     """Balanced quote spans (nested ones included) in ``text``; offsets shifted by ``offset``."""
     out: list[Quote] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for m in MARKS.finditer(text):
+        i, ch = m.start(), m.group(0)
         if ch == "\"":
             if stack and stack[-1][0] == "\"":
                 mark, start = stack.pop()
