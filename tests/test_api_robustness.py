@@ -41,8 +41,8 @@ def test_gold_file_is_well_formed(gold_path):
     assert len(rows) == 4 and all({"doc", "bodies", "figures", "programmes"} <= set(r) for r in rows)
 
 
-CHINESE = st.text(alphabet=st.sampled_from(list("党员委区市省局名个人万亿元百千两三五十一二“”「」《》()（）,.。、;:%-1234567890 \n黨個會")),
-                  max_size=200)
+ALPHABET = list("党员委区市省局名个人万亿元百千两三五十一二“”「」《》()（）,.。、;:%-1234567890 \n黨個會")
+CHINESE = st.text(alphabet=st.sampled_from(ALPHABET), max_size=200)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

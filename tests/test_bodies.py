@@ -106,15 +106,12 @@ def test_footer_bodies_are_not_reported(sample_mentions):
 
 def test_user_data_dir_extends_heads(tmp_path, monkeypatch):
     from djextract import lexicon
-    from djextract.extractors import bodies
 
     (tmp_path / "body_heads.tsv").write_text("# extra heads\n合作联社\tenterprise\tplace\n", encoding="utf-8")
     monkeypatch.setenv("DJEXTRACT_DATA", str(tmp_path))
-    lexicon.load_lines.cache_clear()
-    bodies.tables.cache_clear()
+    lexicon.reset()
     try:
         assert kinds("海口农村信用合作联社积极开展活动").get("海口农村信用合作联社") == "enterprise"
     finally:
         monkeypatch.delenv("DJEXTRACT_DATA")
-        lexicon.load_lines.cache_clear()
-        bodies.tables.cache_clear()
+        lexicon.reset()

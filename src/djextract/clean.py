@@ -9,14 +9,13 @@ lines and garbled spans become line breaks — so offsets survive untouched.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .lexicon import load_lines
+from .lexicon import derived, load_lines
 
 MASK = "\n"
 
 
-@lru_cache(maxsize=1)
+@derived
 def _fullwidth_table() -> dict[int, str]:
     table = {}
     for cp in range(0xFF10, 0xFF1A):  # digits
@@ -36,12 +35,12 @@ def normalize_width(text: str) -> str:
     return text.translate(_fullwidth_table())
 
 
-@lru_cache(maxsize=1)
+@derived
 def _boilerplate_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in load_lines("boilerplate.txt")))
 
 
-@lru_cache(maxsize=1)
+@derived
 def _block_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in load_lines("boilerplate_blocks.txt")))
 
@@ -100,7 +99,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=1)
+@derived
 def common_chars() -> frozenset[str]:
     return frozenset("".join(load_lines("common_chars.txt")))
 

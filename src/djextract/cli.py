@@ -300,8 +300,15 @@ def _doc_record(res: Any) -> dict[str, Any]:
 
 
 def _progress_bar(console: Any, items: list[Any]) -> tuple[Any, Any]:
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from rich.text import Text
 
     total_bytes = 0

@@ -10,11 +10,26 @@ files of the same name in a folder named by ``--data-dir`` or the
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 _extra_dirs: list[Path] = []
+_derived: list = []
+
+
+def derived(func):
+    """Cache a table built from the data files, and rebuild it when a data folder is added."""
+    cached = lru_cache(maxsize=1)(func)
+    _derived.append(cached)
+    return cached
+
+
+def reset() -> None:
+    """Forget every loaded list and derived table (after the user's data folders change)."""
+    load_lines.cache_clear()
+    for c in _derived:
+        c.cache_clear()
 
 
 def add_data_dir(path: str | os.PathLike[str]) -> None:
@@ -24,7 +39,7 @@ def add_data_dir(path: str | os.PathLike[str]) -> None:
         raise FileNotFoundError(f"data folder not found: {p}")
     if p not in _extra_dirs:
         _extra_dirs.append(p)
-        load_lines.cache_clear()
+        reset()
 
 
 def extra_dirs() -> list[Path]:
@@ -46,7 +61,7 @@ def _read(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lines(name: str) -> tuple[str, ...]:
     """All non-comment lines of a data file: the bundled one, then the user's."""
     lines = _read(resources.files("djextract").joinpath("data", name).read_text(encoding="utf-8"))

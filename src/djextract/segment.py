@@ -81,8 +81,11 @@ class Segmenter:
         self.tags: dict[str, str] = dict(jieba.posseg.dt.word_tag_tab)
         entries = [entry for f in dict_files for entry in _read_dict(f)]
         if backend == "jieba":
-            self._tok = jieba.Tokenizer()
-            self._tok.initialize()
+            # The bundled dictionary goes into jieba's default tokenizer (one copy of the 350k-word
+            # table per process); a user's dictionaries get a tokenizer of their own, so that
+            # different dictionary sets never leak into each other.
+            self._tok = jieba.dt if not user_dicts else jieba.Tokenizer()
+            self._tok.check_initialized()
             for word, freq, tag in entries:
                 self._tok.add_word(word, freq, tag)
             self._cut = lambda s: self._tok.lcut(s, HMM=True)

@@ -13,14 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..document import Document, Sentence, Token
-from ..lexicon import load_set, load_table
+from ..lexicon import derived, load_set, load_table
 from ..mention import Mention
 
-ADMIN_CHARS = frozenset("省市区县镇乡州旗盟")
-NATIONAL_PREFIXES = ("中共", "中央", "国家", "全国", "中国")
 SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "s", "j", ""})
 STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "x", "y", "e", "o", "f", "a", "ad", "z", "uj", "ul", "ud")
 OPEN_QUOTES = "“「『\"‘"
@@ -57,6 +54,8 @@ class Tables:
         self.generic_mods = load_set("body_generic_modifiers.txt")
         self.titles = load_set("titles.txt")
         self.false_heads = load_set("body_false_heads.txt")
+        self.admin = frozenset("".join(load_set("admin_levels.txt")))
+        self.national = tuple(load_set("body_national_prefixes.txt"))
         self.collectives = tuple(q for q in self.quantifiers if len(q) > 1)
         self.name_parts = load_set("body_name_parts.txt")
 
@@ -65,7 +64,7 @@ class Tables:
         return self.heads[m.group(0)] if m else None
 
 
-@lru_cache(maxsize=1)
+@derived
 def tables() -> Tables:
     return Tables()
 
@@ -99,11 +98,12 @@ def _is_stop(tok: Token, t: Tables) -> bool:
 
 def _place_like(tok: Token, sentence: Sentence, head: Head) -> bool:
     """Can this word stand before an abbreviated level body (文昌 + 市委, 海棠 + 区委)?"""
+    t = tables()
     w = tok.word
-    if tok.tag in PLACE_TAGS or (len(w) >= 2 and w[-1] in ADMIN_CHARS and tok.tag.startswith("n")):
+    if tok.tag in PLACE_TAGS or (len(w) >= 2 and w[-1] in t.admin and tok.tag.startswith("n")):
         return True
     level = head.word[0]
-    if level in ADMIN_CHARS and 2 <= len(w) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
+    if level in t.admin and 2 <= len(w) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
         if _doc_places(sentence.doc).get(w + level, False):
             return True
         # a rare dictionary noun right before 区委/市委 is most likely the place's name (海棠区委)
@@ -157,7 +157,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         prefix = first.word[: head_start - first.start]
         if first.word in t.false_heads:
             return None
-        if len(prefix) == 1 and prefix not in ADMIN_CHARS and first.tag not in ("ns", "nt", "nz", "nr", ""):
+        if len(prefix) == 1 and prefix not in t.admin and first.tag not in ("ns", "nt", "nz", "nr", ""):
             return None
         if _is_stop(first, t) and first.tag != "":
             return None
@@ -165,7 +165,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
                           "n" if first.tag in ("nt", "nz") else first.tag))
         start = first.start
     i = hi - 1
-    if len(mods) == 1 and len(mods[0].word) == 1 and mods[0].word not in ADMIN_CHARS and (
+    if len(mods) == 1 and len(mods[0].word) == 1 and mods[0].word not in t.admin and (
         i < 0 or tokens[i].tag != ""
     ):
         i = -1  # 发挥|好村: a one-character stub of an unknown word does not join a dictionary word
@@ -244,7 +244,7 @@ def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[T
             return start, mods
         before = tokens[k - 1] if k > 0 else None
         opens = before is None or before.tag == "x" or before.word in t.stop
-        if opens and (tok.word in ADMIN_CHARS or tok.tag == "ns"):
+        if opens and (tok.word in t.admin or tok.tag == "ns"):
             return tok.start, tokens[k:i + 1] + mods
         k -= 1
     return start, mods
@@ -257,16 +257,16 @@ def _specific(mods: list[Token], head: Head, t: Tables) -> bool:
     if head.alone:
         return True
     first = mods[0].word
-    if first[0] in ADMIN_CHARS and first not in t.generic_mods:
+    if first[0] in t.admin and first not in t.generic_mods:
         return True
-    if first.startswith(NATIONAL_PREFIXES):
+    if first.startswith(t.national):
         return True
     for m in mods:
         if m.word in t.generic_mods:
             continue
         if m.tag in SPECIFIC_TAGS and (len(m.word) >= 2 or m.tag in ("ns", "nr")):
             return True
-        if len(m.word) >= 2 and m.word[-1] in ADMIN_CHARS:
+        if len(m.word) >= 2 and m.word[-1] in t.admin:
             return True  # 育才生态区, 湾区: a place written with its level
         if t.nested_head(m.word) and m.word not in t.generic:
             return True

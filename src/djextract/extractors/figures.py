@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import lru_cache
 
 from ..document import Document, Sentence, Token
-from ..lexicon import load_lines, load_set, load_table
+from ..lexicon import derived, load_lines, load_set, load_table
 from ..mention import Mention
 from .numbers import DIGITS, NumberError, parse_number
 from .quotes import Quote
@@ -26,10 +25,6 @@ MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百":
                "仟": 1000, "佰": 100}
 MULT_RE = "万亿|亿|万|千|百|萬|億|仟|佰"
 JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九\d])角)?(?:([零一二两三四五六七八九\d])分)?")
-YEAR_BLOCKERS = ("来", "度", "级", "代", "初", "底", "末", "前", "后", "中", "份", "里", "间", "行", "以来", "以后",
-                 "以前", "攀")
-ORDINAL_BEFORE = ("第", "首", "#", "No", "NO", "no")
-LINK_WORDS = frozenset("达到 达 为 共 共计 总计 累计 均 有 共有 每年 年均 平均 分别 仅 已 已经 多达 高达 合计 总共 计".split())
 NOUNISH = ("n", "vn", "j", "l", "b", "an", "nz", "nt", "ns", "nr", "ng", "zg", "g", "")
 JOINERS = frozenset("、 和 及 与 以及".split())
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
@@ -48,6 +43,9 @@ class Tables:
         self.after = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "after"}
         self.counted = {k: v[0] for k, v in load_table("counted.tsv").items()}
         self.transparent = sorted(load_set("counted_transparent.txt"), key=len, reverse=True)
+        self.link_words = load_set("figure_link_words.txt")
+        self.year_blockers = tuple(sorted(load_set("figure_year_blockers.txt"), key=len, reverse=True))
+        self.ordinal_markers = tuple(load_set("figure_ordinal_markers.txt"))
         self.formulae = sorted(load_set("formulae.txt"), key=len, reverse=True)
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         self.formula_re = re.compile(alt(self.formulae)) if self.formulae else None
@@ -62,7 +60,7 @@ class Tables:
         )
 
 
-@lru_cache(maxsize=1)
+@derived
 def tables() -> Tables:
     return Tables()
 
@@ -135,7 +133,8 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
     """Noun phrase ending just before token i (going left), skipping linking words next to the number."""
     parts: list[str] = []
     j = i - 1
-    while j >= 0 and not parts and tokens[j].word in LINK_WORDS:
+    link_words = tables().link_words
+    while j >= 0 and not parts and tokens[j].word in link_words:
         j -= 1
     if j >= 0 and tokens[j].word in tables().counted and not _noun_like(tokens[j]):
         parts.append(tokens[j].word)  # 转载13.9万次: a known counted verb right before the number
@@ -166,10 +165,10 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=1)
+@derived
 def _counted_stops() -> frozenset[str]:
     """Quantifiers and scope words (全市, 各级) are not part of what is counted."""
-    return load_set("body_quantifiers.txt") | LINK_WORDS | {"全国"}
+    return load_set("body_quantifiers.txt") | tables().link_words | {"全国"}
 
 
 def _after_de(tokens: list[Token], i: int) -> str:
@@ -293,7 +292,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
         return None
     if not arabic and start > 0 and not m.group("pre") and text[start - 1] in "零〇一二两三四五六七八九十百千万亿":
         return None
-    if before.endswith(ORDINAL_BEFORE) or before[-1:] in ("第", "首"):
+    if before.endswith(t.ordinal_markers):
         return None
     if before.endswith("前") and unit in ("名", "位"):
         return None
@@ -330,7 +329,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     if unit == "年":
         if arabic and (len(num) >= 4 or value >= 1000):
             return None
-        if following.startswith(YEAR_BLOCKERS) or text[m.end("unit"):].startswith(YEAR_BLOCKERS):
+        if following.startswith(t.year_blockers) or text[m.end("unit"):].startswith(t.year_blockers):
             return None
     if post in ("内", "之内", "以内") and cls != "duration":
         end -= len(post)

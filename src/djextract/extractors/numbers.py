@@ -7,7 +7,7 @@ running text, so slogans such as 两学一做 are never rewritten into digits.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "洞": 0,

@@ -13,24 +13,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..document import Document, Sentence
-from ..lexicon import load_lines, load_set, load_table
+from ..lexicon import derived, load_lines, load_set, load_table
 from ..mention import Mention
 from .bodies import tables as body_tables
 from .quotes import Quote
 
 CLAUSE_END = re.compile(r"[，,。；;！!？?：:]")
-LIST_GAP = re.compile(r"^(?:[、和及与]|以及|[\u4e00-\u9fff]{2,4}村|[\u4e00-\u9fff]{2,4}社区|、[\u4e00-\u9fff]{2,4}(?:村|社区))?$")
+# Between two quotes of one list: nothing, a conjunction, or a short place (马亮村“…”、青法村“…”).
+LIST_GAP = re.compile(r"^(?:[、和及与]|以及|、?[\u4e00-\u9fff]{2,4}(?:村|社区))?$")
 GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]")
 NUMERALS = "一二三四五六七八九十两"
 CODE_ONLY = re.compile(r"^[\d\s·\-—.+:/]+$")
 MAX_HEAD_OFFSET = 12
 BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:党支部|党总支|党委|支部)")
-METAPHOR_PAIR = re.compile(r"以[“「『\"]([^”」』\"]{1,8})[”」』\"](?:带动|促进|推动|引领|激活|撬动)[“「『\"]")
 HONOUR_QUANTITY = re.compile(r"(?:第[^\s，,]{1,3}批)?\d*[一二三四五六七八九十百千]*[个名家项]?$")
-AS_FRAME = re.compile(r"^为(?:抓手|主题|载体|主线|重点|核心|引领|切入点|突破口|平台)")
 
 
 @dataclass
@@ -59,20 +57,26 @@ class Tables:
         self.honour_before = sorted((w.strip() for w, p in cues if p.strip() == "before"), key=len, reverse=True)
         self.honour_after = sorted((w.strip() for w, p in cues if p.strip() == "after"), key=len, reverse=True)
         self.known = {k: (v[0], v[1] if len(v) > 1 else None) for k, v in load_table("programme_known.tsv").items()}
-        inside_heads = sorted({h.word for h in self.heads.values() if h.inside} | {"工程", "行动", "计划"},
-                              key=len, reverse=True)
+        # Unquoted names: a numeral and a coined word before a short head (四亮工程), and
+        # numbered editions of a competition (海南省第九届…展播评比).
+        coined = [h.word for h in inside if len(h.word) == 2 and h.kind in ("project", "campaign")]
+        contests = [h.word for h in inside if h.kind == "campaign" and h.word.endswith(("赛", "比", "选", "会"))]
         self.unquoted_re = re.compile(
             rf"(?:(?<=[的、和及与])|(?<![\u4e00-\u9fff]))([{NUMERALS}][^\s大个项类级届批\d{NUMERALS}的，,。、]{{1,2}}"
-            rf"(?:工程|行动|计划))"
+            rf"(?:{'|'.join(map(re.escape, coined))}))"
             r"|((?:[^\W\d_的在与和及]{2,3}(?:省|市|区|县))?第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{2,16}?"
-            r"(?:大赛|评比|运动会|评选|比赛|竞赛|论坛))"
+            rf"(?:{'|'.join(map(re.escape, contests))}))"
         )
-        del inside_heads
+        frames = sorted(load_set("programme_frames.txt"), key=len, reverse=True)
+        self.as_frame = re.compile("^为(?:" + "|".join(map(re.escape, frames)) + ")")
+        figurative = sorted(load_set("programme_figurative_verbs.txt"), key=len, reverse=True)
+        verbs = "|".join(map(re.escape, figurative))
+        self.metaphor_pair = re.compile(r"以[“「『\"]([^”」』\"]{1,8})[”」』\"](?:" + verbs + r")[“「『\"]")
         self.known_re = re.compile("|".join(re.escape(k) for k in sorted(self.known, key=len, reverse=True))) \
             if self.known else None
 
 
-@lru_cache(maxsize=1)
+@derived
 def tables() -> Tables:
     return Tables()
 
@@ -117,7 +121,6 @@ def _head_after(text: str, pos: int) -> Evidence | None:
 
 def _clause_list_head(text: str, pos: int) -> Evidence | None:
     """“送清凉”、职工医疗互助…等活动: a later 等 + head in the same clause covers the quote."""
-    t = tables()
     clause = CLAUSE_END.split(text[pos:pos + 60], maxsplit=1)[0]
     for m in re.finditer("等", clause):
         ev = _head_after(clause, m.start())
@@ -201,13 +204,13 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
     t = tables()
     text = sentence.text
     figurative = set()
-    for pair in METAPHOR_PAIR.finditer(text):
+    for pair in t.metaphor_pair.finditer(text):
         figurative.update((pair.start() + 1, pair.end() - 1))
     for group in _groups(text, quotes):
         last = group[-1]
         shared = _head_after(text, last.close + 1) or _clause_list_head(text, last.close + 1)
         verb = _verb_before(text, group[0].open)
-        frame = AS_FRAME.match(text[last.close + 1:]) and text[max(0, group[0].open - 1):group[0].open] == "以"
+        frame = t.as_frame.match(text[last.close + 1:]) and text[max(0, group[0].open - 1):group[0].open] == "以"
         if any(_honour(text, q) for q in group):
             continue
         if any(q.open in figurative for q in group):
