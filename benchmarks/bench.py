@@ -44,11 +44,15 @@ def djextract_cmd() -> list[str]:
 
 def run_cli(args: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one djextract process (its workers not included)."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(djextract_cmd() + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t
-    err = proc.stderr.read().decode() if proc.stderr else ""
+    import tempfile
+
+    with tempfile.TemporaryFile() as errfile:  # a file, not a pipe: warnings must never block the child
+        t = time.perf_counter()
+        proc = subprocess.Popen(djextract_cmd() + args, stdout=subprocess.DEVNULL, stderr=errfile)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        errfile.seek(0)
+        err = errfile.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) not in (0,):
         raise SystemExit(f"djextract {' '.join(args)} failed: {err[-500:]}")
     return wall, usage.ru_maxrss / 1024

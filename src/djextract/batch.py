@@ -258,3 +258,42 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
+
+
+# ---- one output file per input -------------------------------------------------------------------
+
+
+def safe_name(doc_id: str) -> str:
+    """A relative file name for a document id (no '..', no absolute paths, no odd characters)."""
+    keep = "".join(ch if ch.isalnum() or ch in "._-/" else "_" for ch in doc_id).strip("/")
+    return keep.replace("..", "_") or "doc"
+
+
+def out_path(output_dir: Path, rel: str) -> Path:
+    """Where --output-dir puts the mentions of one input: its relative path plus .jsonl."""
+    return output_dir / (safe_name(rel) + ".jsonl")
+
+
+def write_atomic(path: Path, lines: list[str]) -> None:
+    """Write to a temporary file and rename it into place: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.writelines(lines)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def doc_record(res: Result) -> dict[str, Any]:
+    """--per-doc: one object per document with its metadata and arrays of mentions."""
+    mentions = res.mentions or [json.loads(line) for line in res.lines]
+    rec: dict[str, Any] = {"doc": res.doc_id, "chars": res.chars, "encoding": res.encoding,
+                           "script": res.script or "simplified", "warnings": res.warnings}
+    for typ, key in (("body", "bodies"), ("figure", "figures"), ("programme", "programmes")):
+        rec[key] = [m for m in mentions if m["type"] == typ]
+    return rec

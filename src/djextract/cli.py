@@ -138,32 +138,11 @@ def _silence_stdout() -> None:
         pass
 
 
-def _safe_name(doc_id: str) -> str:
-    keep = "".join(ch if ch.isalnum() or ch in "._-/" else "_" for ch in doc_id).strip("/")
-    return keep.replace("..", "_") or "doc"
-
-
-def _out_path(output_dir: Path, rel: str) -> Path:
-    return output_dir / (_safe_name(rel) + ".jsonl")
-
-
-def _write_atomic(path: Path, lines: list[str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.writelines(lines)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
 def _is_done(item: Any, output_dir: Path) -> bool:
     """--resume: an output newer than its input is complete (outputs only ever appear by rename)."""
-    out = _out_path(output_dir, item.rel)
+    from . import batch
+
+    out = batch.out_path(output_dir, item.rel)
     if not out.exists() or item.path is None:
         return False
     try:
@@ -195,6 +174,9 @@ def extract(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr "
                                                   "(default: when stderr is a terminal).")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Run on Dask: tcp://HOST:PORT of a running "
+                                                  "scheduler, or 'local' to start a LocalCluster of -j "
+                                                  "workers (pip install 'djextract[dask]').")] = None,
 ) -> None:
     """Extract mentions from files, folders or stdin; JSON lines on stdout."""
     from . import batch
@@ -237,8 +219,14 @@ def extract(
     streaming = out is not None and fmt == "jsonl" and not per_doc
     as_lines = streaming or (output_dir is not None and not per_doc)
     sink = out.write if streaming and n_jobs <= 1 else None
+    client = None
+    if scheduler:
+        client, results = _dask_results(scheduler, n_jobs, list(items), opts, encoding, data_dir, per_doc,
+                                        output_dir, as_lines)
+    else:
+        results = batch.run(items, opts, n_jobs, encoding, [str(d) for d in data_dir or []], as_lines, sink)
     try:
-        for res in batch.run(items, opts, n_jobs, encoding, [str(d) for d in data_dir or []], as_lines, sink):
+        for res in results:
             if res.error:
                 line = f"djextract: {res.doc_id}: {res.error}"
                 failures.append(line)
@@ -247,9 +235,9 @@ def extract(
                 _err(err_console, f"djextract: {res.doc_id}: warning: {w}")
             n_mentions += res.count
             if output_dir:
-                if not res.error:
-                    lines = [jsonl_line(_doc_record(res))] if per_doc else res.lines
-                    _write_atomic(_out_path(output_dir, res.rel), lines)
+                if not res.error and client is None:  # Dask workers write their own files
+                    lines = [jsonl_line(batch.doc_record(res))] if per_doc else res.lines
+                    batch.write_atomic(batch.out_path(output_dir, res.rel), lines)
             elif fmt == "table":
                 table_rows.extend(res.mentions)
             elif csv_writer is not None:
@@ -257,7 +245,7 @@ def extract(
                 out.flush()
             elif per_doc:
                 if not res.error:
-                    out.write(jsonl_line(_doc_record(res)))
+                    out.write(jsonl_line(batch.doc_record(res)))
                     out.flush()
             else:
                 out.write("".join(res.lines))  # empty when the sink already wrote them
@@ -275,6 +263,8 @@ def extract(
     finally:
         if bar is not None:
             bar.stop()
+        if client is not None:
+            _close_client(client)
     if fmt == "table" and out is not None:
         from rich.console import Console
 
@@ -291,12 +281,31 @@ def extract(
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
-def _doc_record(res: Any) -> dict[str, Any]:
-    rec: dict[str, Any] = {"doc": res.doc_id, "chars": res.chars, "encoding": res.encoding,
-                           "script": res.script or "simplified", "warnings": res.warnings}
-    for typ, key in (("body", "bodies"), ("figure", "figures"), ("programme", "programmes")):
-        rec[key] = [m for m in res.mentions if m["type"] == typ]
-    return rec
+def _dask_results(scheduler: str, n_jobs: int, items: list[Any], opts: Any, encoding: str | None,
+                  data_dir: list[Path] | None, per_doc: bool, output_dir: Path | None,
+                  as_lines: bool) -> tuple[Any, Any]:
+    """Connect to Dask and stream results in input order (workers write --output-dir files)."""
+    from . import dask as djdask
+
+    try:
+        djdask.require_dask()
+    except ImportError:
+        raise typer.BadParameter(djdask.INSTALL_HINT, param_hint="--scheduler") from None
+    payload = djdask.Payload.build(opts, encoding, [str(d) for d in data_dir or []], per_doc,
+                                   str(output_dir.resolve()) if output_dir else None, as_lines)
+    try:
+        client = djdask.connect(scheduler, workers=max(n_jobs, 1))
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise typer.BadParameter(f"cannot reach the Dask scheduler {scheduler}: {exc}",
+                                 param_hint="--scheduler") from None
+    return client, djdask.run(client, items, payload)
+
+
+def _close_client(client: Any) -> None:
+    cluster = getattr(client, "cluster", None)
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def _progress_bar(console: Any, items: list[Any]) -> tuple[Any, Any]:
