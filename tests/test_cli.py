@@ -206,3 +206,61 @@ def test_closed_pipe_ends_quietly(tmp_path, samples_dir):
                        env={**os.environ, "PYTHONUNBUFFERED": "1"})
     assert r.stdout.count("\n") == 1
     assert "Traceback" not in r.stderr and "Error" not in r.stderr
+
+
+def test_progress_goes_to_stderr_only(samples_dir):
+    r = run("extract", str(samples_dir), "--progress", "-j", "1")
+    assert r.exit_code == 0
+    for line in r.stdout.splitlines():
+        json.loads(line)  # nothing but JSON lines on stdout
+    assert "extracting" in r.stderr
+
+
+def test_a_file_that_vanishes_mid_run(tmp_path):
+    from djextract import batch
+    from djextract.pipeline import Options
+
+    for name, text in (("a.txt", "党员50人"), ("b.txt", "党支部6个"), ("c.txt", "入党积极分子10名")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    items = list(batch.iter_items([str(tmp_path)]))
+    (tmp_path / "b.txt").unlink()
+    results = list(batch.run(items, Options(), jobs=2))
+    assert [r.doc_id for r in results] == ["a.txt", "b.txt", "c.txt"]
+    assert results[1].error == "no such file (it may have been removed)"
+    assert [r.mentions[0]["value"] for r in (results[0], results[2])] == [50, 10]
+
+
+def test_failures_are_summarised_at_the_end(tmp_path):
+    (tmp_path / "ok.txt").write_text("党员50人", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
+    r = run("extract", str(tmp_path), "-j", "1")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[-1] == "djextract: 1 input(s) failed (listed above); the others are complete"
+
+
+def test_interrupt_leaves_only_complete_files(tmp_path, samples_dir):
+    import signal
+
+    src = tmp_path / "in"
+    src.mkdir()
+    text = (samples_dir / "002_e6ce74bfb9ddebab.txt").read_text(encoding="utf-8")
+    for i in range(200):
+        (src / f"d{i:03d}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(_djextract() + ["extract", str(src), "--output-dir", str(out), "-j", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(out.rglob("*.jsonl"))) < 5:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()
+    assert "Traceback" not in err.decode()
+    files = list(out.rglob("*.jsonl"))
+    assert 5 <= len(files) < 200
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    sizes = {len(p.read_text(encoding="utf-8").splitlines()) for p in files}
+    assert len(sizes) == 1  # every file written is complete (all inputs are the same report)
+    for p in files:
+        for line in p.read_text(encoding="utf-8").splitlines():
+            json.loads(line)

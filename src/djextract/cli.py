@@ -278,6 +278,8 @@ def extract(
             _err(None, f"djextract: {len(failures)} input(s) failed:")
             for line in failures:
                 _err(None, "  " + line)
+        else:
+            _err(None, f"djextract: {len(failures)} input(s) failed (listed above); the others are complete")
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
