@@ -61,6 +61,9 @@ def test_spec_bodies(text, name, kind):
     ("三亚市和海棠区的发展", "三亚市"),
     ("在卓达小区成立物业管理委员会", "物业管理委员会"),
     ("研究起草《三亚市直机关党组落实责任实施办法》", "三亚市直机关党组"),
+    ("公司党委书记、董事长主持会议", "公司党委"),
+    ("对全镇12个行政村逐一制定发展规划", "行政村"),
+    ("市委常委、组织部部长在调研时强调", "市委常委"),
 ])
 def test_generic_and_excluded(text, not_a_body):
     assert not any(n == not_a_body or n.endswith(not_a_body) and len(n) <= len(not_a_body) + 1

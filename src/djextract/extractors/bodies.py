@@ -56,6 +56,7 @@ class Tables:
         self.false_heads = load_set("body_false_heads.txt")
         self.admin = frozenset("".join(load_set("admin_levels.txt")))
         self.national = tuple(load_set("body_national_prefixes.txt"))
+        self.title_suffixes = tuple(w for w in self.titles if len(w) >= 2)
         self.collectives = tuple(q for q in self.quantifiers if len(q) > 1)
         self.name_parts = load_set("body_name_parts.txt")
 
@@ -216,6 +217,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
     name = QUALIFIER_PAREN.sub("", name)
     if name in t.generic or _in_title_or_quote(sentence, start, head_end):
         return None
+    if len(head.word) == 1 and name.endswith(t.title_suffixes):
+        return None  # 市委常委: a title, whose body (市委) is found on its own
     if name.startswith(t.collectives):
         return None  # 省直单位机关党委: a collective, not one body
     if head.place and len(name) < 3:
@@ -268,8 +271,9 @@ def _specific(mods: list[Token], head: Head, t: Tables) -> bool:
             return True
         if len(m.word) >= 2 and m.word[-1] in t.admin:
             return True  # 育才生态区, 湾区: a place written with its level
-        if t.nested_head(m.word) and m.word not in t.generic:
-            return True
+        nested = t.nested_head(m.word)
+        if nested and m.word not in t.generic and len(m.word) > len(nested.word):
+            return True  # 公安局党委 (a named body inside), but not 公司党委
         if head.place and (m.tag.startswith("n") or m.tag in ("", "a", "b")):
             return True
     return False
