@@ -55,6 +55,10 @@ def one(text: str):
     ("创建了党支部示范点6个", "6个", 6, "个", None, "party_organizations"),
     ("全年共举办四期支部书记讲党课活动", "四期", 4, "期", None, "events"),
     ("近百名政治意识好、业务能力强的党员干部", "近百名", 100, "名", "nearly", "party_members"),
+    ("用时2个多月完成换届", "2个多月", 2, "个月", "over", "duration"),
+    ("上百名志愿者参与", "上百名", 100, "名", "over", "people"),
+    ("流动党员约200人", "约200人", 200, "人", "about", "party_members"),
+    ("收集意见建议2,356条", "2,356条", 2356, "条", None, "other"),
 ])
 def test_spec_examples(text, span, value, unit, qualifier, category):
     m = one(text)

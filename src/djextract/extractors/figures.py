@@ -23,6 +23,7 @@ NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 NUM_CN = r"[零〇一二两三四五六七八九十百千万亿廿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+"
 MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100, "萬": 10**4, "億": 10**8,
                "仟": 1000, "佰": 100}
+SPLIT_UNIT = re.compile(r"(多|余)(月|小时|工作日)")
 MULT_RE = "万亿|亿|万|千|百|萬|億|仟|佰"
 JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九\d])角)?(?:([零一二两三四五六七八九\d])分)?")
 NOUNISH = ("n", "vn", "j", "l", "b", "an", "nz", "nt", "ns", "nr", "ng", "zg", "g", "")
@@ -324,8 +325,14 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
         value *= mult
     if value_max is not None:
         value_max *= mult
-    following = text[end:end + 2]
     post = m.group("post")
+    split = None
+    if unit == "个" and not post:
+        split = SPLIT_UNIT.match(text, end)  # 2个多月: the qualifier sits inside the unit
+        if split:
+            unit, cls = "个" + split.group(2), tables().unit_class.get("个" + split.group(2), cls)
+            end = split.end()
+    following = text[end:end + 2]
     if unit == "年":
         if arabic and (len(num) >= 4 or value >= 1000):
             return None
@@ -335,7 +342,9 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
         end -= len(post)
         post = None
     qualifier = None
-    if m.group("pre"):
+    if split:
+        qualifier = t.middle.get(split.group(1))
+    elif m.group("pre"):
         qualifier = t.before[m.group("pre")]
     elif m.group("mid1") or m.group("mid2"):
         qualifier = t.middle[m.group("mid1") or m.group("mid2")]
