@@ -14,7 +14,8 @@ import threading
 
 CONFIGS = ("t2s", "tw2s", "hk2s", "none")
 _local = threading.local()
-CJK_TRAD_HINT = re.compile(r"[\u4e00-\u9fff]")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SCRIPT_SAMPLE = 4000
 
 
 def _converter(config: str):
@@ -50,8 +51,8 @@ def convert(text: str, config: str = "t2s") -> str:
 
 def script_of(original: str, simplified: str) -> str:
     """'traditional' when conversion changed a noticeable share of Chinese characters."""
-    sample_o, sample_s = original[:20000], simplified[:20000]
-    cjk = sum(1 for ch in sample_o if "\u4e00" <= ch <= "\u9fff")
+    sample_o, sample_s = original[:SCRIPT_SAMPLE], simplified[:SCRIPT_SAMPLE]
+    cjk = len(CJK.findall(sample_o))
     if not cjk:
         return "simplified"
     changed = sum(1 for a, b in zip(sample_o, sample_s, strict=False) if a != b)

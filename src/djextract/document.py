@@ -9,6 +9,7 @@ holds all its tokens at once and sentences no extractor asks about cost nothing.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .offsets import OffsetMap
@@ -16,12 +17,22 @@ from .segment import Segmenter
 
 
 class Token:
-    """A word with its offsets in Document.text and its dictionary part of speech."""
+    """A word with its offsets in Document.text and its dictionary part of speech.
 
-    __slots__ = ("word", "start", "end", "tag")
+    The part of speech is looked up on first use: most tokens are never asked.
+    """
 
-    def __init__(self, word: str, start: int, end: int, tag: str) -> None:
-        self.word, self.start, self.end, self.tag = word, start, end, tag
+    __slots__ = ("word", "start", "end", "_tag", "_tagger")
+
+    def __init__(self, word: str, start: int, end: int, tag: str | None = None,
+                 tagger: Callable[[str], str] | None = None) -> None:
+        self.word, self.start, self.end, self._tag, self._tagger = word, start, end, tag, tagger
+
+    @property
+    def tag(self) -> str:
+        if self._tag is None:
+            self._tag = self._tagger(self.word) if self._tagger else ""
+        return self._tag
 
     def __repr__(self) -> str:
         return f"Token({self.word!r}, {self.start}, {self.end}, {self.tag!r})"
@@ -46,7 +57,7 @@ class Sentence:
             pos = self.start
             for w in seg.cut(self.text):
                 end = pos + len(w)
-                out.append(Token(w, pos, end, tag(w)))
+                out.append(Token(w, pos, end, None, tag))
                 pos = end
             self._tokens = out
         return self._tokens

@@ -54,8 +54,8 @@ class Tables:
                                   + ")了?")
         self.stop = load_set("programme_stop.txt")
         cues = [line.split("\t") for line in load_lines("programme_honour_cues.tsv")]
-        self.honour_before = sorted((w.strip() for w, p in cues if p.strip() == "before"), key=len, reverse=True)
-        self.honour_after = sorted((w.strip() for w, p in cues if p.strip() == "after"), key=len, reverse=True)
+        self.honour_before = tuple(w.strip() for w, p in cues if p.strip() == "before")
+        self.honour_after = tuple(w.strip() for w, p in cues if p.strip() == "after")
         self.known = {k: (v[0], v[1] if len(v) > 1 else None) for k, v in load_table("programme_known.tsv").items()}
         # Unquoted names: a numeral and a coined word before a short head (四亮工程), and
         # numbered editions of a competition (海南省第九届…展播评比).
@@ -146,8 +146,7 @@ def _verb_before(text: str, open_pos: int) -> Evidence | None:
 def _honour(text: str, q: Quote) -> bool:
     t = tables()
     before = HONOUR_QUANTITY.sub("", text[max(0, q.open - 12):q.open])
-    after = text[q.close + 1:q.close + 5]
-    return any(before.endswith(w) for w in t.honour_before) or any(after.startswith(w) for w in t.honour_after)
+    return before.endswith(t.honour_before) or text.startswith(t.honour_after, q.close + 1)
 
 
 def _names_body(text: str, q: Quote) -> bool:
