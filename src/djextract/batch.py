@@ -289,6 +289,18 @@ def write_atomic(path: Path, lines: list[str]) -> None:
             tmp.unlink()
 
 
+def sweep_temp(output_dir: Path) -> int:
+    """Remove temporary files left by a writer that was killed mid-write (its input was redone)."""
+    n = 0
+    for tmp in output_dir.rglob(".*.jsonl.*.tmp"):
+        try:
+            tmp.unlink()
+            n += 1
+        except OSError:
+            pass
+    return n
+
+
 def doc_record(res: Result) -> dict[str, Any]:
     """--per-doc: one object per document with its metadata and arrays of mentions."""
     mentions = res.mentions or [json.loads(line) for line in res.lines]

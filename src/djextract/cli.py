@@ -265,6 +265,8 @@ def extract(
             bar.stop()
         if client is not None:
             _close_client(client)
+    if output_dir is not None and output_dir.exists():
+        batch.sweep_temp(output_dir)  # a killed worker's half-written file; its document was redone
     if fmt == "table" and out is not None:
         from rich.console import Console
 
