@@ -65,13 +65,11 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
             spans.extend(nav_run)
         nav_run.clear()
 
-    pos = 0
     for m in LINE_RE.finditer(text):
         line = m.group(0)
         if not line:
             break
         start, end = m.start(), m.start() + len(line.rstrip("\n"))
-        pos = m.end()
         stripped = line.strip()
         if not stripped:
             continue
@@ -94,7 +92,6 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         else:
             flush_nav()
     flush_nav()
-    del pos
     spans.sort()
     return spans
 

@@ -211,7 +211,6 @@ def extract(
     csv_writer = CsvWriter(out) if (fmt == "csv" and out) else None
     table_rows: list[dict[str, Any]] = []
     failures: list[str] = []
-    n_mentions = 0
     bar = None
     task = None
     if show:
@@ -233,7 +232,6 @@ def extract(
                 _err(err_console, line)
             for w in res.warnings:
                 _err(err_console, f"djextract: {res.doc_id}: warning: {w}")
-            n_mentions += res.count
             if output_dir:
                 if not res.error and client is None:  # Dask workers write their own files
                     lines = [jsonl_line(batch.doc_record(res))] if per_doc else res.lines
@@ -366,28 +364,50 @@ def convert_cmd(
     """Print the cleaned, simplified text the extractors see."""
     import re
 
-    from . import batch
-    from .pipeline import Options, prepare
-    from .read import decode
+    from .pipeline import Options
 
-    opts = Options(convert=convert)
-    failed = 0
-    try:
-        for item in batch.iter_items(_paths(paths), tuple(glob) if glob else batch.DEFAULT_GLOBS):
-            text = _item_text(item, encoding, decode)
-            if isinstance(text, Exception):
-                failed += 1
-                _err(None, f"djextract: {item.doc_id}: {text}")
-                continue
-            doc = prepare(text, item.doc_id, opts, item.name)
+    docs = _Documents(paths, glob, encoding, Options(convert=convert))
+    with _quiet_pipe():
+        for doc in docs:
             out = doc.text if keep_layout else re.sub(r"\n\s*\n+", "\n", doc.text).strip("\n") + "\n"
             sys.stdout.write(out)
             sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(0) from None
-    if failed:
+    if docs.failed:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+class _Documents:
+    """Prepared documents of the inputs; an input that cannot be read is reported and counted."""
+
+    def __init__(self, paths: list[str] | None, glob: list[str] | None, encoding: str | None, opts: Any) -> None:
+        self.paths, self.glob, self.encoding, self.opts = _paths(paths), glob, encoding, opts
+        self.failed = 0
+
+    def __iter__(self) -> Any:
+        from . import batch
+        from .pipeline import prepare
+        from .read import decode
+
+        for item in batch.iter_items(self.paths, tuple(self.glob) if self.glob else batch.DEFAULT_GLOBS):
+            text = _item_text(item, self.encoding, decode)
+            if isinstance(text, Exception):
+                self.failed += 1
+                _err(None, f"djextract: {item.doc_id}: {text}")
+                continue
+            yield prepare(text, item.doc_id, self.opts, item.name)
+
+
+class _quiet_pipe:  # noqa: N801 - used as a context manager
+    """A reader that closed the pipe (`| head`) ends the command quietly, as a success."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+        if exc_type is BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(0)
+        return False
 
 
 def _item_text(item: Any, encoding: str | None, decode: Any) -> Any:
@@ -417,35 +437,24 @@ def segment(
     glob: GlobOpt = None,
 ) -> None:
     """Print sentences as space-joined tokens (or JSON lines), as the extractors see them."""
-    from . import batch
-    from .pipeline import Options, prepare
-    from .read import decode
+    from .pipeline import Options
     from .render import jsonl_line
 
     opts = _options(None, convert, segmenter, user_dict, None)
-    opts = Options(convert=opts.convert, segmenter=opts.segmenter, user_dicts=opts.user_dicts)
-    failed = 0
-    try:
-        for item in batch.iter_items(_paths(paths), tuple(glob) if glob else batch.DEFAULT_GLOBS):
-            text = _item_text(item, encoding, decode)
-            if isinstance(text, Exception):
-                failed += 1
-                _err(None, f"djextract: {item.doc_id}: {text}")
-                continue
-            doc = prepare(text, item.doc_id, opts, item.name)
+    docs = _Documents(paths, glob, encoding, Options(convert=opts.convert, segmenter=opts.segmenter,
+                                                     user_dicts=opts.user_dicts))
+    with _quiet_pipe():
+        for doc in docs:
             for s in doc.sentences:
                 words = [t.word for t in s.tokens]
                 if jsonl:
                     start, end = doc.offsets.to_raw(s.start, s.end)
-                    sys.stdout.write(jsonl_line({"doc": item.doc_id, "start": start, "end": end, "tokens": words}))
+                    sys.stdout.write(jsonl_line({"doc": doc.doc_id, "start": start, "end": end, "tokens": words}))
                 else:
                     sys.stdout.write(" ".join(words) + "\n")
                 s.release()
             sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(0) from None
-    if failed:
+    if docs.failed:
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,12 +19,6 @@ BACKENDS = ("jieba", "rjieba")
 SENTENCE_END = re.compile(r"[。！？；!?;…\n]+[”’」』\"')）]*")
 MAX_SENTENCE = 1000
 SOFT_BREAK = re.compile(r"[，,、：:\s]")
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

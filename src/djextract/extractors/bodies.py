@@ -76,7 +76,6 @@ class Candidate:
     end: int
     name: str
     kind: str
-    specific: bool
 
 
 VERB_TAGS = ("v", "vd", "vi", "vg", "l", "i")
@@ -234,7 +233,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         inner = [h for h in inner if not t.heads[h].sub]
         if inner:
             kind = t.heads[inner[-1]].kind
-    return Candidate(start, end, name, kind, True)
+    return Candidate(start, end, name, kind)
 
 
 def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[Token],
@@ -297,7 +296,7 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
             own = OWN_PARTY_ORG.match(doc.text, cand.end)
             if own and cand.kind != "party":
                 # 下洋村的党支部书记: the village's own branch is a body of its own (下洋村党支部)
-                found.append(Candidate(cand.start, own.end(), cand.name + own.group(1), "party", True))
+                found.append(Candidate(cand.start, own.end(), cand.name + own.group(1), "party"))
     for cand in _longest(found):
         yield Mention(type="body", text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end,
                       fields={"name": cand.name, "kind": cand.kind})
