@@ -40,14 +40,15 @@ def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str
         text, offsets = html_to_text(raw)
     else:
         text, offsets = raw, OffsetMap.identity(len(raw))
-    source = text
     text = normalize_width(text)
+    source = text
     text = convert(text, options.convert)
     script = script_of(source, text) if options.convert != "none" else "simplified"
     warnings = []
     garbled = garbled_spans(text)
     if garbled:
-        shown = ", ".join(f"{s}-{e}" for s, e in garbled[:5])
+        where = [offsets.to_raw(s, e) for s, e in garbled[:5]]  # as offsets into the input
+        shown = ", ".join(f"{s}-{e}" for s, e in where)
         more = f" and {len(garbled) - 5} more" if len(garbled) > 5 else ""
         warnings.append(f"garbled text excluded at {len(garbled)} place(s): {shown}{more}")
     drop = sorted(boilerplate_spans(text) + garbled)
