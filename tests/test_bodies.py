@@ -41,6 +41,10 @@ def kinds(text: str) -> dict[str, str]:
     ("下洋村共有党员50人", "下洋村", "grassroots"),
     ("省委政法委(机关)被评为文明单位", "省委政法委", "party"),
     ("省人民医院重症医学科获先进集体称号", "省人民医院重症医学科", "institution"),
+    ("海南大学、三亚学院等单位参加", "海南大学", "institution"),
+    ("国家税务总局海口市税务局开展活动", "国家税务总局海口市税务局", "government"),
+    ("市纪委监委驻市教育局纪检监察组组长列席会议", "市纪委监委驻市教育局纪检监察组", "party"),
+    ("海南省人民政府办公厅印发通知", "海南省人民政府办公厅", "government"),
 ])
 def test_spec_bodies(text, name, kind):
     found = kinds(text)
@@ -64,6 +68,7 @@ def test_spec_bodies(text, name, kind):
     ("公司党委书记、董事长主持会议", "公司党委"),
     ("对全镇12个行政村逐一制定发展规划", "行政村"),
     ("市委常委、组织部部长在调研时强调", "市委常委"),
+    ("乡镇党委书记要履行第一责任人职责", "乡镇党委"),
 ])
 def test_generic_and_excluded(text, not_a_body):
     assert not any(n == not_a_body or n.endswith(not_a_body) and len(n) <= len(not_a_body) + 1

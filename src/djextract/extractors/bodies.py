@@ -161,8 +161,9 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             return None
         if _is_stop(first, t) and first.tag != "":
             return None
-        mods.append(Token(first.word[: head_start - first.start], first.start, head_start,
-                          "n" if first.tag in ("nt", "nz") else first.tag))
+        known = sentence.doc.segmenter.tags.get(prefix)  # 海南|大学: the prefix is a word of its own
+        mods.append(Token(prefix, first.start, head_start,
+                          known or ("n" if first.tag in ("nt", "nz") else first.tag)))
         start = first.start
     i = hi - 1
     if len(mods) == 1 and len(mods[0].word) == 1 and mods[0].word not in t.admin and (
