@@ -94,7 +94,7 @@ def _noun_like(tok: Token) -> bool:
     return tok.tag.startswith("n") or tok.tag in NOUNISH
 
 
-def _phrase_after(tokens: list[Token], i: int, text: str) -> tuple[str, bool]:
+def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
     """Noun phrase starting at token i; also whether it ended cleanly (at 的 or a stop)."""
     parts: list[str] = []
     n = len(tokens)
@@ -180,7 +180,7 @@ def _after_de(tokens: list[Token], i: int) -> str:
     de = max((k for k in range(i, end) if tokens[k].word == "的"), default=None)
     if de is None:
         return ""
-    phrase, _ = _phrase_after(tokens, de + 1, "")
+    phrase, _ = _phrase_after(tokens, de + 1)
     return phrase
 
 
@@ -296,7 +296,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     if before.endswith(t.ordinal_markers):
         return None
     if before.endswith("前") and unit in ("名", "位"):
-        return None
+        return None  # 前3名: a rank
     a, b = start + sentence.start, end + sentence.start
     if any(s <= a < e or s < b <= e for s, e in excluded) or doc.is_claimed(a, b):
         return None
@@ -350,21 +350,14 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
         qualifier = t.middle[m.group("mid1") or m.group("mid2")]
     elif post:
         qualifier = t.after[post]
-    if post and qualifier is None:
-        qualifier = t.after[post]
-    counted = _counted(sentence, start + sentence.start, m.end("unit") + sentence.start, end + sentence.start, unit,
-                       cls)
+    counted = _counted(sentence, start + sentence.start, end + sentence.start, unit, cls)
     window = HARD_STOP.split(text[end:end + 16], maxsplit=1)[0]
     category = categorize(cls, counted, window)
     unit_out = "元" if cls == "money" else unit
     if cls == "money" and not post:
         jf = JIAO_FEN.match(text, end)
-        if jf and jf.group(0):
-            # 123元1角1分: cheque-style small change
-            value += Decimal(DIGITS.get(jf.group(1) or "零", 0) if not (jf.group(1) or "").isdigit()
-                             else int(jf.group(1))) / 10
-            value += Decimal(DIGITS.get(jf.group(2) or "零", 0) if not (jf.group(2) or "").isdigit()
-                             else int(jf.group(2))) / 100
+        if jf and jf.group(0):  # 123元1角1分: cheque-style small change
+            value += Decimal(_digit(jf.group(1))) / 10 + Decimal(_digit(jf.group(2))) / 100
             end = jf.end()
     return Mention(
         type="figure", text=text[start:end], start=a, end=end + sentence.start,
@@ -379,7 +372,14 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     )
 
 
-def _counted(sentence: Sentence, start: int, unit_end: int, end: int, unit: str, cls: str) -> str:
+def _digit(ch: str | None) -> int:
+    if not ch:
+        return 0
+    return int(ch) if ch.isdigit() else DIGITS[ch]
+
+
+def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> str:
+    """What the figure counts: the noun phrase after its unit, else the one before its number."""
     if cls == "count" and unit in tables().arabic_only:
         return unit  # 10单位, 7镇: the unit is the noun
     tokens = sentence.tokens
@@ -390,13 +390,13 @@ def _counted(sentence: Sentence, start: int, unit_end: int, end: int, unit: str,
     if cls not in ("percent",):
         if straddle is not None:
             rest = tokens[straddle].word[end - tokens[straddle].start:]
-            tail, clean = _phrase_after(tokens, straddle + 1, "")
+            tail, clean = _phrase_after(tokens, straddle + 1)
             if rest and not any(ch.isdigit() for ch in rest) and rest not in ("的",):
                 after = rest + tail
             else:
                 after = tail if rest == "" else ""
         else:
-            after, clean = _phrase_after(tokens, i_after, "")
+            after, clean = _phrase_after(tokens, i_after)
         if after and not clean and (cls == "person" or lookup_counted(after) is None):
             head = _after_de(tokens, i_after)
             if head:
