@@ -56,6 +56,7 @@ class Tables:
         self.false_heads = load_set("body_false_heads.txt")
         self.admin = frozenset("".join(load_set("admin_levels.txt")))
         self.national = tuple(load_set("body_national_prefixes.txt"))
+        self.paren_qualifiers = load_set("body_paren_qualifiers.txt")
         self.title_suffixes = tuple(w for w in self.titles if len(w) >= 2)
         self.collectives = tuple(q for q in self.quantifiers if len(q) > 1)
         self.name_parts = load_set("body_name_parts.txt")
@@ -211,7 +212,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
     text = sentence.doc.text
     end = head_end
     pm = QUALIFIER_PAREN.match(text, head_end)
-    if pm and pm.group(1) in ("机关", "本级", "筹", "试行", "临时"):
+    if pm and pm.group(1) in t.paren_qualifiers:
         end = pm.end()
     name = re.sub(r"[“”「」『』\"‘’《》\s]", "", text[start:head_end])
     name = QUALIFIER_PAREN.sub("", name)
