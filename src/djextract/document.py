@@ -101,6 +101,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     claimed: list[tuple[int, int]] = field(default_factory=list)
+    places: dict[str, bool] = field(default_factory=dict)  # X区 → written as a place in this document?
     _sentence_starts: list[int] = field(default_factory=list)
 
     def set_sentences(self, spans: list[tuple[int, int]]) -> None:

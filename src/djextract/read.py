@@ -9,6 +9,7 @@ a clear reason, and turns HTML into text with an offset map into the markup.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -179,8 +180,6 @@ class _TextParser(HTMLParser):
             self._emit(text, start, len(raw_ref))
 
     def handle_entityref(self, name: str) -> None:
-        import html
-
         ref = f"&{name};"
         text = html.unescape(ref)
         if self.raw.startswith(ref, self._pos()):
@@ -189,8 +188,6 @@ class _TextParser(HTMLParser):
             self._ref(f"&{name}", html.unescape(f"&{name}"))
 
     def handle_charref(self, name: str) -> None:
-        import html
-
         ref = f"&#{name};"
         if not self.raw.startswith(ref, self._pos()):
             ref = f"&#{name}"

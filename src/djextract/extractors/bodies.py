@@ -105,28 +105,18 @@ def _place_like(tok: Token, sentence: Sentence, head: Head) -> bool:
         return True
     level = head.word[0]
     if level in t.admin and 2 <= len(w) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
-        if _doc_places(sentence.doc).get(w + level, False):
+        if _written_as_place(sentence.doc, w + level):
             return True
         # a rare dictionary noun right before 区委/市委 is most likely the place's name (海棠区委)
         return tok.tag.startswith("n") and len(w) <= 3 and sentence.doc.segmenter.freq(w) < RARE_NOUN
     return False
 
 
-def _doc_places(doc: Document) -> dict[str, bool]:
-    cache = doc.__dict__.setdefault("_places", {})
-    return _PlaceLookup(doc.text, cache)
-
-
-class _PlaceLookup:
+def _written_as_place(doc: Document, key: str) -> bool:
     """X区 counts as a place when the document writes it without a following organ word."""
-
-    def __init__(self, text: str, cache: dict[str, bool]) -> None:
-        self.text, self.cache = text, cache
-
-    def get(self, key: str, default: bool = False) -> bool:
-        if key not in self.cache:
-            self.cache[key] = re.search(re.escape(key) + "(?![委政人])", self.text) is not None
-        return self.cache[key]
+    if key not in doc.places:
+        doc.places[key] = re.search(re.escape(key) + "(?![委政人])", doc.text) is not None
+    return doc.places[key]
 
 
 def _in_title_or_quote(sentence: Sentence, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..document import Document, Sentence, Token
 from ..lexicon import derived, load_lines, load_set, load_table
 from ..mention import Mention
-from .numbers import DIGITS, NumberError, parse_number
+from .numbers import DIGITS, NumberError, parse_number, plain
 from .quotes import Quote
 
 NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -43,6 +43,7 @@ class Tables:
         self.middle = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "middle"}
         self.after = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "after"}
         self.counted = {k: v[0] for k, v in load_table("counted.tsv").items()}
+        self.event_words = tuple(w for w, c in self.counted.items() if c == "events" and len(w) >= 2)
         self.transparent = sorted(load_set("counted_transparent.txt"), key=len, reverse=True)
         self.link_words = load_set("figure_link_words.txt")
         self.year_blockers = tuple(sorted(load_set("figure_year_blockers.txt"), key=len, reverse=True))
@@ -81,13 +82,6 @@ def _parse(num: str) -> tuple[Decimal, Decimal | None]:
             high = parse_number(num[1] + rest) if rest else DIGITS[num[1]]
             return Decimal(str(low)), Decimal(str(high))
         raise
-
-
-def _plain(value: Decimal) -> int | float:
-    value = value.normalize()
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
 
 
 def _noun_like(tok: Token) -> bool:
@@ -242,8 +236,7 @@ def categorize(unit_class: str, counted: str, window: str = "") -> str:
     cat = lookup_counted(counted)
     if cat:
         return cat
-    t = tables()
-    if window and any(w in window for w, c in t.counted.items() if c == "events" and len(w) >= 2):
+    if window and any(w in window for w in tables().event_words):
         return "events"
     if unit_class == "events":
         return "events"
@@ -307,8 +300,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
             return None  # 一个, 一批, 一次: an article, not a count
         if num in ("百", "千", "万", "亿") and not m.group("pre"):
             return None  # 千家万户, 百日: set phrases
-        tokens = sentence.tokens
-        if not any(tok.start == a for tok in tokens):
+        i = sentence.token_index(a)
+        if i == len(sentence.tokens) or sentence.tokens[i].start != a:
             return None  # 统一部署: the numeral is inside a word
     try:
         value, value_max = _parse(num)
@@ -362,8 +355,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     return Mention(
         type="figure", text=text[start:end], start=a, end=end + sentence.start,
         fields={
-            "value": _plain(value),
-            "value_max": _plain(value_max) if value_max is not None else None,
+            "value": plain(value),
+            "value_max": plain(value_max) if value_max is not None else None,
             "unit": unit_out,
             "qualifier": qualifier,
             "counted": counted,
@@ -383,8 +376,9 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
     if cls == "count" and unit in tables().arabic_only:
         return unit  # 10单位, 7镇: the unit is the noun
     tokens = sentence.tokens
-    i_after = next((k for k, tok in enumerate(tokens) if tok.start >= end), len(tokens))
-    straddle = next((k for k, tok in enumerate(tokens) if tok.start < end < tok.end), None)
+    k = sentence.token_index(end)
+    straddle = k if k < len(tokens) and tokens[k].start < end else None
+    i_after = k if straddle is None else k + 1
     after = ""
     clean = True
     if cls not in ("percent",):
@@ -407,5 +401,4 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
                 after = head
     if after:
         return after
-    i_before = next((k for k, tok in enumerate(tokens) if tok.end > start), len(tokens))
-    return _phrase_before(tokens, i_before)
+    return _phrase_before(tokens, sentence.token_index(start))

@@ -35,8 +35,9 @@ class NumberError(ValueError):
     """Raised when a span is not a well-formed numeral."""
 
 
-def _num(value: Decimal) -> int | float:
+def plain(value: Decimal) -> int | float:
     """Whole numbers come back as int so JSON shows 7514, not 7514.0."""
+    value = value.normalize()
     if value == value.to_integral_value():
         return int(value)
     return float(value)
@@ -167,7 +168,7 @@ def parse_amount(text: str) -> int | float:
         value += Decimal(DIGITS[m.group("jiao")[0]]) / 10
     if m.group("fen"):
         value += Decimal(DIGITS[m.group("fen")[0]]) / 100
-    return _num(value)
+    return plain(value)
 
 
 def parse_number(text: str) -> int | float:
@@ -181,7 +182,7 @@ def parse_number(text: str) -> int | float:
     if text.startswith("百分之"):
         text = text[3:]
     value = _parse_mixed(text)
-    return _num(-value if negative else value)
+    return plain(-value if negative else value)
 
 
 def _parse_mixed(text: str) -> Decimal:
