@@ -11,9 +11,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .offsets import OffsetMap
 from .segment import Segmenter
+
+T = TypeVar("T")
 
 
 class Token:
@@ -38,6 +41,32 @@ class Token:
         return f"Token({self.word!r}, {self.start}, {self.end}, {self.tag!r})"
 
 
+class Unsegmented(LookupError):
+    """An extractor read a stretch of a sentence that has not been cut into words yet."""
+
+
+class Gap:
+    """Stands in the token list for a run of characters not cut yet; reading it raises Unsegmented.
+
+    Why: extractors ask for the words near a match (Sentence.ensure), and a rule
+    that wanders further than asked must not see a wrong word there; it is
+    stopped instead, and ``Sentence.near`` runs it again with the whole sentence cut.
+    """
+
+    __slots__ = ()
+
+    def _unsegmented(self) -> str:
+        raise Unsegmented
+
+    word = property(_unsegmented)
+    start = property(_unsegmented)
+    end = property(_unsegmented)
+    tag = property(_unsegmented)
+
+
+GAP = Gap()
+
+
 @dataclass
 class Sentence:
     start: int
@@ -45,32 +74,115 @@ class Sentence:
     text: str
     doc: Document
 
-    _tokens: list[Token] | None = None
-    _starts: list[int] | None = None
+    _tokens: list | None = None  # Token, or GAP for a run of word characters not cut yet
+    _starts: list[int] | None = None  # doc offsets where each entry of _tokens starts
+    _ends: list[int] | None = None
+    _gaps: int = 0
 
     @property
     def tokens(self) -> list[Token]:
+        """Every word of the sentence."""
+        self.ensure(self.start, self.end)
+        return self._tokens  # type: ignore[return-value]
+
+    @property
+    def partial_tokens(self) -> list:
+        """The words cut so far (see ensure); runs not cut yet are GAP entries."""
         if self._tokens is None:
-            seg = self.doc.segmenter
-            tag = seg.tag
-            out = []
-            pos = self.start
-            for w in seg.cut(self.text):
-                end = pos + len(w)
-                out.append(Token(w, pos, end, None, tag))
-                pos = end
-            self._tokens = out
-        return self._tokens
+            self._lay_out()
+        return self._tokens  # type: ignore[return-value]
+
+    def ensure(self, start: int, end: int) -> None:
+        """Cut every run of word characters that overlaps doc offsets [start, end] into words.
+
+        Indices into ``partial_tokens`` change when something is cut, so call this
+        before walking the list, not while walking it.
+        """
+        if self._tokens is None:
+            self._lay_out()
+        if not self._gaps:
+            return
+        tokens, starts, ends = self._tokens, self._starts, self._ends
+        i = max(0, bisect_right(starts, start) - 1)  # type: ignore[arg-type]
+        while i < len(tokens) and starts[i] <= end:  # type: ignore[index, arg-type]
+            if tokens[i] is GAP and ends[i] > start:  # type: ignore[index]
+                a, b = starts[i], ends[i]  # type: ignore[index]
+                words = self._words(self.doc.text[a:b], a)
+                tokens[i:i + 1] = words
+                starts[i:i + 1] = [w.start for w in words]  # type: ignore[index]
+                ends[i:i + 1] = [w.end for w in words]  # type: ignore[index]
+                self._gaps -= 1
+                i += len(words)
+            else:
+                i += 1
+
+    def _lay_out(self) -> None:
+        """Runs of word characters as gaps (cut on demand), and the single characters between them."""
+        seg = self.doc.segmenter
+        if not seg.lazy:
+            words = self._words(self.text, self.start)
+            self._tokens, self._starts, self._ends = words, [w.start for w in words], [w.end for w in words]
+            return
+        tokens: list = []
+        starts: list[int] = []
+        ends: list[int] = []
+        text, base, tag = self.text, self.start, seg.tag
+        pos = 0
+        for m in seg.word_runs.finditer(text):
+            k = pos
+            while k < m.start():  # jieba: every other character is a word, but \r\n is one
+                n = 2 if text.startswith("\r\n", k) and k + 1 < m.start() else 1
+                tokens.append(Token(text[k:k + n], base + k, base + k + n, None, tag))
+                starts.append(base + k)
+                ends.append(base + k + n)
+                k += n
+            tokens.append(GAP)
+            starts.append(base + m.start())
+            ends.append(base + m.end())
+            pos = m.end()
+        k = pos
+        while k < len(text):
+            n = 2 if text.startswith("\r\n", k) and k + 1 < len(text) else 1
+            tokens.append(Token(text[k:k + n], base + k, base + k + n, None, tag))
+            starts.append(base + k)
+            ends.append(base + k + n)
+            k += n
+        self._tokens, self._starts, self._ends = tokens, starts, ends
+        self._gaps = sum(1 for t in tokens if t is GAP)
+
+    def _words(self, text: str, pos: int) -> list[Token]:
+        tag = self.doc.segmenter.tag
+        out = []
+        for w in self.doc.segmenter.cut(text):
+            end = pos + len(w)
+            out.append(Token(w, pos, end, None, tag))
+            pos = end
+        return out
+
+    def near(self, start: int, end: int, rule: Callable[[], T]) -> T:
+        """Run a rule that reads ``partial_tokens`` around doc offsets [start, end], cutting only that much.
+
+        When the rule reads beyond what was cut, more is cut and it runs again,
+        so the answer is always the one the whole sentence cut into words gives.
+        """
+        grow = max(end - start, 8)
+        while True:
+            self.ensure(start, end)
+            try:
+                return rule()
+            except Unsegmented:
+                if not self._gaps:
+                    raise
+                start, end, grow = start - grow, end + grow, grow * 2
 
     def token_index(self, pos: int) -> int:
-        """Index of the token containing doc offset ``pos`` (len(tokens) when none)."""
-        tokens = self.tokens
+        """Index in ``partial_tokens`` of the token (or gap) containing doc offset ``pos``; len() when none."""
         if self._starts is None:
-            self._starts = [t.start for t in tokens]
-        i = bisect_right(self._starts, pos) - 1
-        if i >= 0 and tokens[i].start <= pos < tokens[i].end:
+            self._lay_out()
+        i = bisect_right(self._starts, pos) - 1  # type: ignore[arg-type]
+        if i >= 0 and pos < self._ends[i]:  # type: ignore[index]
             return i
-        return len(tokens)
+        return len(self._tokens)  # type: ignore[arg-type]
 
     _quotes: list | None = None
 
@@ -84,8 +196,8 @@ class Sentence:
         return self._quotes
 
     def release(self) -> None:
-        self._tokens = None
-        self._starts = None
+        self._tokens = self._starts = self._ends = None
+        self._gaps = 0
         self._quotes = None
 
 

@@ -27,6 +27,7 @@ OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
 MAX_TOKENS = 9
 RARE_NOUN = 1000
 MAX_CHARS = 26
+WINDOW = 6  # characters cut into words before a head; a rule that reads further gets the whole sentence
 
 
 @dataclass
@@ -128,7 +129,7 @@ def _in_title_or_quote(sentence: Sentence, start: int, end: int) -> bool:
 
 def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -> Candidate | None:
     t = tables()
-    tokens = sentence.tokens
+    tokens = sentence.partial_tokens
     hi = sentence.token_index(head_start)
     hj = sentence.token_index(head_end - 1)
     if hj >= len(tokens):
@@ -152,7 +153,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             return None
         if _is_stop(first, t) and first.tag != "":
             return None
-        known = sentence.doc.segmenter.tags.get(prefix)  # 海南|大学: the prefix is a word of its own
+        known = sentence.doc.segmenter.known_tag(prefix)  # 海南|大学: the prefix is a word of its own
         mods.append(Token(prefix, first.start, head_start,
                           known or ("n" if first.tag in ("nt", "nz") else first.tag)))
         start = first.start
@@ -282,7 +283,8 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     found: list[Candidate] = []
     for m in t.head_re.finditer(sentence.text):
         head = t.heads[m.group(0)]
-        cand = _candidate(sentence, m.start() + sentence.start, m.end() + sentence.start, head)
+        a, b = m.start() + sentence.start, m.end() + sentence.start
+        cand = sentence.near(a - WINDOW, b, lambda: _candidate(sentence, a, b, head))  # noqa: B023 (called at once)
         if cand:
             found.append(cand)
             own = OWN_PARTY_ORG.match(doc.text, cand.end)

@@ -29,6 +29,9 @@ JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九\d])角)?(?:([零�
 NOUNISH = ("n", "vn", "j", "l", "b", "an", "nz", "nt", "ns", "nr", "ng", "zg", "g", "")
 JOINERS = frozenset("、 和 及 与 以及".split())
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
+# Characters cut into words around a figure for what it counts; a rule that reads further gets the whole sentence.
+WINDOW_BEFORE = 6
+WINDOW_AFTER = 8
 
 
 class Tables:
@@ -300,8 +303,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
             return None  # 一个, 一批, 一次: an article, not a count
         if num in ("百", "千", "万", "亿") and not m.group("pre"):
             return None  # 千家万户, 百日: set phrases
-        i = sentence.token_index(a)
-        if i == len(sentence.tokens) or sentence.tokens[i].start != a:
+        if not sentence.near(a, a, lambda: _starts_word(sentence, a)):
             return None  # 统一部署: the numeral is inside a word
     try:
         value, value_max = _parse(num)
@@ -343,7 +345,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
         qualifier = t.middle[m.group("mid1") or m.group("mid2")]
     elif post:
         qualifier = t.after[post]
-    counted = _counted(sentence, start + sentence.start, end + sentence.start, unit, cls)
+    s_, e_ = start + sentence.start, end + sentence.start
+    counted = sentence.near(s_ - WINDOW_BEFORE, e_ + WINDOW_AFTER, lambda: _counted(sentence, s_, e_, unit, cls))
     window = HARD_STOP.split(text[end:end + 16], maxsplit=1)[0]
     category = categorize(cls, counted, window)
     unit_out = "元" if cls == "money" else unit
@@ -365,6 +368,11 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     )
 
 
+def _starts_word(sentence: Sentence, pos: int) -> bool:
+    i = sentence.token_index(pos)
+    return i < len(sentence.partial_tokens) and sentence.partial_tokens[i].start == pos
+
+
 def _digit(ch: str | None) -> int:
     if not ch:
         return 0
@@ -375,7 +383,7 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
     """What the figure counts: the noun phrase after its unit, else the one before its number."""
     if cls == "count" and unit in tables().arabic_only:
         return unit  # 10单位, 7镇: the unit is the noun
-    tokens = sentence.tokens
+    tokens = sentence.partial_tokens
     k = sentence.token_index(end)
     straddle = k if k < len(tokens) and tokens[k].start < end else None
     i_after = k if straddle is None else k + 1

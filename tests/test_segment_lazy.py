@@ -1,0 +1,122 @@
+"""Words cut on demand: same words and same mentions as cutting every sentence whole; the start-up cache."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import djextract
+from djextract.document import GAP, Unsegmented
+from djextract.pipeline import Options, prepare
+from djextract.segment import get_segmenter
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def _pieces() -> list[str]:
+    """Clauses and words of the samples, to recombine into new sentences."""
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
+    clauses = [c for c in re.split(r"[，。、；：！？\s]", text) if 2 <= len(c) <= 30]
+    return sorted(set(clauses))[:3000] + ["，", "、", "“", "”", "（", "）", "。", "12", "3.5", "万元", "个", "ab"]
+
+
+PIECES = _pieces()
+
+
+def mentions(text: str) -> list[dict]:
+    return [m.to_dict() for m in djextract.extract(text)]
+
+
+@pytest.fixture
+def whole_sentences(monkeypatch):
+    """The default segmenter made to cut every sentence whole, as before words were cut on demand."""
+    seg = get_segmenter()
+    monkeypatch.setattr(seg, "lazy", False)
+    return seg
+
+
+def test_words_cut_run_by_run_are_the_words_of_the_whole_sentence(sample_texts):
+    seg = get_segmenter()
+    assert seg.lazy
+    for name, text in sample_texts.items():
+        doc = prepare(text, name, Options())
+        for s in doc.sentences:
+            assert [t.word for t in s.tokens] == seg.cut(s.text), s.text
+            assert all(t is not GAP for t in s.tokens)
+
+
+def test_cutting_on_demand_changes_no_mention_on_the_samples(sample_texts, monkeypatch):
+    lazy = {name: mentions(text) for name, text in sample_texts.items()}
+    monkeypatch.setattr(get_segmenter(), "lazy", False)
+    assert {name: mentions(text) for name, text in sample_texts.items()} == lazy
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.sampled_from(PIECES), min_size=1, max_size=14))
+def test_cutting_on_demand_changes_no_mention_on_recombined_text(parts, monkeypatch):
+    text = "".join(parts)
+    lazy = mentions(text)
+    with monkeypatch.context() as m:
+        m.setattr(get_segmenter(), "lazy", False)
+        assert mentions(text) == lazy
+
+
+def test_only_the_runs_near_a_match_are_cut():
+    doc = prepare("今年以来，全区上下认真学习贯彻会议精神，海棠区委组织部开展培训。", "d", Options())
+    s = doc.sentences[0]
+    assert sum(t is GAP for t in s.partial_tokens) == 3
+    s.ensure(doc.text.index("区委"), doc.text.index("区委") + 2)
+    words = [t.word for t in s.partial_tokens if t is not GAP]
+    assert "组织部" in words and "会议" not in words
+    with pytest.raises(Unsegmented):
+        _ = s.partial_tokens[0].word
+
+
+def test_a_rule_that_reads_further_than_it_asked_gets_the_whole_sentence_answer():
+    doc = prepare("今年以来，全区上下认真学习贯彻会议精神，海棠区委组织部开展培训。", "d", Options())
+    s = doc.sentences[0]
+    end = s.end
+
+    def first_word() -> str:  # walks from the end of the sentence back to its first word
+        tokens = s.partial_tokens
+        return tokens[0].word
+
+    assert s.near(end - 3, end, first_word) == get_segmenter().cut(s.text)[0] == "今年以来"
+
+
+def test_start_up_cache_is_written_reused_and_rebuilt_when_broken(tmp_path):
+    code = ("import time; t = time.perf_counter(); from djextract.segment import get_segmenter; "
+            "s = get_segmenter(); print(s.cut('海棠区委组织部'), s.tag('组织部'), s.freq('组织部') > 0)")
+    env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+
+    def run() -> str:
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    first = run()
+    caches = list((tmp_path / "djextract").glob("jieba-*.pickle"))
+    assert len(caches) == 1 and "['海棠', '区委', '组织部'] nt True" in first
+    assert run() == first  # from the cache
+    caches[0].write_bytes(b"not a pickle")
+    assert run() == first  # rebuilt
+    assert caches[0].stat().st_size > 1_000_000
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    env["XDG_CACHE_HOME"] = str(blocked)  # no cache folder can be made there: works without one
+    assert run() == first
+
+
+def test_our_words_do_not_leak_into_the_callers_jieba():
+    import jieba
+
+    get_segmenter()
+    assert "两新组织" in get_segmenter().cut("推动两新组织党建")
+    assert "两新组织" not in jieba.lcut("推动两新组织党建")
