@@ -64,7 +64,8 @@ class Gap:
     tag = property(_unsegmented)
 
 
-GAP = Gap()
+GAP = Gap()  # a run of word characters, cut by the segmenter when asked for
+GAP_MARKS = Gap()  # characters between runs, each a word of its own (jieba keeps \r\n together)
 
 
 @dataclass
@@ -74,7 +75,7 @@ class Sentence:
     text: str
     doc: Document
 
-    _tokens: list | None = None  # Token, or GAP for a run of word characters not cut yet
+    _tokens: list | None = None  # Token, or a Gap for a stretch not cut yet
     _starts: list[int] | None = None  # doc offsets where each entry of _tokens starts
     _ends: list[int] | None = None
     _gaps: int = 0
@@ -87,7 +88,7 @@ class Sentence:
 
     @property
     def partial_tokens(self) -> list:
-        """The words cut so far (see ensure); runs not cut yet are GAP entries."""
+        """The words cut so far (see ensure); stretches not cut yet are Gap entries."""
         if self._tokens is None:
             self._lay_out()
         return self._tokens  # type: ignore[return-value]
@@ -105,10 +106,11 @@ class Sentence:
         tokens, starts, ends = self._tokens, self._starts, self._ends
         i = max(0, bisect_right(starts, start) - 1)  # type: ignore[arg-type]
         while i < len(tokens) and starts[i] <= end:  # type: ignore[index, arg-type]
-            if tokens[i] is GAP and ends[i] > start:  # type: ignore[index]
+            gap = tokens[i]  # type: ignore[index]
+            if (gap is GAP or gap is GAP_MARKS) and ends[i] > start:  # type: ignore[index]
                 a, b = starts[i], ends[i]  # type: ignore[index]
-                words = self._words(self.doc.text[a:b], a)
-                tokens[i:i + 1] = words
+                words = self._words(self.doc.text[a:b], a) if gap is GAP else self._marks(self.doc.text[a:b], a)
+                tokens[i:i + 1] = words  # type: ignore[index]
                 starts[i:i + 1] = [w.start for w in words]  # type: ignore[index]
                 ends[i:i + 1] = [w.end for w in words]  # type: ignore[index]
                 self._gaps -= 1
@@ -117,7 +119,7 @@ class Sentence:
                 i += 1
 
     def _lay_out(self) -> None:
-        """Runs of word characters as gaps (cut on demand), and the single characters between them."""
+        """The sentence as gaps: runs of word characters and the marks between them, cut when asked for."""
         seg = self.doc.segmenter
         if not seg.lazy:
             words = self._words(self.text, self.start)
@@ -126,29 +128,33 @@ class Sentence:
         tokens: list = []
         starts: list[int] = []
         ends: list[int] = []
-        text, base, tag = self.text, self.start, seg.tag
-        pos = 0
-        for m in seg.word_runs.finditer(text):
-            k = pos
-            while k < m.start():  # jieba: every other character is a word, but \r\n is one
-                n = 2 if text.startswith("\r\n", k) and k + 1 < m.start() else 1
-                tokens.append(Token(text[k:k + n], base + k, base + k + n, None, tag))
-                starts.append(base + k)
-                ends.append(base + k + n)
-                k += n
+        base, pos = self.start, 0
+        for m in seg.word_runs.finditer(self.text):
+            a, b = m.span()
+            if a > pos:
+                tokens.append(GAP_MARKS)
+                starts.append(base + pos)
+                ends.append(base + a)
             tokens.append(GAP)
-            starts.append(base + m.start())
-            ends.append(base + m.end())
-            pos = m.end()
-        k = pos
+            starts.append(base + a)
+            ends.append(base + b)
+            pos = b
+        if pos < len(self.text):
+            tokens.append(GAP_MARKS)
+            starts.append(base + pos)
+            ends.append(base + len(self.text))
+        self._tokens, self._starts, self._ends, self._gaps = tokens, starts, ends, len(tokens)
+
+    def _marks(self, text: str, pos: int) -> list[Token]:
+        """Characters outside word runs: jieba makes each a word of its own, except \r\n."""
+        tag = self.doc.segmenter.tag
+        out = []
+        k = 0
         while k < len(text):
-            n = 2 if text.startswith("\r\n", k) and k + 1 < len(text) else 1
-            tokens.append(Token(text[k:k + n], base + k, base + k + n, None, tag))
-            starts.append(base + k)
-            ends.append(base + k + n)
+            n = 2 if text.startswith("\r\n", k) else 1
+            out.append(Token(text[k:k + n], pos + k, pos + k + n, None, tag))
             k += n
-        self._tokens, self._starts, self._ends = tokens, starts, ends
-        self._gaps = sum(1 for t in tokens if t is GAP)
+        return out
 
     def _words(self, text: str, pos: int) -> list[Token]:
         tag = self.doc.segmenter.tag

@@ -24,6 +24,8 @@ OPEN_QUOTES = "“「『\"‘"
 CLOSE_QUOTES = "”」』\"’"
 QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
 OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
+HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+QUOTE_MARKS_SPACE = re.compile(r"[“”「」『』\"‘’《》\s]")
 MAX_TOKENS = 9
 RARE_NOUN = 1000
 MAX_CHARS = 26
@@ -105,7 +107,7 @@ def _place_like(tok: Token, sentence: Sentence, head: Head) -> bool:
     if tok.tag in PLACE_TAGS or (len(w) >= 2 and w[-1] in t.admin and tok.tag.startswith("n")):
         return True
     level = head.word[0]
-    if level in t.admin and 2 <= len(w) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
+    if level in t.admin and 2 <= len(w) <= 4 and HAN_WORD.fullmatch(w):
         if _written_as_place(sentence.doc, w + level):
             return True
         # a rare dictionary noun right before 区委/市委 is most likely the place's name (海棠区委)
@@ -205,7 +207,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
     pm = QUALIFIER_PAREN.match(text, head_end)
     if pm and pm.group(1) in t.paren_qualifiers:
         end = pm.end()
-    name = re.sub(r"[“”「」『』\"‘’《》\s]", "", text[start:head_end])
+    name = QUOTE_MARKS_SPACE.sub("", text[start:head_end])
     name = QUALIFIER_PAREN.sub("", name)
     if name in t.generic or _in_title_or_quote(sentence, start, head_end):
         return None

@@ -28,6 +28,9 @@ MULT_RE = "万亿|亿|万|千|百|萬|億|仟|佰"
 JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九\d])角)?(?:([零一二两三四五六七八九\d])分)?")
 NOUNISH = ("n", "vn", "j", "l", "b", "an", "nz", "nt", "ns", "nr", "ng", "zg", "g", "")
 JOINERS = frozenset("、 和 及 与 以及".split())
+QUOTE_MARKS = re.compile(r"[“”「」『』\"‘’《》]")
+SHORT_GLOSS = re.compile(r"\((.{1,2})\)")
+LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
 # Characters cut into words around a figure for what it counts; a rule that reads further gets the whole sentence.
 WINDOW_BEFORE = 6
@@ -182,8 +185,8 @@ def _after_de(tokens: list[Token], i: int) -> str:
 
 
 def _strip_for_lookup(counted: str) -> str:
-    s = re.sub(r"[“”「」『』\"‘’《》]", "", counted)
-    s = re.sub(r"\((.{1,2})\)", "", s) if "党(工)委" not in s else s.replace("(工)", "")
+    s = QUOTE_MARKS.sub("", counted)
+    s = SHORT_GLOSS.sub("", s) if "党(工)委" not in s else s.replace("(工)", "")
     t = tables()
     changed = True
     while changed:
@@ -202,7 +205,7 @@ def lookup_counted(counted: str) -> str | None:
     known ending wins, and failing that a known word that ends an earlier part
     (大社区建设 → 社区), except that party members are only read off the whole.
     """
-    first = re.split(r"、|和|及|与|以及", counted, maxsplit=1)[0]
+    first = LIST_SPLIT.split(counted, maxsplit=1)[0]
     return _lookup(first) or (_lookup(counted) if first != counted else None)
 
 

@@ -28,6 +28,10 @@ NUMERALS = "一二三四五六七八九十两"
 CODE_ONLY = re.compile(r"^[\d\s·\-—.+:/]+$")
 MAX_HEAD_OFFSET = 12
 BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:党支部|党总支|党委|支部)")
+HEAD_CUT = re.compile(r"[“「『\"《、]")  # a head after a quote stops at the next quote or list mark
+HEAD_LEAD = re.compile(r"等(?:一批|一系列|[一二三四五六七八九十两\d]+(?:大|个|项|类)?)?|的")
+HEAD_BREAK = re.compile(r"[的为是在把将]|提升|带动")
+VERB_GAP_BREAK = re.compile(r"[，,。；;、“”\"的]")
 HONOUR_QUANTITY = re.compile(r"(?:第[^\s，,]{1,3}批)?\d*[一二三四五六七八九十百千]*[个名家项]?$")
 
 
@@ -95,11 +99,11 @@ def _head_after(text: str, pos: int) -> Evidence | None:
     if gloss:
         rest = rest[gloss.end():]
     rest = CLAUSE_END.split(rest, maxsplit=1)[0]
-    m_cut = re.search(r"[“「『\"《、]", rest)
+    m_cut = HEAD_CUT.search(rest)
     if m_cut:
         rest = rest[:m_cut.start()]
     skip = 0
-    lead = re.match(r"等(?:一批|一系列|[一二三四五六七八九十两\d]+(?:大|个|项|类)?)?|的", rest)
+    lead = HEAD_LEAD.match(rest)
     if lead:
         skip = lead.end()
     m = t.after_re.search(rest, skip)
@@ -108,7 +112,7 @@ def _head_after(text: str, pos: int) -> Evidence | None:
     if lead and lead.group(0) == "的" and m.start() != skip:
         return None  # “等不起”的紧迫感: 的 + a head only when the head follows at once
     between = rest[skip:m.start()]
-    if re.search(r"[的为是在把将]|提升|带动", between):
+    if HEAD_BREAK.search(between):
         return None
     while True:  # 阵地 → 阵地体系: a head right after a head makes one longer head
         nxt = t.after_re.search(rest, m.end())
@@ -135,7 +139,7 @@ def _verb_before(text: str, open_pos: int) -> Evidence | None:
     best = None
     for m in t.verb_re.finditer(window):
         gap = window[m.end():]
-        if len(gap) <= 5 and not re.search(r"[，,。；;、“”\"的]", gap):
+        if len(gap) <= 5 and not VERB_GAP_BREAK.search(gap):
             best = m
     if best is None:
         return None
@@ -181,7 +185,8 @@ def programmes_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mentio
     found = [Quote(q.open - base, q.close - base, q.mark) for q in sentence.quotes]  # sentence-relative
     quotes = [q for q in found if not q.is_title]
     titles = [q for q in found if q.is_title]
-    yield from _quoted(doc, sentence, quotes, titles)
+    if quotes:
+        yield from _quoted(doc, sentence, quotes, titles)
     yield from _unquoted(doc, sentence, found)
 
 
