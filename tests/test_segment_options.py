@@ -67,3 +67,18 @@ def test_overlong_sentences_are_cut_at_a_comma():
     spans = split_sentences(text)
     assert all(e - s <= 1000 for s, e in spans)
     assert "".join(text[s:e] for s, e in spans) == text
+
+
+def test_data_dir_dictionary_applies_even_after_a_segmenter_was_built(tmp_path):
+    from djextract import lexicon
+
+    text = "将那受村和青法村打造为农村党建示范点"
+    assert [m.name for m in djextract.extract(text, ["body"])] == ["青法村"]  # a segmenter now exists
+    (tmp_path / "dictionary.txt").write_text("# our places\n那受村 1000 ns\n", encoding="utf-8")
+    try:
+        lexicon.add_data_dir(tmp_path)
+        assert [m.name for m in djextract.extract(text, ["body"])] == ["那受村", "青法村"]
+    finally:
+        lexicon._extra_dirs.clear()
+        lexicon.reset()
+    assert [m.name for m in djextract.extract(text, ["body"])] == ["青法村"]

@@ -25,6 +25,12 @@ def derived(func):
     return cached
 
 
+def cleared_on_reset(cached):
+    """Register an lru_cache'd function whose results depend on the data folders (e.g. segmenters)."""
+    _derived.append(cached)
+    return cached
+
+
 def reset() -> None:
     """Forget every loaded list and derived table (after the user's data folders change)."""
     load_lines.cache_clear()

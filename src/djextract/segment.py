@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import bundled_path, extra_dirs
+from .lexicon import bundled_path, cleared_on_reset, extra_dirs
 
 BACKENDS = ("jieba", "rjieba")
 SENTENCE_END = re.compile(r"[。！？；!?;…\n]+[”’」』\"')）]*")
@@ -219,6 +219,7 @@ def get_segmenter(backend: str = "jieba", user_dicts: tuple[str, ...] = ()) -> S
     return _segmenter(backend, tuple(user_dicts))
 
 
+@cleared_on_reset  # a data folder's dictionary.txt joins the dictionaries
 @lru_cache(maxsize=8)
 def _segmenter(backend: str, user_dicts: tuple[str, ...]) -> Segmenter:
     return Segmenter(backend, user_dicts)
