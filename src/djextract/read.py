@@ -55,14 +55,16 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # control characters (not whitespace), U+FFFD
+NOT_CJK_OR_ASCII = re.compile("[^\x00-\x7f\u3000-\u9fff\uff00-\uffef]")
+
+
 def _printable_ratio(text: str) -> float:
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
-    return 1 - bad / max(len(text), 1)
+    return 1 - len(UNPRINTABLE.findall(text)) / max(len(text), 1)
 
 
 def _cjk_or_ascii_ratio(text: str) -> float:
-    good = sum(1 for ch in text if ord(ch) < 128 or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
-    return good / max(len(text), 1)
+    return 1 - len(NOT_CJK_OR_ASCII.findall(text)) / max(len(text), 1)
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:

@@ -17,8 +17,11 @@ from .mention import COMMON_FIELDS, TYPE_FIELDS
 CSV_FIELDS = list(COMMON_FIELDS) + sorted({f for fs in TYPE_FIELDS.values() for f in fs})
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps would build one a call
+
+
 def jsonl_line(obj: dict[str, Any]) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _ENCODER.encode(obj) + "\n"
 
 
 def write_jsonl(mentions: Iterable[dict[str, Any]], out: IO[str]) -> int:
