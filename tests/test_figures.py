@@ -108,10 +108,23 @@ def test_counted_before_and_after():
     "统一部署",
     "三级网格化管理",                        # tiers
     "《“海曙区两新党建‘亮旗争强’三年行动计划”》",  # titles
+    "召开新店花园二期项目临时党支部成立大会",     # a phase of a project (figure_unit_blockers.tsv)
+    "一期工程已经完工",
 ])
 def test_exclusions(text):
     found = [m for m in figs(text) if not (text.startswith("第一批") and m.value == 100)]
     assert found == [], [(m.text, m.value) for m in found]
+
+
+def test_a_verb_that_continues_a_counted_noun_phrase_is_part_of_it():
+    # jieba tags 组织 as a verb; before a noun it is part of what is counted (counted_verb_nouns.txt)
+    m = one("5个“两新”组织党组织获评先进")
+    assert m.counted.startswith("“两新”组织党组织") and m.category == "party_organizations"
+    assert one("发动5个党支部组织开展活动").counted == "党支部"  # before a verb it stays a verb
+
+
+def test_sessions_are_still_counted():
+    assert [(m.value, m.unit, m.category) for m in figs("举办培训班3期")] == [(3, "期", "events")]
 
 
 def test_first_batch_keeps_the_real_count():

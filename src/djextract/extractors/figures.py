@@ -53,6 +53,11 @@ class Tables:
         self.transparent = sorted(load_set("counted_transparent.txt"), key=len, reverse=True)
         self.link_words = load_set("figure_link_words.txt")
         self.year_blockers = tuple(sorted(load_set("figure_year_blockers.txt"), key=len, reverse=True))
+        self.unit_blockers: dict[str, tuple[str, ...]] = {}
+        for line in load_lines("figure_unit_blockers.tsv"):
+            unit, word = (part.strip() for part in line.split("\t", 1))
+            self.unit_blockers[unit] = (*self.unit_blockers.get(unit, ()), word)
+        self.verb_nouns = load_set("counted_verb_nouns.txt")
         self.ordinal_markers = tuple(load_set("figure_ordinal_markers.txt"))
         self.formulae = sorted(load_set("formulae.txt"), key=len, reverse=True)
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
@@ -118,7 +123,9 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             parts.append(w)
             i += 1
             continue
-        if _noun_like(tok) or (first and tok.tag == "a"):
+        verb_noun = (parts and w in tables().verb_nouns and i + 1 < n and _noun_like(tokens[i + 1])
+                     and tokens[i + 1].tag != "v")
+        if _noun_like(tok) or (first and tok.tag == "a") or verb_noun:
             parts.append(w)
             i += 1
             first = False
@@ -331,6 +338,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
             unit, cls = "个" + split.group(2), tables().unit_class.get("个" + split.group(2), cls)
             end = split.end()
     following = text[end:end + 2]
+    if text.startswith(t.unit_blockers.get(unit, ()), m.end("unit")):
+        return None  # 二期项目: a phase of a project, part of its name
     if unit == "年":
         if arabic and (len(num) >= 4 or value >= 1000):
             return None
