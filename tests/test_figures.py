@@ -123,6 +123,24 @@ def test_a_verb_that_continues_a_counted_noun_phrase_is_part_of_it():
     assert one("发动5个党支部组织开展活动").counted == "党支部"  # before a verb it stays a verb
 
 
+@pytest.mark.parametrize("text,category", [
+    ("全县446个总(支)部", "party_organizations"),     # the bracketed character belongs to the word
+    ("共设立总支部974个、支部17751个", "party_organizations"),
+    ("党的基层组织2.7万个", "party_organizations"),
+    ("2091家社会组织建立了党组织", "units"),
+    ("2196个建制村均建立了党组织", "units"),
+    ("新建团支部12个", "units"),                      # a Youth League branch is not a party organisation
+    ("全年共举办四期支部书记讲党课活动", "events"),     # 支部 decides only at the end of the phrase
+])
+def test_categories_of_organisations(text, category):
+    assert figs(text)[0].category == category, [(m.text, m.counted, m.category) for m in figs(text)]
+
+
+def test_percentage_points():
+    m = one("比上年提高1.21个百分点")
+    assert (m.text, m.value, m.unit, m.category) == ("1.21个百分点", 1.21, "个百分点", "percentage")
+
+
 def test_sessions_are_still_counted():
     assert [(m.value, m.unit, m.category) for m in figs("举办培训班3期")] == [(3, "期", "events")]
 

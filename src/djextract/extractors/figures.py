@@ -30,6 +30,7 @@ NOUNISH = ("n", "vn", "j", "l", "b", "an", "nz", "nt", "ns", "nr", "ng", "zg", "
 JOINERS = frozenset("、 和 及 与 以及".split())
 QUOTE_MARKS = re.compile(r"[“”「」『』\"‘’《》]")
 SHORT_GLOSS = re.compile(r"\((.{1,2})\)")
+INNER_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff])\)(?=[\u4e00-\u9fff])")
 LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
 # Characters cut into words around a figure for what it counts; a rule that reads further gets the whole sentence.
@@ -48,7 +49,10 @@ class Tables:
         self.before = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "before"}
         self.middle = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "middle"}
         self.after = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "after"}
-        self.counted = {k: v[0] for k, v in load_table("counted.tsv").items()}
+        counted = load_table("counted.tsv")
+        self.counted = {k: v[0] for k, v in counted.items()}
+        # "end": the word decides only when it ends the phrase (支部 yes, 支部书记 or 支部工作 no)
+        self.ending_only = frozenset(k for k, v in counted.items() if len(v) > 1 and v[1] == "end")
         self.event_words = tuple(w for w, c in self.counted.items() if c == "events" and len(w) >= 2)
         self.transparent = sorted(load_set("counted_transparent.txt"), key=len, reverse=True)
         self.link_words = load_set("figure_link_words.txt")
@@ -123,8 +127,9 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             parts.append(w)
             i += 1
             continue
-        verb_noun = (parts and w in tables().verb_nouns and i + 1 < n and _noun_like(tokens[i + 1])
-                     and tokens[i + 1].tag != "v")
+        verb_noun = parts and w in tables().verb_nouns and (
+            (i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].tag != "v")
+            or parts[-1] + w in tables().counted)  # 社会|组织: a known counted term
         if _noun_like(tok) or (first and tok.tag == "a") or verb_noun:
             parts.append(w)
             i += 1
@@ -193,7 +198,8 @@ def _after_de(tokens: list[Token], i: int) -> str:
 
 def _strip_for_lookup(counted: str) -> str:
     s = QUOTE_MARKS.sub("", counted)
-    s = SHORT_GLOSS.sub("", s) if "党(工)委" not in s else s.replace("(工)", "")
+    s = INNER_GLOSS.sub(r"\1", s)  # 总(支)部, 党(工)委: the bracketed part belongs to the word
+    s = SHORT_GLOSS.sub("", s)
     t = tables()
     changed = True
     while changed:
@@ -224,7 +230,7 @@ def _lookup(phrase: str) -> str | None:
         for k in range(len(head)):
             cat = t.counted.get(head[k:])
             if cat:
-                if end < len(key) and cat in ("party_members", "activists"):
+                if end < len(key) and (cat in ("party_members", "activists") or head[k:] in t.ending_only):
                     break
                 return cat
     return None
