@@ -69,6 +69,8 @@ def test_spec_bodies(text, name, kind):
     ("对全镇12个行政村逐一制定发展规划", "行政村"),
     ("市委常委、组织部部长在调研时强调", "市委常委"),
     ("乡镇党委书记要履行第一责任人职责", "乡镇党委"),
+    ("并在街道社区网站设立了专栏", "街道社区"),          # generic modifiers only (body_generic_modifiers.txt)
+    ("各分包干部定点联系社区", "定点联系社区"),
 ])
 def test_generic_and_excluded(text, not_a_body):
     assert not any(n == not_a_body or n.endswith(not_a_body) and len(n) <= len(not_a_body) + 1

@@ -131,9 +131,15 @@ def test_a_verb_that_continues_a_counted_noun_phrase_is_part_of_it():
     ("2196个建制村均建立了党组织", "units"),
     ("新建团支部12个", "units"),                      # a Youth League branch is not a party organisation
     ("全年共举办四期支部书记讲党课活动", "events"),     # 支部 decides only at the end of the phrase
+    ("在18个“两新”组织全面推进", "units"),            # 组织 completes a known term (两新组织)
+    ("在12个中小学全面推进", "units"),                # 全面 is an adverb here (counted_stop.txt)
 ])
 def test_categories_of_organisations(text, category):
     assert figs(text)[0].category == category, [(m.text, m.counted, m.category) for m in figs(text)]
+
+
+def test_adverbs_tagged_as_nouns_end_what_is_counted():
+    assert one("在12个中小学全面推进").counted == "中小学"
 
 
 def test_percentage_points():

@@ -62,6 +62,7 @@ class Tables:
             unit, word = (part.strip() for part in line.split("\t", 1))
             self.unit_blockers[unit] = (*self.unit_blockers.get(unit, ()), word)
         self.verb_nouns = load_set("counted_verb_nouns.txt")
+        self.counted_stop = load_set("counted_stop.txt")
         self.ordinal_markers = tuple(load_set("figure_ordinal_markers.txt"))
         self.formulae = sorted(load_set("formulae.txt"), key=len, reverse=True)
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
@@ -127,9 +128,12 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             parts.append(w)
             i += 1
             continue
-        verb_noun = parts and w in tables().verb_nouns and (
+        t = tables()
+        if w in t.counted_stop:
+            break
+        verb_noun = parts and w in t.verb_nouns and (
             (i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].tag != "v")
-            or parts[-1] + w in tables().counted)  # 社会|组织: a known counted term
+            or _strip_for_lookup("".join(parts) + w) in t.counted)  # 社会|组织, “两新”组织: a known term
         if _noun_like(tok) or (first and tok.tag == "a") or verb_noun:
             parts.append(w)
             i += 1
@@ -181,7 +185,7 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
 @derived
 def _counted_stops() -> frozenset[str]:
     """Quantifiers and scope words (全市, 各级) are not part of what is counted."""
-    return load_set("body_quantifiers.txt") | tables().link_words | {"全国"}
+    return load_set("body_quantifiers.txt") | tables().link_words | tables().counted_stop | {"全国"}
 
 
 def _after_de(tokens: list[Token], i: int) -> str:
