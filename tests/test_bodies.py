@@ -45,6 +45,7 @@ def kinds(text: str) -> dict[str, str]:
     ("国家税务总局海口市税务局开展活动", "国家税务总局海口市税务局", "government"),
     ("市纪委监委驻市教育局纪检监察组组长列席会议", "市纪委监委驻市教育局纪检监察组", "party"),
     ("海南省人民政府办公厅印发通知", "海南省人民政府办公厅", "government"),
+    ("工人文化宫支部、平湖工人疗养院支部党员参加活动", "平湖工人疗养院支部", "party"),  # 支部 as a head
 ])
 def test_spec_bodies(text, name, kind):
     found = kinds(text)
