@@ -46,6 +46,10 @@ def kinds(text: str) -> dict[str, str]:
     ("市纪委监委驻市教育局纪检监察组组长列席会议", "市纪委监委驻市教育局纪检监察组", "party"),
     ("海南省人民政府办公厅印发通知", "海南省人民政府办公厅", "government"),
     ("工人文化宫支部、平湖工人疗养院支部党员参加活动", "平湖工人疗养院支部", "party"),  # 支部 as a head
+    ("观摩了我市金岭镇大户陈家村和张星镇", "金岭镇大户陈家村", "grassroots"),  # a bare level takes its place name
+    ("成立中药材产业链联合党委", "中药材产业链联合党委", "party"),  # a named industry chain
+    ("成立三亚首个园区邮轮游艇产业链党建联盟", "园区邮轮游艇产业链党建联盟", "party"),
+    ("成立全市首个港区大党委——崖州中心渔港党委", "崖州中心渔港党委", "party"),
 ])
 def test_spec_bodies(text, name, kind):
     found = kinds(text)
@@ -72,6 +76,11 @@ def test_spec_bodies(text, name, kind):
     ("乡镇党委书记要履行第一责任人职责", "乡镇党委"),
     ("并在街道社区网站设立了专栏", "街道社区"),          # generic modifiers only (body_generic_modifiers.txt)
     ("各分包干部定点联系社区", "定点联系社区"),
+    ("选优配强村党组织书记", "选优配强村"),                # verbs jieba glues to 村 (body_verbs.txt)
+    ("配齐配强村“两委”班子", "配强村"),
+    ("按1:2的比例配足村党组织书记后备人选", "比例配足村"),
+    ("全面构建产业链“大党委”、产业服务党建联盟等六级组织治理体系", "产业服务党建联盟"),
+    ("成立全市首个港区大党委——崖州中心渔港党委", "港区大党委"),  # described, then named after the dash
 ])
 def test_generic_and_excluded(text, not_a_body):
     assert not any(n == not_a_body or n.endswith(not_a_body) and len(n) <= len(not_a_body) + 1

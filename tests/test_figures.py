@@ -143,6 +143,10 @@ def test_adverbs_tagged_as_nouns_end_what_is_counted():
     assert one("在12个中小学全面推进").counted == "中小学"
 
 
+def test_plants_are_counted():
+    assert [(m.value, m.unit, m.qualifier) for m in figs("共种植西梅等经济作物5800余株")] == [(5800, "株", "over")]
+
+
 def test_percentage_points():
     m = one("比上年提高1.21个百分点")
     assert (m.text, m.value, m.unit, m.category) == ("1.21个百分点", 1.21, "个百分点", "percentage")

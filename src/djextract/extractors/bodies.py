@@ -23,6 +23,7 @@ STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "x", "y", "e", "o", "f
 OPEN_QUOTES = "“「『\"‘"
 CLOSE_QUOTES = "”」』\"’"
 QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
+APPOSITION = re.compile(r"——|—|--")
 OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 QUOTE_MARKS_SPACE = re.compile(r"[“”「」『』\"‘’《》\s]")
@@ -63,6 +64,8 @@ class Tables:
         self.title_suffixes = tuple(w for w in self.titles if len(w) >= 2)
         self.collectives = tuple(q for q in self.quantifiers if len(q) > 1)
         self.name_parts = load_set("body_name_parts.txt")
+        self.verbs = tuple(load_set("body_verbs.txt"))
+        self.name_markers = load_set("body_name_markers.txt")
 
     def nested_head(self, word: str) -> Head | None:
         m = self.head_end_re.search(word)
@@ -193,8 +196,9 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
                 break
         elif _is_stop(tok, t):
             break
-        if head.place and not head.alone and (tok.tag.startswith(VERB_TAGS) or len(mods) >= 3):
-            break
+        level_only = len(mods[0].word) == 1 and mods[0].word in t.admin if mods else False
+        if head.place and not head.alone and (tok.tag.startswith(VERB_TAGS) or (len(mods) >= 3 and not level_only)):
+            break  # (a bare level 镇 in front takes its place name too: 金岭|镇|大户|陈家|村)
         mods.insert(0, tok)
         start = tok.start
         i -= 1
@@ -220,6 +224,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
     mod_words = [m.word for m in mods]
     if mod_words and all(w in t.generic_mods for w in mod_words):
         return None
+    if any(v in name for v in t.verbs):
+        return None  # 选优配强村党组织书记: a verb phrase over villages in general
     if not (quoted or _specific(mods, head, t)):
         return None
     kind = head.kind
@@ -256,6 +262,9 @@ def _specific(mods: list[Token], head: Head, t: Tables) -> bool:
     first = mods[0].word
     if first[0] in t.admin and first not in t.generic_mods:
         return True
+    for k, m in enumerate(mods):
+        if m.word in t.name_markers and any(x.word not in t.generic_mods for x in mods[:k]):
+            return True  # 中药材产业链联合党委: a named industry chain
     if first.startswith(t.national):
         return True
     for m in mods:
@@ -293,7 +302,12 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
             if own and cand.kind != "party":
                 # 下洋村的党支部书记: the village's own branch is a body of its own (下洋村党支部)
                 found.append(Candidate(cand.start, own.end(), cand.name + own.group(1), "party"))
-    for cand in _longest(found):
+    kept = _longest(found)
+    starts = {c.start for c in kept}
+    for cand in kept:
+        dash = APPOSITION.match(doc.text, cand.end)
+        if dash and dash.end() in starts:
+            continue  # 全市首个港区大党委——崖州中心渔港党委: a description of the body named after the dash
         yield Mention(type="body", text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end,
                       fields={"name": cand.name, "kind": cand.kind})
 

@@ -169,8 +169,9 @@ def _looks_generic(name: str) -> bool:
 
 
 def _body_like(name: str) -> bool:
+    """大党委, 村党委: a short name ending in an organ word (a bare organ word, “党建联盟”, may be a programme)."""
     m = body_tables().head_end_re.search(name)
-    return bool(m) and len(m.group(0)) >= 2 and len(name) <= 4
+    return bool(m) and len(m.group(0)) >= 2 and len(m.group(0)) < len(name) <= 4
 
 
 def extract_programmes(doc: Document) -> Iterator[Mention]:
