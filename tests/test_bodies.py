@@ -81,6 +81,8 @@ def test_spec_bodies(text, name, kind):
     ("按1:2的比例配足村党组织书记后备人选", "比例配足村"),
     ("全面构建产业链“大党委”、产业服务党建联盟等六级组织治理体系", "产业服务党建联盟"),
     ("成立全市首个港区大党委——崖州中心渔港党委", "港区大党委"),  # described, then named after the dash
+    ("建好16个新型农村集体经济项目", "新型农村"),          # generic words glued into one token
+    ("推进新型农村社区建设", "新型农村社区"),
 ])
 def test_generic_and_excluded(text, not_a_body):
     assert not any(n == not_a_body or n.endswith(not_a_body) and len(n) <= len(not_a_body) + 1

@@ -65,6 +65,7 @@ class Tables:
         self.collectives = tuple(q for q in self.quantifiers if len(q) > 1)
         self.name_parts = load_set("body_name_parts.txt")
         self.verbs = tuple(load_set("body_verbs.txt"))
+        self.generic_words = tuple(sorted(self.generic_mods | self.generic, key=len, reverse=True))
         self.name_markers = load_set("body_name_markers.txt")
 
     def nested_head(self, word: str) -> Head | None:
@@ -224,6 +225,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
     mod_words = [m.word for m in mods]
     if mod_words and all(w in t.generic_mods for w in mod_words):
         return None
+    if _made_of(name[: -len(head.word)], t.generic_words) or _made_of(name, t.generic_words):
+        return None  # 新型农村社区, 新型|农村: generic words glued into one token, no name among them
     if any(v in name for v in t.verbs):
         return None  # 选优配强村党组织书记: a verb phrase over villages in general
     if not (quoted or _specific(mods, head, t)):
@@ -235,6 +238,18 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         if inner:
             kind = t.heads[inner[-1]].kind
     return Candidate(start, end, name, kind)
+
+
+def _made_of(text: str, words: tuple[str, ...]) -> bool:
+    """Is ``text`` (non-empty) a run of the given words, longest first at each step?"""
+    if not text:
+        return False
+    while text:
+        w = next((w for w in words if text.startswith(w)), None)
+        if w is None:
+            return False
+        text = text[len(w):]
+    return True
 
 
 def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[Token],
