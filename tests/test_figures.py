@@ -143,6 +143,27 @@ def test_adverbs_tagged_as_nouns_end_what_is_counted():
     assert one("在12个中小学全面推进").counted == "中小学"
 
 
+def test_a_known_person_noun_right_after_the_unit_is_what_is_counted():
+    assert one("成立了千余名党员参与的志愿者服务队").counted == "党员"   # not the noun after the later 的
+    assert one("近百名政治意识好、业务能力强的党员干部参与").counted == "党员干部"
+
+
+def test_a_list_of_figures_keeps_each_its_own_counted_noun():
+    found = figs("7个驻区单位的96名党员志愿者与69个居委的448名社区党员志愿者共同为13500人次的居民服务")
+    assert [(m.value, m.counted, m.category) for m in found] == [
+        (7, "驻区单位", "units"), (96, "党员志愿者", "party_members"), (69, "居委", "other"),
+        (448, "社区党员志愿者", "party_members"), (13500, "", "people")]
+
+
+def test_a_verb_glued_to_the_unit_is_not_counted():
+    assert one("组织机关党员干部20多人到精准扶贫点帮忙").counted == "机关党员干部"
+
+
+def test_round_hundreds_and_thousands_with_a_qualifier_are_counts():
+    assert [(m.text, m.value, m.qualifier) for m in figs("开展禁烧巡查千余次,万余人参加")] == [
+        ("千余次", 1000, "over"), ("万余人", 10000, "over")]
+
+
 def test_plants_are_counted():
     assert [(m.value, m.unit, m.qualifier) for m in figs("共种植西梅等经济作物5800余株")] == [(5800, "株", "over")]
 

@@ -142,7 +142,8 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
                 break
             continue
         break
-    clean = i >= n or tokens[i].word in ("的",) or tokens[i].tag == "x" or HARD_STOP.match(tokens[i].word) is not None
+    clean = (i >= n or tokens[i].word in ("的",) or tokens[i].word in JOINERS or tokens[i].tag in ("x", "c")
+             or HARD_STOP.match(tokens[i].word) is not None)
     return "".join(parts), clean
 
 
@@ -192,6 +193,8 @@ def _after_de(tokens: list[Token], i: int) -> str:
     """Head after the last 的 of the clause: 近百名政治意识好…的党员干部 counts 党员干部."""
     end = i
     while end < len(tokens) and not HARD_STOP.match(tokens[end].word) and end - i < 20:
+        if end > i and tokens[end].tag == "m":
+            break  # another number: what follows belongs to the next figure
         end += 1
     de = max((k for k in range(i, end) if tokens[k].word == "的"), default=None)
     if de is None:
@@ -321,8 +324,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     if not arabic and not m.group("pct"):
         if num in ("一", "壹") and not m.group("num2"):
             return None  # 一个, 一批, 一次: an article, not a count
-        if num in ("百", "千", "万", "亿") and not m.group("pre"):
-            return None  # 千家万户, 百日: set phrases
+        if num in ("百", "千", "万", "亿") and not (m.group("pre") or m.group("mid1") or m.group("mid2")):
+            return None  # 千家万户, 百日: set phrases (but 千余名, 百余人 are counts)
         if not sentence.near(a, a, lambda: _starts_word(sentence, a)):
             return None  # 统一部署: the numeral is inside a word
     try:
@@ -415,13 +418,15 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
         if straddle is not None:
             rest = tokens[straddle].word[end - tokens[straddle].start:]
             tail, clean = _phrase_after(tokens, straddle + 1)
-            if rest and not any(ch.isdigit() for ch in rest) and rest not in ("的",):
-                after = rest + tail
+            rest_tag = sentence.doc.segmenter.tag(rest) if rest else ""
+            if rest and not any(ch.isdigit() for ch in rest) and rest not in ("的",) and (
+                    rest_tag.startswith("n") or rest_tag in NOUNISH):
+                after = rest + tail  # 名党员 glued: the rest of the word is what is counted
             else:
                 after = tail if rest == "" else ""
         else:
             after, clean = _phrase_after(tokens, i_after)
-        if after and not clean and (cls == "person" or lookup_counted(after) is None):
+        if after and not clean and lookup_counted(after) is None:
             head = _after_de(tokens, i_after)
             if head:
                 after = head
