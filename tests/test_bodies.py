@@ -50,6 +50,8 @@ def kinds(text: str) -> dict[str, str]:
     ("成立中药材产业链联合党委", "中药材产业链联合党委", "party"),  # a named industry chain
     ("成立三亚首个园区邮轮游艇产业链党建联盟", "园区邮轮游艇产业链党建联盟", "party"),
     ("成立全市首个港区大党委——崖州中心渔港党委", "崖州中心渔港党委", "party"),
+    ("甘肃第一建设集团有限责任公司党建工作经验被纳入", "甘肃第一建设集团有限责任公司", "enterprise"),
+    ("由甘肃一建埠外工程管理公司承建", "甘肃一建埠外工程管理公司", "enterprise"),  # back to the place
 ])
 def test_spec_bodies(text, name, kind):
     found = kinds(text)
@@ -83,6 +85,7 @@ def test_spec_bodies(text, name, kind):
     ("成立全市首个港区大党委——崖州中心渔港党委", "港区大党委"),  # described, then named after the dash
     ("建好16个新型农村集体经济项目", "新型农村"),          # generic words glued into one token
     ("推进新型农村社区建设", "新型农村社区"),
+    ("在卓达小区成立物业管理公司", "物业管理公司"),
 ])
 def test_generic_and_excluded(text, not_a_body):
     assert not any(n == not_a_body or n.endswith(not_a_body) and len(n) <= len(not_a_body) + 1

@@ -164,6 +164,11 @@ def test_round_hundreds_and_thousands_with_a_qualifier_are_counts():
         ("千余次", 1000, "over"), ("万余人", 10000, "over")]
 
 
+def test_near_n_years_is_a_period_unless_a_verb_makes_it_a_length():
+    assert [(m.text, m.qualifier) for m in figs("公司近三年营业收入超170亿元")] == [("超170亿元", "over")]
+    assert [(m.text, m.category) for m in figs("历时近三年完成改造")] == [("近三年", "duration")]
+
+
 def test_plants_are_counted():
     assert [(m.value, m.unit, m.qualifier) for m in figs("共种植西梅等经济作物5800余株")] == [(5800, "株", "over")]
 

@@ -88,7 +88,7 @@ class Candidate:
 
 VERB_TAGS = ("v", "vd", "vi", "vg", "l", "i")
 PLACE_TAGS = frozenset({"ns", "s", "nt", "nz", "j"})
-ANCHOR_KINDS = ("government", "institution")
+ANCHOR_KINDS = ("government", "institution", "enterprise")
 MAX_ANCHOR = 16
 
 
@@ -205,7 +205,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         i -= 1
     if i >= 0 and tokens[i].word in t.quantifiers:
         return None
-    if head.kind in ANCHOR_KINDS and not head.place:
+    if head.kind in ANCHOR_KINDS and (not head.place or head.kind == "enterprise"):
         start, mods = _anchor(tokens, i, start, head_end, mods, t)
     text = sentence.doc.text
     end = head_end

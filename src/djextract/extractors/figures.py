@@ -63,6 +63,7 @@ class Tables:
             self.unit_blockers[unit] = (*self.unit_blockers.get(unit, ()), word)
         self.verb_nouns = load_set("counted_verb_nouns.txt")
         self.counted_stop = load_set("counted_stop.txt")
+        self.duration_verbs = tuple(load_set("figure_duration_verbs.txt"))
         self.ordinal_markers = tuple(load_set("figure_ordinal_markers.txt"))
         self.formulae = sorted(load_set("formulae.txt"), key=len, reverse=True)
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
@@ -358,6 +359,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
             return None
         if following.startswith(t.year_blockers) or text[m.end("unit"):].startswith(t.year_blockers):
             return None
+        if m.group("pre") == "近" and not text[:start].endswith(t.duration_verbs):
+            return None  # 公司近三年营业收入: the reporting period, not a length of time
     if post in ("内", "之内", "以内") and cls != "duration":
         end -= len(post)
         post = None
