@@ -52,6 +52,7 @@ def kinds(text: str) -> dict[str, str]:
     ("成立全市首个港区大党委——崖州中心渔港党委", "崖州中心渔港党委", "party"),
     ("甘肃第一建设集团有限责任公司党建工作经验被纳入", "甘肃第一建设集团有限责任公司", "enterprise"),
     ("由甘肃一建埠外工程管理公司承建", "甘肃一建埠外工程管理公司", "enterprise"),  # back to the place
+    ("考核组通过听取工作汇报等方式对市财政局第一党支部围绕指标考核", "市财政局第一党支部", "party"),
 ])
 def test_spec_bodies(text, name, kind):
     found = kinds(text)
@@ -86,6 +87,9 @@ def test_spec_bodies(text, name, kind):
     ("建好16个新型农村集体经济项目", "新型农村"),          # generic words glued into one token
     ("推进新型农村社区建设", "新型农村社区"),
     ("在卓达小区成立物业管理公司", "物业管理公司"),
+    ("验收第一党支部星级评定工作", "第一党支部"),          # a numbered branch of nothing named
+    ("机关党总支第二党支部召开会议", "机关党总支第二党支部"),
+    ("通过听取汇报等方式对市财政局开展考核", "方式对市财政局"),  # 对 glued to the level
 ])
 def test_generic_and_excluded(text, not_a_body):
     assert not any(n == not_a_body or n.endswith(not_a_body) and len(n) <= len(not_a_body) + 1

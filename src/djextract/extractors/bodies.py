@@ -23,6 +23,7 @@ STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "x", "y", "e", "o", "f
 OPEN_QUOTES = "“「『\"‘"
 CLOSE_QUOTES = "”」』\"’"
 QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
+ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 APPOSITION = re.compile(r"——|—|--")
 OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -182,11 +183,18 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             continue
         if tok.word in t.quantifiers:
             return None  # 各区委, 所属党支部: generic
-        if tok.tag == "" and len(tok.word) >= 3 and tok.word[0] in t.stop:
+        if tok.tag == "" and tok.word[0] in t.stop and (len(tok.word) >= 3 or tok.word[1:] in t.admin):
             # 对美团: an unknown word that swallowed the preposition before the name
             mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
             start = tok.start + 1
             break
+        if ORDINAL.fullmatch(tok.word) and i > 0 and not head.alone and (
+                t.nested_head(tokens[i - 1].word) or tokens[i - 1].tag in PLACE_TAGS) and not _made_of(
+                tokens[i - 1].word, t.generic_words):
+            mods.insert(0, tok)  # 市财政局第一党支部: a numbered branch of a named body
+            start = tok.start
+            i -= 1
+            continue
         if head.alone:
             if len(mods) >= 3 or not _place_like(tok, sentence, head):
                 break
