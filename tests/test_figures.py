@@ -169,6 +169,20 @@ def test_near_n_years_is_a_period_unless_a_verb_makes_it_a_length():
     assert [(m.text, m.category) for m in figs("历时近三年完成改造")] == [("近三年", "duration")]
 
 
+def test_days_are_a_length_only_after_a_duration_word():
+    found = figs("连续8日落户探访,为期3日的培训")
+    assert [(m.text, m.category) for m in found] == [("8日", "duration"), ("3日", "duration")]
+    assert figs("2月14日召开,14日上午结束") == []
+
+
+def test_a_conjunction_glued_to_a_noun_ends_what_is_counted():
+    assert [(m.value, m.counted) for m in figs("涉及10个政策局及6个部门")] == [(10, "政策局"), (6, "部门")]
+
+
+def test_a_one_character_word_decides_only_at_the_end():
+    assert one("探访220户基层会员家庭").category == "other"  # not events for the 会 inside 会员
+
+
 def test_plants_are_counted():
     assert [(m.value, m.unit, m.qualifier) for m in figs("共种植西梅等经济作物5800余株")] == [(5800, "株", "over")]
 

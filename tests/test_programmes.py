@@ -33,6 +33,7 @@ def progs(text: str) -> dict[str, tuple[str, str | None]]:
     ("以“四化”为抓手,整合城市各个党组织", "四化", "mechanism", None),
     # a bare organ word in quotes is a name, not a body (党建联盟 is also a body head)
     ("推进“党建联盟”工作机制", "党建联盟", "mechanism", "工作机制"),
+    ("港府推出「家是香港」运动", "家是香港", "campaign", "运动"),
 ])
 def test_evidence_rules(text, name, kind, head):
     assert progs(text).get(name) == (kind, head), progs(text)

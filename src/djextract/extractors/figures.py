@@ -132,6 +132,10 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
         t = tables()
         if w in t.counted_stop:
             break
+        if tok.tag == "" and len(w) >= 2 and w[-1] in "及和与" and (i + 1 >= n or tokens[i + 1].tag == "m"):
+            parts.append(w[:-1])  # 10个政策局及6个部门: jieba glued the conjunction to the noun
+            i += 1
+            break
         verb_noun = parts and w in t.verb_nouns and (
             (i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].tag != "v")
             or _strip_for_lookup("".join(parts) + w) in t.counted)  # 社会|组织, “两新”组织: a known term
@@ -238,8 +242,9 @@ def _lookup(phrase: str) -> str | None:
         for k in range(len(head)):
             cat = t.counted.get(head[k:])
             if cat:
-                if end < len(key) and (cat in ("party_members", "activists") or head[k:] in t.ending_only):
-                    break
+                if end < len(key) and (cat in ("party_members", "activists") or head[k:] in t.ending_only
+                                       or end - k == 1):
+                    break  # a one-character word (会, 村) decides only at the very end
                 return cat
     return None
 
@@ -354,6 +359,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     following = text[end:end + 2]
     if text.startswith(t.unit_blockers.get(unit, ()), m.end("unit")):
         return None  # 二期项目: a phase of a project, part of its name
+    if unit == "日" and not text[:start].endswith(t.duration_verbs):
+        return None  # 2月14日, 14日: a date; 连续8日 is a length of time
     if unit == "年":
         if arabic and (len(num) >= 4 or value >= 1000):
             return None
