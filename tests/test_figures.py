@@ -179,8 +179,9 @@ def test_a_conjunction_glued_to_a_noun_ends_what_is_counted():
     assert [(m.value, m.counted) for m in figs("涉及10个政策局及6个部门")] == [(10, "政策局"), (6, "部门")]
 
 
-def test_a_one_character_word_decides_only_at_the_end():
+def test_some_one_character_words_decide_only_at_the_end():
     assert one("探访220户基层会员家庭").category == "other"  # not events for the 会 inside 会员
+    assert one("对4个村企联建示范企业予以表彰").category == "units"  # but 村 starts 村企
 
 
 def test_plants_are_counted():

@@ -121,7 +121,7 @@ class Sentence:
     def _lay_out(self) -> None:
         """The sentence as gaps: runs of word characters and the marks between them, cut when asked for."""
         seg = self.doc.segmenter
-        if not seg.lazy:
+        if not seg.lazy or seg.word_runs is None:
             words = self._words(self.text, self.start)
             self._tokens, self._starts, self._ends = words, [w.start for w in words], [w.end for w in words]
             return

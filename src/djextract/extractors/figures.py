@@ -242,9 +242,8 @@ def _lookup(phrase: str) -> str | None:
         for k in range(len(head)):
             cat = t.counted.get(head[k:])
             if cat:
-                if end < len(key) and (cat in ("party_members", "activists") or head[k:] in t.ending_only
-                                       or end - k == 1):
-                    break  # a one-character word (会, 村) decides only at the very end
+                if end < len(key) and (cat in ("party_members", "activists") or head[k:] in t.ending_only):
+                    break
                 return cat
     return None
 
