@@ -66,7 +66,9 @@ class Tables:
         self.collectives = tuple(q for q in self.quantifiers if len(q) > 1)
         self.name_parts = load_set("body_name_parts.txt")
         self.verbs = tuple(load_set("body_verbs.txt"))
-        self.generic_words = tuple(sorted(self.generic_mods | self.generic, key=len, reverse=True))
+        words = sorted(self.generic_mods | self.generic, key=len, reverse=True)
+        # a run of generic words and nothing else (新型农村社区 = 新型 + 农村 + 社区): no name in it
+        self.generic_run = re.compile("(?:" + "|".join(map(re.escape, words)) + ")+")
         self.name_markers = load_set("body_name_markers.txt")
 
     def nested_head(self, word: str) -> Head | None:
@@ -189,8 +191,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             start = tok.start + 1
             break
         if ORDINAL.fullmatch(tok.word) and i > 0 and not head.alone and (
-                t.nested_head(tokens[i - 1].word) or tokens[i - 1].tag in PLACE_TAGS) and not _made_of(
-                tokens[i - 1].word, t.generic_words):
+                t.nested_head(tokens[i - 1].word) or tokens[i - 1].tag in PLACE_TAGS) and not t.generic_run.fullmatch(
+                tokens[i - 1].word):
             mods.insert(0, tok)  # 市财政局第一党支部: a numbered branch of a named body
             start = tok.start
             i -= 1
@@ -233,7 +235,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
     mod_words = [m.word for m in mods]
     if mod_words and all(w in t.generic_mods for w in mod_words):
         return None
-    if _made_of(name[: -len(head.word)], t.generic_words) or _made_of(name, t.generic_words):
+    if t.generic_run.fullmatch(name[: -len(head.word)]) or t.generic_run.fullmatch(name):
         return None  # 新型农村社区, 新型|农村: generic words glued into one token, no name among them
     if any(v in name for v in t.verbs):
         return None  # 选优配强村党组织书记: a verb phrase over villages in general
@@ -248,16 +250,6 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
     return Candidate(start, end, name, kind)
 
 
-def _made_of(text: str, words: tuple[str, ...]) -> bool:
-    """Is ``text`` (non-empty) a run of the given words, longest first at each step?"""
-    if not text:
-        return False
-    while text:
-        w = next((w for w in words if text.startswith(w)), None)
-        if w is None:
-            return False
-        text = text[len(w):]
-    return True
 
 
 def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[Token],
