@@ -53,6 +53,7 @@ def kinds(text: str) -> dict[str, str]:
     ("甘肃第一建设集团有限责任公司党建工作经验被纳入", "甘肃第一建设集团有限责任公司", "enterprise"),
     ("由甘肃一建埠外工程管理公司承建", "甘肃一建埠外工程管理公司", "enterprise"),  # back to the place
     ("考核组通过听取工作汇报等方式对市财政局第一党支部围绕指标考核", "市财政局第一党支部", "party"),
+    ("地处淹没区的大河坝镇三河口村,不得不整村动迁", "河坝镇三河口村", "grassroots"),  # a numeral opens the name
 ])
 def test_spec_bodies(text, name, kind):
     found = kinds(text)

@@ -184,6 +184,19 @@ def test_some_one_character_words_decide_only_at_the_end():
     assert one("对4个村企联建示范企业予以表彰").category == "units"  # but 村 starts 村企
 
 
+def test_shang_qualifies_only_a_bare_round_number():
+    assert [(m.text, m.qualifier) for m in figs("实现集体经济收入上30万元以上的村4个")][0] == ("30万元以上", "over")
+    assert [(m.text, m.qualifier) for m in figs("组织上万人参加")] == [("上万人", "over")]
+
+
+def test_numbers_in_quoted_speech_are_figures():
+    assert [m.text for m in figs("“一年有3个月都要耗在上访协调上。”村支书说")] == ["3个月"]
+
+
+def test_members_of_a_household_are_people():
+    assert [(m.value, m.category) for m in figs("只有67亩耕地,养活这749口人")] == [(67, "area"), (749, "people")]
+
+
 def test_plants_are_counted():
     assert [(m.value, m.unit, m.qualifier) for m in figs("共种植西梅等经济作物5800余株")] == [(5800, "株", "over")]
 

@@ -23,6 +23,7 @@ STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "x", "y", "e", "o", "f
 OPEN_QUOTES = "“「『\"‘"
 CLOSE_QUOTES = "”」』\"’"
 QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
+VILLAGE_NUMERALS = "一二三四五六七八九十双"
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 APPOSITION = re.compile(r"——|—|--")
 OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
@@ -190,6 +191,12 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
             start = tok.start + 1
             break
+        if (tok.tag == "m" and len(tok.word) == 1 and tok.word in VILLAGE_NUMERALS and head.place and mods
+                and i > 0 and tokens[i - 1].word[-1] in t.admin):
+            mods.insert(0, tok)  # 大河坝镇三河口村: a numeral that begins a village's name after its town
+            start = tok.start
+            i -= 1
+            continue
         if ORDINAL.fullmatch(tok.word) and i > 0 and not head.alone and (
                 t.nested_head(tokens[i - 1].word) or tokens[i - 1].tag in PLACE_TAGS) and not t.generic_run.fullmatch(
                 tokens[i - 1].word):

@@ -46,7 +46,8 @@ class Tables:
         self.unit_class = {u: f[0] for u, f in units.items()}
         self.arabic_only = {u for u, f in units.items() if len(f) > 1 and f[1] == "arabic"}
         quals = [line.split("\t") for line in load_lines("qualifiers.tsv")]
-        self.before = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "before"}
+        self.before = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() in ("before", "before-bare")}
+        self.bare_only = frozenset(w.strip() for w, _q, pos in quals if pos.strip() == "before-bare")
         self.middle = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "middle"}
         self.after = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "after"}
         counted = load_table("counted.tsv")
@@ -274,8 +275,13 @@ def categorize(unit_class: str, counted: str, window: str = "") -> str:
     return "other"
 
 
+SPEECH_END = re.compile(r"[。！？!?][”」』\"’]?$")
+
+
 def _excluded_spans(sentence: Sentence, quotes: list[Quote]) -> list[tuple[int, int]]:
-    spans = [q.outer for q in quotes]
+    """Quoted names and titles, and formulae; not quoted speech (“一年有3个月都在上访。”)."""
+    text, base = sentence.text, sentence.start
+    spans = [q.outer for q in quotes if q.is_title or not SPEECH_END.search(text[q.open - base + 1:q.close - base])]
     t = tables()
     if t.formula_re:
         spans += [(m.start() + sentence.start, m.end() + sentence.start) for m in t.formula_re.finditer(sentence.text)]
@@ -311,11 +317,15 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     unit = "%" if m.group("pct") else m.group("unit")
     cls = "percent" if m.group("pct") else t.unit_class[unit]
     arabic = _is_arabic(num)
+    pre = m.group("pre")
+    if pre in t.bare_only and num not in ("百", "千", "万", "亿"):
+        start += len(pre)  # 收入上30万元: 上 is a verb there
+        pre = None
     before = text[max(0, start - 2):start]
     # Numbers glued to other numbers, letters or codes are not figures.
     if start > 0 and (text[start - 1].isalnum() and text[start - 1].isascii() or text[start - 1] in ".-/:·"):
         return None
-    if not arabic and start > 0 and not m.group("pre") and text[start - 1] in "零〇一二两三四五六七八九十百千万亿":
+    if not arabic and start > 0 and not pre and text[start - 1] in "零〇一二两三四五六七八九十百千万亿":
         return None
     if before.endswith(t.ordinal_markers):
         return None
@@ -329,7 +339,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     if not arabic and not m.group("pct"):
         if num in ("一", "壹") and not m.group("num2"):
             return None  # 一个, 一批, 一次: an article, not a count
-        if num in ("百", "千", "万", "亿") and not (m.group("pre") or m.group("mid1") or m.group("mid2")):
+        if num in ("百", "千", "万", "亿") and not (pre or m.group("mid1") or m.group("mid2")):
             return None  # 千家万户, 百日: set phrases (but 千余名, 百余人 are counts)
         if not sentence.near(a, a, lambda: _starts_word(sentence, a)):
             return None  # 统一部署: the numeral is inside a word
@@ -365,7 +375,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
             return None
         if following.startswith(t.year_blockers) or text[m.end("unit"):].startswith(t.year_blockers):
             return None
-        if m.group("pre") == "近" and not text[:start].endswith(t.duration_verbs):
+        if pre == "近" and not text[:start].endswith(t.duration_verbs):
             return None  # 公司近三年营业收入: the reporting period, not a length of time
     if post in ("内", "之内", "以内") and cls != "duration":
         end -= len(post)
@@ -373,8 +383,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     qualifier = None
     if split:
         qualifier = t.middle.get(split.group(1))
-    elif m.group("pre"):
-        qualifier = t.before[m.group("pre")]
+    elif pre:
+        qualifier = t.before[pre]
     elif m.group("mid1") or m.group("mid2"):
         qualifier = t.middle[m.group("mid1") or m.group("mid2")]
     elif post:
