@@ -88,6 +88,7 @@ def test_spec_bodies(text, name, kind):
     ("建好16个新型农村集体经济项目", "新型农村"),          # generic words glued into one token
     ("推进新型农村社区建设", "新型农村社区"),
     ("在卓达小区成立物业管理公司", "物业管理公司"),
+    ("全国现有基层党委17.9万个", "全国现有基层党委"),      # a stop word ends the name (body_stop.txt)
     ("验收第一党支部星级评定工作", "第一党支部"),          # a numbered branch of nothing named
     ("机关党总支第二党支部召开会议", "机关党总支第二党支部"),
     ("通过听取汇报等方式对市财政局开展考核", "方式对市财政局"),  # 对 glued to the level

@@ -197,6 +197,16 @@ def test_members_of_a_household_are_people():
     assert [(m.value, m.category) for m in figs("只有67亩耕地,养活这749口人")] == [(67, "area"), (749, "people")]
 
 
+@pytest.mark.parametrize("text,category", [
+    ("全国申请入党人数2101.7万名", "people"),          # applicants are not members yet (person_categories.tsv)
+    ("入党积极分子1055.5万名", "activists"),
+    ("2008年全国发展党员280.7万名,比上年多发展2.5万名", "party_members"),
+    ("2700多个县(市、区)党委中", "party_organizations"),  # a short gloss inside what is counted
+])
+def test_who_is_counted(text, category):
+    assert figs(text)[-1].category == category, [(m.text, m.counted, m.category) for m in figs(text)]
+
+
 def test_plants_are_counted():
     assert [(m.value, m.unit, m.qualifier) for m in figs("共种植西梅等经济作物5800余株")] == [(5800, "株", "over")]
 

@@ -209,6 +209,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
                 break
         elif tok.word in t.generic_mods:
             pass
+        elif tok.word in t.stop and tok.word not in t.name_parts:
+            break
         elif tok.tag in ("a", "b", "ad", "an"):
             if not (i > 0 and not _is_stop(tokens[i - 1], t) and tokens[i - 1].tag not in ("a", "b")):
                 break

@@ -65,6 +65,8 @@ class Tables:
         self.verb_nouns = load_set("counted_verb_nouns.txt")
         self.counted_stop = load_set("counted_stop.txt")
         self.duration_verbs = tuple(load_set("figure_duration_verbs.txt"))
+        self.person_categories = [(f[0].strip(), f[1].strip(), len(f) > 2 and f[2].strip() == "whole")
+                                  for f in (line.split("\t") for line in load_lines("person_categories.tsv"))]
         self.ordinal_markers = tuple(load_set("figure_ordinal_markers.txt"))
         self.formulae = sorted(load_set("formulae.txt"), key=len, reverse=True)
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
@@ -122,10 +124,12 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             i = close + 1
             first = False
             continue
-        if w == "(" and i + 2 < n and tokens[i + 2].word == ")" and len(tokens[i + 1].word) <= 2:
-            parts.extend(t.word for t in tokens[i:i + 3])
-            i += 3
-            continue
+        if w == "(":
+            close = next((j for j in range(i + 1, min(n, i + 7)) if tokens[j].word == ")"), None)
+            if close is not None and sum(len(t.word) for t in tokens[i + 1:close]) <= 6:
+                parts.extend(t.word for t in tokens[i:close + 1])  # 县(市、区)党委: a short gloss
+                i = close + 1
+                continue
         if w in JOINERS and parts and i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS:
             parts.append(w)
             i += 1
@@ -260,10 +264,9 @@ def categorize(unit_class: str, counted: str, window: str = "") -> str:
     if unit_class in fixed:
         return fixed[unit_class]
     if unit_class == "person":
-        if "积极分子" in counted or "发展对象" in counted:
-            return "activists"
-        if "党员" in counted or "入党" in counted:
-            return "party_members"
+        for word, category, whole in tables().person_categories:
+            if (counted == word) if whole else (word in counted):
+                return category
         return "people"
     cat = lookup_counted(counted)
     if cat:
