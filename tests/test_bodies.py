@@ -54,6 +54,8 @@ def kinds(text: str) -> dict[str, str]:
     ("由甘肃一建埠外工程管理公司承建", "甘肃一建埠外工程管理公司", "enterprise"),  # back to the place
     ("考核组通过听取工作汇报等方式对市财政局第一党支部围绕指标考核", "市财政局第一党支部", "party"),
     ("地处淹没区的大河坝镇三河口村,不得不整村动迁", "河坝镇三河口村", "grassroots"),  # a numeral opens the name
+    ("北京京源水务有限公司党总支部副书记王满堂", "北京京源水务有限公司党总支部", "party"),  # 部副 glued
+    ("7月16日,土地开发整理公司第二党支部被授予荣誉称号", "整理公司第二党支部", "party"),
 ])
 def test_spec_bodies(text, name, kind):
     found = kinds(text)
@@ -89,6 +91,7 @@ def test_spec_bodies(text, name, kind):
     ("推进新型农村社区建设", "新型农村社区"),
     ("在卓达小区成立物业管理公司", "物业管理公司"),
     ("全国现有基层党委17.9万个", "全国现有基层党委"),      # a stop word ends the name (body_stop.txt)
+    ("第二党支部被集团公司党委授予荣誉称号", "集团公司党委"),   # the group's own committee, not a name
     ("验收第一党支部星级评定工作", "第一党支部"),          # a numbered branch of nothing named
     ("机关党总支第二党支部召开会议", "机关党总支第二党支部"),
     ("通过听取汇报等方式对市财政局开展考核", "方式对市财政局"),  # 对 glued to the level

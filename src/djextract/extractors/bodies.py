@@ -64,6 +64,7 @@ class Tables:
         self.national = tuple(load_set("body_national_prefixes.txt"))
         self.paren_qualifiers = load_set("body_paren_qualifiers.txt")
         self.title_suffixes = tuple(w for w in self.titles if len(w) >= 2)
+        self.title_words = tuple(self.titles)
         self.collectives = tuple(q for q in self.quantifiers if len(q) > 1)
         self.name_parts = load_set("body_name_parts.txt")
         self.verbs = tuple(load_set("body_verbs.txt"))
@@ -146,8 +147,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         return None
     last = tokens[hj]
     if last.end != head_end:
-        rest = last.word[head_end - last.start:]
-        if not any(rest.startswith(title) for title in t.titles):
+        if not sentence.doc.text.startswith(t.title_words, head_end):  # 党总支|部副|书记: glued to a title
             return None  # 局面, 委员, 中心工作: the head is inside another word
     mods: list[Token] = []
     quoted = False
@@ -198,8 +198,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             i -= 1
             continue
         if ORDINAL.fullmatch(tok.word) and i > 0 and not head.alone and (
-                t.nested_head(tokens[i - 1].word) or tokens[i - 1].tag in PLACE_TAGS) and not t.generic_run.fullmatch(
-                tokens[i - 1].word):
+                t.nested_head(tokens[i - 1].word) or tokens[i - 1].tag in PLACE_TAGS):
             mods.insert(0, tok)  # 市财政局第一党支部: a numbered branch of a named body
             start = tok.start
             i -= 1
@@ -287,13 +286,16 @@ def _specific(mods: list[Token], head: Head, t: Tables) -> bool:
     if first[0] in t.admin and first not in t.generic_mods:
         return True
     for k, m in enumerate(mods):
+        if ORDINAL.fullmatch(m.word) and any(not t.generic_run.fullmatch(x.word) for x in mods[:k - 1]):
+            return True  # 整理公司第二党支部: a numbered branch of a named body (not of 机关党总支)
+    for k, m in enumerate(mods):
         if m.word in t.name_markers and any(x.word not in t.generic_mods for x in mods[:k]):
             return True  # 中药材产业链联合党委: a named industry chain
     if first.startswith(t.national):
         return True
     for m in mods:
-        if m.word in t.generic_mods:
-            continue
+        if m.word in t.generic_mods or m.word in t.generic:
+            continue  # 机关|党总支|第二党支部: a generic body inside says nothing specific
         if m.tag in SPECIFIC_TAGS and (len(m.word) >= 2 or m.tag in ("ns", "nr")):
             return True
         if len(m.word) >= 2 and m.word[-1] in t.admin:
