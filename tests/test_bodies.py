@@ -56,6 +56,9 @@ def kinds(text: str) -> dict[str, str]:
     ("地处淹没区的大河坝镇三河口村,不得不整村动迁", "河坝镇三河口村", "grassroots"),  # a numeral opens the name
     ("北京京源水务有限公司党总支部副书记王满堂", "北京京源水务有限公司党总支部", "party"),  # 部副 glued
     ("7月16日,土地开发整理公司第二党支部被授予荣誉称号", "整理公司第二党支部", "party"),
+    ("省自然资源和规划厅印发通知", "省自然资源和规划厅", "government"),  # 和 inside a department's name
+    ("区人力资源和社会保障局召开会议", "区人力资源和社会保障局", "government"),
+    ("市住房和城乡建设局党组研究部署", "市住房和城乡建设局党组", "party"),
 ])
 def test_spec_bodies(text, name, kind):
     found = kinds(text)
@@ -104,6 +107,10 @@ def test_generic_and_excluded(text, not_a_body):
 def test_titles_and_persons_are_left_out():
     assert names("海棠区委书记鲁正兰:") == ["海棠区委"]
     assert names("省公安厅蔡新文、省眼科医院钟兴武") == ["省公安厅", "省眼科医院"]
+
+
+def test_two_bureaus_joined_by_he_stay_two():
+    assert names("市教育局和卫健局联合开展检查") == ["市教育局", "卫健局"]
 
 
 def test_shared_prefix_list_gives_one_body_each():

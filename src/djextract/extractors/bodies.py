@@ -23,6 +23,7 @@ STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "x", "y", "e", "o", "f
 OPEN_QUOTES = "“「『\"‘"
 CLOSE_QUOTES = "”」』\"’"
 QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
+NAME_JOINERS = ("和", "与")
 VILLAGE_NUMERALS = "一二三四五六七八九十双"
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 APPOSITION = re.compile(r"——|—|--")
@@ -191,6 +192,13 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
             start = tok.start + 1
             break
+        if (tok.word in NAME_JOINERS and not head.alone and mods and i > 0 and _in_government(head, mods, t)
+                and not t.nested_head(tokens[i - 1].word)
+                and (tokens[i - 1].tag.startswith("n") or tokens[i - 1].tag in ("l", "vn"))):
+            mods.insert(0, tok)  # 住房和城乡建设局, 自然资源和规划厅: one department, not two bodies
+            start = tok.start
+            i -= 1
+            continue
         if (tok.tag == "m" and len(tok.word) == 1 and tok.word in VILLAGE_NUMERALS and head.place and mods
                 and i > 0 and tokens[i - 1].word[-1] in t.admin):
             mods.insert(0, tok)  # 大河坝镇三河口村: a numeral that begins a village's name after its town
@@ -258,6 +266,14 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
     return Candidate(start, end, name, kind)
 
 
+
+
+def _in_government(head: Head, mods: list[Token], t: Tables) -> bool:
+    """Is the name a government department, or a body of one (市住房和城乡建设局党组)?"""
+    if head.kind == "government":
+        return True
+    nested = [t.nested_head(m.word) for m in mods]
+    return any(h is not None and h.kind == "government" for h in nested)
 
 
 def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[Token],
