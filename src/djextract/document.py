@@ -2,8 +2,9 @@
 
 Why: every stage reads what the earlier ones made (decoded input, processed
 text, offset map, sentences, tokens) and adds to it; nothing reaches back
-upstream. Tokens are made per sentence on first use, so a huge input never
-holds all its tokens at once and sentences no extractor asks about cost nothing.
+upstream. Words are cut per sentence and only where an extractor asks
+(``Sentence.near``), so a huge input never holds all its tokens at once and
+text no rule looks at costs nothing.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ pickled, so worker processes build their own).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -150,8 +151,8 @@ CACHE_FORMAT = 2
 def _base_dictionary() -> BaseDictionary:
     """jieba's dictionary tables, from our cache file when it is there and still matches jieba.
 
-    The cache is a pickle (four times faster to load than jieba's marshal file)
-    named after jieba's version and its dict.txt's size and time, kept in
+    The cache is a pickle (0.2 s to load, where jieba's marshal cache plus
+    jieba.posseg take 0.75 s) named after jieba's version and its dict.txt's size and time, kept in
     $XDG_CACHE_HOME/djextract (~/.cache/djextract); when it cannot be read or
     written we build the tables from jieba as usual and carry on.
     """
@@ -184,14 +185,15 @@ def _base_dictionary() -> BaseDictionary:
     words = {w: w for w in tok.FREQ}
     tags = {words.get(w, w): sys.intern(t) for w, t in zip(parts[0::3], parts[2::3], strict=True)}
     base = BaseDictionary(tok.FREQ, tok.total, tags)
+    tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
             pickle.dump(base, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
+        os.replace(tmp, cache)  # readers see the old file or the whole new one
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)  # no half-written cache left behind
     return base
 
 

@@ -266,8 +266,6 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
     return Candidate(start, end, name, kind)
 
 
-
-
 def _in_government(head: Head, mods: list[Token], t: Tables) -> bool:
     """Is the name a government department, or a body of one (市住房和城乡建设局党组)?"""
     if head.kind == "government":
@@ -302,7 +300,7 @@ def _specific(mods: list[Token], head: Head, t: Tables) -> bool:
     if first[0] in t.admin and first not in t.generic_mods:
         return True
     for k, m in enumerate(mods):
-        if ORDINAL.fullmatch(m.word) and any(not t.generic_run.fullmatch(x.word) for x in mods[:k - 1]):
+        if ORDINAL.fullmatch(m.word) and any(not t.generic_run.fullmatch(x.word) for x in mods[:max(k - 1, 0)]):
             return True  # 整理公司第二党支部: a numbered branch of a named body (not of 机关党总支)
     for k, m in enumerate(mods):
         if m.word in t.name_markers and any(x.word not in t.generic_mods for x in mods[:k]):

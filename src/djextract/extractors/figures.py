@@ -113,6 +113,7 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
     parts: list[str] = []
     n = len(tokens)
     first = True
+    tb = tables()
     while i < n:
         tok = tokens[i]
         w = tok.word
@@ -134,16 +135,15 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             parts.append(w)
             i += 1
             continue
-        t = tables()
-        if w in t.counted_stop:
+        if w in tb.counted_stop:
             break
         if tok.tag == "" and len(w) >= 2 and w[-1] in "及和与" and (i + 1 >= n or tokens[i + 1].tag == "m"):
             parts.append(w[:-1])  # 10个政策局及6个部门: jieba glued the conjunction to the noun
             i += 1
             break
-        verb_noun = parts and w in t.verb_nouns and (
+        verb_noun = parts and w in tb.verb_nouns and (
             (i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].tag != "v")
-            or _strip_for_lookup("".join(parts) + w) in t.counted)  # 社会|组织, “两新”组织: a known term
+            or _strip_for_lookup("".join(parts) + w) in tb.counted)  # 社会|组织, “两新”组织: a known term
         if _noun_like(tok) or (first and tok.tag == "a") or verb_noun:
             parts.append(w)
             i += 1
