@@ -207,6 +207,15 @@ def test_who_is_counted(text, category):
     assert figs(text)[-1].category == category, [(m.text, m.counted, m.category) for m in figs(text)]
 
 
+def test_negated_comparisons_keep_their_meaning():
+    found = figs("每个村每年保障办公经费不低于5万元、专项经费不超过10万元")
+    assert [(m.text, m.qualifier) for m in found] == [("不低于5万元", "over"), ("不超过10万元", "under")]
+
+
+def test_training_rounds_are_events():
+    assert one("培训党员干部,其中集中轮训3期").category == "events"
+
+
 def test_plants_are_counted():
     assert [(m.value, m.unit, m.qualifier) for m in figs("共种植西梅等经济作物5800余株")] == [(5800, "株", "over")]
 
