@@ -59,6 +59,8 @@ def kinds(text: str) -> dict[str, str]:
     ("省自然资源和规划厅印发通知", "省自然资源和规划厅", "government"),  # 和 inside a department's name
     ("区人力资源和社会保障局召开会议", "区人力资源和社会保障局", "government"),
     ("市住房和城乡建设局党组研究部署", "市住房和城乡建设局党组", "party"),
+    ("海南医学院第一附属医院党委书记介绍了经验", "海南医学院第一附属医院党委", "party"),
+    ("共青团海南省委、省妇联联合开展活动", "共青团海南省委", "mass_organization"),  # body_kind_prefixes.tsv
 ])
 def test_spec_bodies(text, name, kind):
     found = kinds(text)

@@ -73,6 +73,7 @@ class Tables:
         # a run of generic words and nothing else (新型农村社区 = 新型 + 农村 + 社区): no name in it
         self.generic_run = re.compile("(?:" + "|".join(map(re.escape, words)) + ")+")
         self.name_markers = load_set("body_name_markers.txt")
+        self.kind_prefixes = [(k, v[0]) for k, v in load_table("body_kind_prefixes.tsv").items() if v]
 
     def nested_head(self, word: str) -> Head | None:
         m = self.head_end_re.search(word)
@@ -205,8 +206,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             start = tok.start
             i -= 1
             continue
-        if ORDINAL.fullmatch(tok.word) and i > 0 and not head.alone and (
-                t.nested_head(tokens[i - 1].word) or tokens[i - 1].tag in PLACE_TAGS):
+        if not head.alone and _numbered(tokens, i, t):
             mods.insert(0, tok)  # 市财政局第一党支部: a numbered branch of a named body
             start = tok.start
             i -= 1
@@ -219,7 +219,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         elif tok.word in t.stop and tok.word not in t.name_parts:
             break
         elif tok.tag in ("a", "b", "ad", "an"):
-            if not (i > 0 and not _is_stop(tokens[i - 1], t) and tokens[i - 1].tag not in ("a", "b")):
+            if not (i > 0 and (_numbered(tokens, i - 1, t) or (  # 医学院|第一|附属|医院
+                    not _is_stop(tokens[i - 1], t) and tokens[i - 1].tag not in ("a", "b")))):
                 break
         elif _is_stop(tok, t):
             break
@@ -263,7 +264,16 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         inner = [h for h in inner if not t.heads[h].sub]
         if inner:
             kind = t.heads[inner[-1]].kind
+    for prefix, prefix_kind in t.kind_prefixes:
+        if head.alone and name.startswith(prefix):
+            kind = prefix_kind  # 共青团海南省委 (but 共青团海南省委机关党委 is a party committee)
     return Candidate(start, end, name, kind)
+
+
+def _numbered(tokens: list[Token], k: int, t: Tables) -> bool:
+    """Is tokens[k] an ordinal right after a named body or place (市财政局|第一|党支部)?"""
+    return (k > 0 and ORDINAL.fullmatch(tokens[k].word) is not None
+            and (t.nested_head(tokens[k - 1].word) is not None or tokens[k - 1].tag in PLACE_TAGS))
 
 
 def _in_government(head: Head, mods: list[Token], t: Tables) -> bool:
