@@ -202,6 +202,7 @@ def test_members_of_a_household_are_people():
     ("入党积极分子1055.5万名", "activists"),
     ("2008年全国发展党员280.7万名,比上年多发展2.5万名", "party_members"),
     ("2700多个县(市、区)党委中", "party_organizations"),  # a short gloss inside what is counted
+    ("全市十二个县(市、区)全部建立了党建联盟", "units"),
 ])
 def test_who_is_counted(text, category):
     assert figs(text)[-1].category == category, [(m.text, m.counted, m.category) for m in figs(text)]

@@ -31,6 +31,7 @@ JOINERS = frozenset("、 和 及 与 以及".split())
 QUOTE_MARKS = re.compile(r"[“”「」『』\"‘’《》]")
 SHORT_GLOSS = re.compile(r"\((.{1,2})\)")
 INNER_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff])\)(?=[\u4e00-\u9fff])")
+LIST_GLOSS = re.compile(r"\([^()]{1,8}、[^()]{1,8}\)")
 LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
 # Characters cut into words around a figure for what it counts; a rule that reads further gets the whole sentence.
@@ -217,6 +218,7 @@ def _strip_for_lookup(counted: str) -> str:
     s = QUOTE_MARKS.sub("", counted)
     s = INNER_GLOSS.sub(r"\1", s)  # 总(支)部, 党(工)委: the bracketed part belongs to the word
     s = SHORT_GLOSS.sub("", s)
+    s = LIST_GLOSS.sub("", s)  # 县(市、区): the counties, with the cities and districts beside them
     t = tables()
     changed = True
     while changed:
@@ -235,6 +237,7 @@ def lookup_counted(counted: str) -> str | None:
     known ending wins, and failing that a known word that ends an earlier part
     (大社区建设 → 社区), except that party members are only read off the whole.
     """
+    counted = LIST_GLOSS.sub("", counted)  # a list inside brackets is not the list of what is counted
     first = LIST_SPLIT.split(counted, maxsplit=1)[0]
     return _lookup(first) or (_lookup(counted) if first != counted else None)
 
