@@ -111,6 +111,12 @@ def test_titles_and_persons_are_left_out():
     assert names("省公安厅蔡新文、省眼科医院钟兴武") == ["省公安厅", "省眼科医院"]
 
 
+def test_side_by_side_bodies_stay_apart():
+    assert names("区委区政府高度重视") == ["区委", "区政府"]
+    assert names("省委直属机关工委联合省供销社开展活动") == ["省委直属机关工委", "省供销社"]
+    assert names("省委办公厅印发通知") == ["省委办公厅"]  # a department of the committee is one body
+
+
 def test_two_bureaus_joined_by_he_stay_two():
     assert names("市教育局和卫健局联合开展检查") == ["市教育局", "卫健局"]
 

@@ -24,6 +24,7 @@ OPEN_QUOTES = "“「『\"‘"
 CLOSE_QUOTES = "”」』\"’"
 QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
 NAME_JOINERS = ("和", "与")
+JOINT_VERBS = ("联合",)
 VILLAGE_NUMERALS = "一二三四五六七八九十双"
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 APPOSITION = re.compile(r"——|—|--")
@@ -188,6 +189,12 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             continue
         if tok.word in t.quantifiers:
             return None  # 各区委, 所属党支部: generic
+        level = t.heads.get(tok.word)
+        if (level is not None and level.alone and level.kind != head.kind and not head.sub
+                and not any(tok.word.startswith(p) for p, _kind in t.kind_prefixes)):
+            break  # 区委区政府, 省委省政府: two bodies side by side, not one
+        if tok.word in JOINT_VERBS and mods:
+            break  # 省委直属机关工委联合省供销社: 联合 joins two bodies; it modifies only a head (联合党委)
         if tok.tag == "" and tok.word[0] in t.stop and (len(tok.word) >= 3 or tok.word[1:] in t.admin):
             # 对美团: an unknown word that swallowed the preposition before the name
             mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
