@@ -20,9 +20,7 @@ _derived: list = []
 
 def derived(func):
     """Cache a table built from the data files, and rebuild it when a data folder is added."""
-    cached = lru_cache(maxsize=1)(func)
-    _derived.append(cached)
-    return cached
+    return cleared_on_reset(lru_cache(maxsize=1)(func))
 
 
 def cleared_on_reset(cached):
