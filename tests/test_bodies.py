@@ -97,6 +97,7 @@ def test_spec_bodies(text, name, kind):
     ("在卓达小区成立物业管理公司", "物业管理公司"),
     ("全国现有基层党委17.9万个", "全国现有基层党委"),      # a stop word ends the name (body_stop.txt)
     ("第二党支部被集团公司党委授予荣誉称号", "集团公司党委"),   # the group's own committee, not a name
+    ("以某高校机械工程学院教工党支部为例", "高校机械工程学院教工党支部"),  # 某: anonymised
     ("验收第一党支部星级评定工作", "第一党支部"),          # a numbered branch of nothing named
     ("机关党总支第二党支部召开会议", "机关党总支第二党支部"),
     ("通过听取汇报等方式对市财政局开展考核", "方式对市财政局"),  # 对 glued to the level
@@ -109,6 +110,12 @@ def test_generic_and_excluded(text, not_a_body):
 def test_titles_and_persons_are_left_out():
     assert names("海棠区委书记鲁正兰:") == ["海棠区委"]
     assert names("省公安厅蔡新文、省眼科医院钟兴武") == ["省公安厅", "省眼科医院"]
+
+
+def test_a_label_before_a_named_organisation_is_not_part_of_its_name():
+    text = "海南省第三批工作室培育建设单位海南大学化学化工学院化学工程教工党支部"
+    assert names(text) == ["海南大学化学化工学院化学工程教工党支部"]
+    assert names("承办单位海南大学参加") == ["海南大学"]
 
 
 def test_side_by_side_bodies_stay_apart():

@@ -74,6 +74,7 @@ class Tables:
         # a run of generic words and nothing else (新型农村社区 = 新型 + 农村 + 社区): no name in it
         self.generic_run = re.compile("(?:" + "|".join(map(re.escape, words)) + ")+")
         self.name_markers = load_set("body_name_markers.txt")
+        self.label_words = load_set("body_label_words.txt")
         self.kind_prefixes = [(k, v[0]) for k, v in load_table("body_kind_prefixes.tsv").items() if v]
 
     def nested_head(self, word: str) -> Head | None:
@@ -239,6 +240,10 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         i -= 1
     if i >= 0 and tokens[i].word in t.quantifiers:
         return None
+    label = _label_before_organisation(mods, t)
+    if label:
+        mods = mods[label:]  # 建设单位|海南大学化学化工学院…党支部: a label, then the name
+        start = mods[0].start
     if head.kind in ANCHOR_KINDS and (not head.place or head.kind == "enterprise"):
         start, mods = _anchor(tokens, i, start, head_end, mods, t)
     text = sentence.doc.text
@@ -275,6 +280,18 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         if head.alone and name.startswith(prefix):
             kind = prefix_kind  # 共青团海南省委 (but 共青团海南省委机关党委 is a party committee)
     return Candidate(start, end, name, kind)
+
+
+def _label_before_organisation(mods: list[Token], t: Tables) -> int:
+    """How many leading words are a label before a named organisation (jieba's nt) or place (ns).
+
+    培育建设单位|海南大学化学化工学院…: a word from body_label_words.txt right
+    before an organisation's or a place's name ends a label that describes the body.
+    """
+    for k in range(len(mods) - 1, 0, -1):
+        if mods[k].tag in ("nt", "ns") and mods[k - 1].word in t.label_words:
+            return k
+    return 0
 
 
 def _numbered(tokens: list[Token], k: int, t: Tables) -> bool:
