@@ -111,6 +111,7 @@ def test_counted_before_and_after():
     "召开新店花园二期项目临时党支部成立大会",     # a phase of a project (figure_unit_blockers.tsv)
     "一期工程已经完工",
     "一支部朱敏荣获一等奖,二支部毕晓宇获得二等奖",  # the Nth branch, not N of something
+    "兖州联诚机械零部件有限公司党支部",          # 零部件: a numeral and its "unit" inside one word
 ])
 def test_exclusions(text):
     found = [m for m in figs(text) if not (text.startswith("第一批") and m.value == 100)]
@@ -215,6 +216,10 @@ def test_negated_comparisons_keep_their_meaning():
 
 def test_training_rounds_are_events():
     assert one("培训党员干部,其中集中轮训3期").category == "events"
+
+
+def test_what_is_counted_may_follow_a_de_clause():
+    assert one("1218个建在产业链上的党组织引领发展").category == "party_organizations"
 
 
 def test_plants_are_counted():

@@ -347,8 +347,9 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
             return None  # 一个, 一批, 一次: an article, not a count
         if num in ("百", "千", "万", "亿") and not (pre or m.group("mid1") or m.group("mid2")):
             return None  # 千家万户, 百日: set phrases (but 千余名, 百余人 are counts)
-        if not sentence.near(a, a, lambda: _starts_word(sentence, a)):
-            return None  # 统一部署: the numeral is inside a word
+        u = m.end("unit") + sentence.start
+        if not sentence.near(a, a, lambda: _whole_words(sentence, a, u)):
+            return None  # 统一部署, 零部件: the numeral, or the numeral with its unit, is inside a longer word
     try:
         value, value_max = _parse(num)
         if m.group("num2"):
@@ -418,9 +419,11 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     )
 
 
-def _starts_word(sentence: Sentence, pos: int) -> bool:
-    i = sentence.token_index(pos)
-    return i < len(sentence.partial_tokens) and sentence.partial_tokens[i].start == pos
+def _whole_words(sentence: Sentence, start: int, end: int) -> bool:
+    """Does a word begin at ``start`` and end by ``end`` (not 统|一, not 零部件 swallowing its unit)?"""
+    tokens = sentence.partial_tokens
+    i = sentence.token_index(start)
+    return i < len(tokens) and tokens[i].start == start and tokens[i].end <= end
 
 
 def _digit(ch: str | None) -> int:
@@ -457,8 +460,8 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
                 after = head
         elif not after:
             head = _after_de(tokens, i_after) if i_after < len(tokens) and tokens[i_after].tag not in ("x",) else ""
-            if head and cls == "person":
-                after = head
+            if head and (cls == "person" or lookup_counted(head) is not None):
+                after = head  # 1218个建在产业链上的党组织: what is counted follows the 的
     if after:
         return after
     return _phrase_before(tokens, sentence.token_index(start))
