@@ -327,6 +327,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     if pre in t.bare_only and num not in ("百", "千", "万", "亿"):
         start += len(pre)  # 收入上30万元: 上 is a verb there
         pre = None
+    if unit == "日" and not text[:start].endswith(t.duration_verbs):
+        return None  # 2月14日, 14日: a date; 连续8日 is a length of time
     before = text[max(0, start - 2):start]
     # Numbers glued to other numbers, letters or codes are not figures.
     if start > 0 and (text[start - 1].isalnum() and text[start - 1].isascii() or text[start - 1] in ".-/:·"):
@@ -375,8 +377,6 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     following = text[end:end + 2]
     if text.startswith(t.unit_blockers.get(unit, ()), m.end("unit")):
         return None  # 二期项目: a phase of a project, part of its name
-    if unit == "日" and not text[:start].endswith(t.duration_verbs):
-        return None  # 2月14日, 14日: a date; 连续8日 is a length of time
     if unit == "年":
         if arabic and (len(num) >= 4 or value >= 1000):
             return None
