@@ -201,21 +201,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
             start = tok.start + 1
             break
-        if (tok.word in NAME_JOINERS and not head.alone and mods and i > 0 and _in_government(head, mods, t)
-                and not t.nested_head(tokens[i - 1].word)
-                and (tokens[i - 1].tag.startswith("n") or tokens[i - 1].tag in ("l", "vn"))):
-            mods.insert(0, tok)  # 住房和城乡建设局, 自然资源和规划厅: one department, not two bodies
-            start = tok.start
-            i -= 1
-            continue
-        if (tok.tag == "m" and len(tok.word) == 1 and tok.word in VILLAGE_NUMERALS and head.place and mods
-                and i > 0 and tokens[i - 1].word[-1] in t.admin):
-            mods.insert(0, tok)  # 大河坝镇三河口村: a numeral that begins a village's name after its town
-            start = tok.start
-            i -= 1
-            continue
-        if not head.alone and _numbered(tokens, i, t):
-            mods.insert(0, tok)  # 市财政局第一党支部: a numbered branch of a named body
+        if _inside_name(tokens, i, head, mods, t):
+            mods.insert(0, tok)
             start = tok.start
             i -= 1
             continue
@@ -292,6 +279,20 @@ def _label_before_organisation(mods: list[Token], t: Tables) -> int:
         if mods[k].tag in ("nt", "ns") and mods[k - 1].word in t.label_words:
             return k
     return 0
+
+
+def _inside_name(tokens: list[Token], i: int, head: Head, mods: list[Token], t: Tables) -> bool:
+    """Does a word that would stop the walk belong inside this name all the same?"""
+    if head.alone or i == 0:
+        return False
+    tok, before = tokens[i], tokens[i - 1]
+    if tok.word in NAME_JOINERS:  # 住房和城乡建设局, 自然资源和规划厅: one department, not two bodies
+        return (bool(mods) and _in_government(head, mods, t) and not t.nested_head(before.word)
+                and (before.tag.startswith("n") or before.tag in ("l", "vn")))
+    if tok.tag == "m" and len(tok.word) == 1 and tok.word in VILLAGE_NUMERALS:
+        # 大河坝镇三河口村: a numeral opens the village's name after its town
+        return head.place and bool(mods) and before.word[-1] in t.admin
+    return _numbered(tokens, i, t)  # 市财政局第一党支部: a numbered branch of a named body
 
 
 def _numbered(tokens: list[Token], k: int, t: Tables) -> bool:
