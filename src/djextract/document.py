@@ -110,7 +110,7 @@ class Sentence:
             gap = tokens[i]  # type: ignore[index]
             if (gap is GAP or gap is GAP_MARKS) and ends[i] > start:  # type: ignore[index]
                 a, b = starts[i], ends[i]  # type: ignore[index]
-                words = self._words(self.doc.text[a:b], a) if gap is GAP else self._marks(self.doc.text[a:b], a)
+                words = self._run(self.doc.text[a:b], a) if gap is GAP else self._marks(self.doc.text[a:b], a)
                 tokens[i:i + 1] = words  # type: ignore[index]
                 starts[i:i + 1] = [w.start for w in words]  # type: ignore[index]
                 ends[i:i + 1] = [w.end for w in words]  # type: ignore[index]
@@ -158,9 +158,15 @@ class Sentence:
         return out
 
     def _words(self, text: str, pos: int) -> list[Token]:
+        return self._tokens_of(self.doc.segmenter.cut(text), pos)
+
+    def _run(self, text: str, pos: int) -> list[Token]:
+        return self._tokens_of(self.doc.segmenter.cut_run(text), pos)
+
+    def _tokens_of(self, words: list[str], pos: int) -> list[Token]:
         tag = self.doc.segmenter.tag
         out = []
-        for w in self.doc.segmenter.cut(text):
+        for w in words:
             end = pos + len(w)
             out.append(Token(w, pos, end, None, tag))
             pos = end

@@ -96,7 +96,13 @@ class Segmenter:
             self._tok.initialized = True
             for word, freq, tag in entries:
                 self._tok.add_word(word, freq, tag)
-            self._cut = lambda s: self._tok.lcut(s, HMM=True)
+            from .wordcut import WordCutter
+
+            cutter = WordCutter(self._tok)
+            if cutter.matches_jieba():
+                self._cut, self._cut_run = cutter.cut, cutter.cut_run
+            else:  # a jieba release whose algorithm moved: its own (slower) code, same words by definition
+                self._cut = self._cut_run = lambda s: self._tok.lcut(s, HMM=True)
             self.word_runs = jieba.re_han_default
         else:
             try:
@@ -117,6 +123,10 @@ class Segmenter:
     def cut(self, text: str) -> list[str]:
         """Words of ``text``, concatenating back to it exactly."""
         return self._cut(text)
+
+    def cut_run(self, text: str) -> list[str]:
+        """Words of one run of word characters (a match of ``word_runs``)."""
+        return self._cut_run(text)
 
     def known_tag(self, word: str) -> str | None:
         """The dictionaries' part of speech for a word, None when they do not have it."""

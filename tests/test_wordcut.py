@@ -1,0 +1,79 @@
+"""Our re-implementation of jieba's cut gives jieba's words, exactly, and falls back to jieba when it cannot."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jieba
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from djextract import wordcut
+from djextract.segment import Segmenter, get_segmenter
+from djextract.wordcut import WordCutter
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+TEXT = "".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
+# Characters of the samples, plus rare ones (unknown to the dictionary: the HMM decides), digits, letters, marks.
+ALPHABET = (sorted(set(TEXT)) + list("龘靐齉爩鬱乂亍丌兀丏") + list("0123456789.%+-#&_abcXYZ")
+            + [" ", "\n", "\t", "，", "“"])
+
+
+@pytest.fixture(scope="module")
+def tok():
+    """jieba's tokenizer with djextract's dictionary, as the default segmenter builds it."""
+    return get_segmenter()._tok
+
+
+def test_same_words_as_jieba_on_every_sample_sentence(tok):
+    cutter = WordCutter(tok)
+    for sentence in re.split(r"(?<=[。！？；\n])", TEXT):
+        assert cutter.cut(sentence) == tok.lcut(sentence, HMM=True), sentence
+    assert cutter.cut(TEXT) == tok.lcut(TEXT, HMM=True)
+
+
+def test_same_words_as_jieba_on_each_run_of_word_characters(tok):
+    cutter = WordCutter(tok)
+    for run in jieba.re_han_default.findall(TEXT):
+        assert cutter.cut_run(run) == tok.lcut(run, HMM=True), run
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=60))
+def test_same_words_as_jieba_on_random_text(text):
+    tok = get_segmenter()._tok
+    assert WordCutter(tok).cut(text) == tok.lcut(text, HMM=True)
+
+
+def test_same_words_as_jieba_with_a_user_dictionary(tmp_path):
+    user = tmp_path / "mine.txt"
+    user.write_text("覃盛团乡 50 ns\n洋田村 50 ns\n红色物业联盟 2000 nz\n", encoding="utf-8")
+    seg = Segmenter("jieba", (str(user),))
+    text = "覃盛团乡洋田村推进红色物业联盟建设，点镇渡乡洋田村党支部"
+    assert seg.cut(text) == seg._tok.lcut(text, HMM=True)
+    assert "洋田村" in seg.cut(text) and "红色物业联盟" in seg.cut(text)
+
+
+def test_a_jieba_whose_algorithm_moved_gets_its_own_code(monkeypatch):
+    monkeypatch.setattr(WordCutter, "matches_jieba", lambda self, text=wordcut.PROBE: False)
+    seg = Segmenter("jieba")
+    text = "海棠区委组织部新成立党支部62个"
+    assert seg.cut(text) == seg._tok.lcut(text, HMM=True)
+    assert seg.cut_run("海棠区委组织部") == seg._tok.lcut("海棠区委组织部", HMM=True)
+
+
+def test_the_probe_passes_with_the_installed_jieba(tok):
+    assert WordCutter(tok).matches_jieba()
+
+
+def test_the_memo_holds_dictionary_entries_only_and_stays_bounded(tok, monkeypatch):
+    monkeypatch.setattr(wordcut, "KNOWN_LIMIT", 500)
+    cutter = WordCutter(tok)
+    runs = jieba.re_han_default.findall(TEXT)
+    for run in runs:
+        cutter.cut_run(run)
+        assert len(cutter._known) <= 500 + len(run) * 8
+    assert all(word in tok.FREQ for word in cutter._known)
+    assert cutter.cut_run(runs[0]) == tok.lcut(runs[0], HMM=True)  # still right after the memo started again
