@@ -171,3 +171,14 @@ def test_user_data_dir_extends_heads(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("DJEXTRACT_DATA")
         lexicon.reset()
+
+
+def test_a_head_that_starts_an_ordinary_word_is_skipped_before_any_word_is_cut():
+    # 党组 is a head and 党组织 (body_head_continuations.txt) the commonest word of a report
+    assert names("市财政局党组召开会议") == ["市财政局党组"]
+    assert kinds("市财政局党组织召开会议") == {"市财政局": "government"}
+
+
+def test_a_generic_term_before_and_does_not_join_a_department_name():
+    # 和 joins two halves of one department (省自然资源和规划厅), not a generic term and a body
+    assert names("全市各级党组织和市财政局党组、省委组织部") == ["市财政局党组", "省委组织部"]

@@ -54,7 +54,7 @@ class Tables:
             flags = set(fields[1].split(",")) if len(fields) > 1 else set()
             self.heads[word] = Head(word, kind, "alone" in flags, "sub" in flags, "place" in flags)
         words = sorted(self.heads, key=len, reverse=True)
-        self.head_re = re.compile("|".join(re.escape(w) for w in words))
+        self.head_re = _head_pattern(words, load_set("body_head_continuations.txt"))
         self.head_end_re = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
         self.stop = load_set("body_stop.txt")
         self.quantifiers = load_set("body_quantifiers.txt")
@@ -80,6 +80,17 @@ class Tables:
     def nested_head(self, word: str) -> Head | None:
         m = self.head_end_re.search(word)
         return self.heads[m.group(0)] if m else None
+
+
+def _head_pattern(heads: list[str], continuations: frozenset[str]) -> re.Pattern[str]:
+    """Heads, longest first; a head that starts a longer ordinary word (党组织) is not a match."""
+    parts = []
+    for h in heads:
+        rests = sorted((w[len(h):] for w in continuations if w.startswith(h) and len(w) > len(h)), key=len,
+                       reverse=True)
+        blocked = f"(?!{'|'.join(map(re.escape, rests))})" if rests else ""
+        parts.append(re.escape(h) + blocked)
+    return re.compile("|".join(parts))
 
 
 @derived
@@ -288,6 +299,7 @@ def _inside_name(tokens: list[Token], i: int, head: Head, mods: list[Token], t: 
     tok, before = tokens[i], tokens[i - 1]
     if tok.word in NAME_JOINERS:  # 住房和城乡建设局, 自然资源和规划厅: one department, not two bodies
         return (bool(mods) and _in_government(head, mods, t) and not t.nested_head(before.word)
+                and before.word not in t.generic and before.word not in t.quantifiers
                 and (before.tag.startswith("n") or before.tag in ("l", "vn")))
     if tok.tag == "m" and len(tok.word) == 1 and tok.word in VILLAGE_NUMERALS:
         # 大河坝镇三河口村: a numeral opens the village's name after its town
