@@ -31,6 +31,8 @@ APPOSITION = re.compile(r"——|—|--")
 OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 QUOTE_MARKS_SPACE = re.compile(r"[“”「」『』\"‘’《》\s]")
+# Marks that are words of their own to jieba and rjieba and stop a name's leftward walk (not closing quotes).
+MARKS_BEFORE = frozenset("，。、；：！？（）【】〔〕,;:!?()[] \t\r\n\u3000“「『《‘")
 MAX_TOKENS = 9
 RARE_NOUN = 1000
 MAX_CHARS = 26
@@ -379,8 +381,11 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     """Named bodies of one sentence."""
     t = tables()
     found: list[Candidate] = []
-    for m in t.head_re.finditer(sentence.text):
+    text = sentence.text
+    for m in t.head_re.finditer(text):
         head = t.heads[m.group(0)]
+        if not head.alone and (m.start() == 0 or text[m.start() - 1] in MARKS_BEFORE):
+            continue  # a bare head (党委, 社区) after punctuation names nothing: no word needs cutting to see it
         a, b = m.start() + sentence.start, m.end() + sentence.start
         cand = sentence.near(a - WINDOW, b, lambda: _candidate(sentence, a, b, head))  # noqa: B023 (called at once)
         if cand:

@@ -65,9 +65,14 @@ class Tables:
         # numbered editions of a competition (海南省第九届…展播评比).
         coined = [h.word for h in inside if len(h.word) == 2 and h.kind in ("project", "campaign")]
         contests = [h.word for h in inside if h.kind == "campaign" and h.word.endswith(("赛", "比", "选", "会"))]
+        numbered = (rf"[{NUMERALS}][^\s大个项类级届批\d{NUMERALS}的，,。、]{{1,2}}"
+                    rf"(?:{'|'.join(map(re.escape, coined))})")
+        # Why a second pattern: the full one starts with a look-behind, so the regex engine tries it at
+        # every position; this one starts with a numeral, which it skips to. No match here and no 届
+        # means the full pattern cannot match either.
+        self.unquoted_hint = re.compile(numbered)
         self.unquoted_re = re.compile(
-            rf"(?:(?<=[的、和及与])|(?<![\u4e00-\u9fff]))([{NUMERALS}][^\s大个项类级届批\d{NUMERALS}的，,。、]{{1,2}}"
-            rf"(?:{'|'.join(map(re.escape, coined))}))"
+            rf"(?:(?<=[的、和及与])|(?<![\u4e00-\u9fff]))({numbered})"
             r"|((?:[^\W\d_的在与和及]{2,3}(?:省|市|区|县))?第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{2,16}?"
             rf"(?:{'|'.join(map(re.escape, contests))}))"
         )
@@ -259,7 +264,8 @@ def _unquoted(doc: Document, sentence: Sentence, quotes: list[Quote]) -> Iterato
     t = tables()
     text = sentence.text
     spans = []
-    for m in t.unquoted_re.finditer(text):
+    unquoted = t.unquoted_re.finditer(text) if "届" in text or t.unquoted_hint.search(text) else ()
+    for m in unquoted:
         name = m.group(1) or m.group(2)
         s = m.start(1) if m.group(1) else m.start(2)
         spans.append((s, s + len(name), name))
