@@ -121,3 +121,13 @@ def test_our_words_do_not_leak_into_the_callers_jieba():
     get_segmenter()
     assert "两新组织" in get_segmenter().cut("推动两新组织党建")
     assert "两新组织" not in jieba.lcut("推动两新组织党建")
+
+
+def test_jieba_is_loaded_without_pkg_resources_which_stays_importable():
+    code = ("import importlib.util, sys; from djextract.segment import get_segmenter; "
+            "print(get_segmenter().cut('海棠区委组织部'), 'pkg_resources' in sys.modules); "
+            "spec = importlib.util.find_spec('pkg_resources'); "
+            "print(spec is None or __import__('pkg_resources').__name__ == 'pkg_resources')")
+    out = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:2] == ["['海棠', '区委', '组织部'] False", "True"]

@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 
 from .lexicon import bundled_path, cleared_on_reset, extra_dirs
 
@@ -89,7 +90,7 @@ class Segmenter:
         # costs more than it saves (measured: 10% slower), so it cuts whole sentences.
         self.lazy = backend == "jieba"
         if backend == "jieba":
-            import jieba  # lazy: heavy import
+            jieba = import_jieba()
 
             self._tok = jieba.Tokenizer()
             self._tok.FREQ, self._tok.total = dict(base.freq), base.total  # what initialize() would load
@@ -147,6 +148,27 @@ class Segmenter:
         return ""
 
 
+def import_jieba() -> ModuleType:
+    """jieba, imported without setuptools' pkg_resources.
+
+    Why: jieba imports pkg_resources only to open its own data files, and falls
+    back to plain open() when it is missing; the import costs 65 ms in every
+    worker process (and warns that pkg_resources is deprecated). It is hidden
+    only while jieba loads, and only when nothing imported it before.
+    """
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    hide = "pkg_resources" not in sys.modules
+    if hide:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
+    try:
+        import jieba
+    finally:
+        if hide and sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 @dataclass(frozen=True)
 class BaseDictionary:
     freq: dict[str, int]  # jieba's prefix dictionary: word → frequency, every word prefix → 0
@@ -184,8 +206,7 @@ def _base_dictionary() -> BaseDictionary:
             return loaded
     except Exception:  # noqa: BLE001 - a missing, stale or broken cache is rebuilt
         pass
-    import jieba
-
+    jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tok = jieba.Tokenizer()

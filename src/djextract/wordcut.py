@@ -28,7 +28,9 @@ class WordCutter:
     """Cuts text exactly as ``jieba.Tokenizer.lcut(text, HMM=True)`` does, for one tokenizer's dictionary."""
 
     def __init__(self, tokenizer: Any) -> None:
-        import jieba
+        from .segment import import_jieba
+
+        jieba = import_jieba()
         from jieba import finalseg
 
         self._tok = tokenizer
