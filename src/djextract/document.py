@@ -110,10 +110,11 @@ class Sentence:
             gap = tokens[i]  # type: ignore[index]
             if (gap is GAP or gap is GAP_MARKS) and ends[i] > start:  # type: ignore[index]
                 a, b = starts[i], ends[i]  # type: ignore[index]
-                words = self._run(self.doc.text[a:b], a) if gap is GAP else self._marks(self.doc.text[a:b], a)
+                words, w_starts, w_ends = (self._run(self.doc.text[a:b], a) if gap is GAP
+                                           else self._marks(self.doc.text[a:b], a))
                 tokens[i:i + 1] = words  # type: ignore[index]
-                starts[i:i + 1] = [w.start for w in words]  # type: ignore[index]
-                ends[i:i + 1] = [w.end for w in words]  # type: ignore[index]
+                starts[i:i + 1] = w_starts  # type: ignore[index]
+                ends[i:i + 1] = w_ends  # type: ignore[index]
                 self._gaps -= 1
                 i += len(words)
             else:
@@ -123,8 +124,7 @@ class Sentence:
         """The sentence as gaps: runs of word characters and the marks between them, cut when asked for."""
         seg = self.doc.segmenter
         if not seg.lazy or seg.word_runs is None:
-            words = self._words(self.text, self.start)
-            self._tokens, self._starts, self._ends = words, [w.start for w in words], [w.end for w in words]
+            self._tokens, self._starts, self._ends = self._tokens_of(seg.cut(self.text), self.start)
             return
         tokens: list = []
         starts: list[int] = []
@@ -146,31 +146,32 @@ class Sentence:
             ends.append(base + len(self.text))
         self._tokens, self._starts, self._ends, self._gaps = tokens, starts, ends, len(tokens)
 
-    def _marks(self, text: str, pos: int) -> list[Token]:
+    def _marks(self, text: str, pos: int) -> tuple[list[Token], list[int], list[int]]:
         """Characters outside word runs: jieba makes each a word of its own, except \r\n."""
-        tag = self.doc.segmenter.tag
-        out = []
+        words = []
         k = 0
         while k < len(text):
             n = 2 if text.startswith("\r\n", k) else 1
-            out.append(Token(text[k:k + n], pos + k, pos + k + n, None, tag))
+            words.append(text[k:k + n])
             k += n
-        return out
+        return self._tokens_of(words, pos)
 
-    def _words(self, text: str, pos: int) -> list[Token]:
-        return self._tokens_of(self.doc.segmenter.cut(text), pos)
-
-    def _run(self, text: str, pos: int) -> list[Token]:
+    def _run(self, text: str, pos: int) -> tuple[list[Token], list[int], list[int]]:
         return self._tokens_of(self.doc.segmenter.cut_run(text), pos)
 
-    def _tokens_of(self, words: list[str], pos: int) -> list[Token]:
+    def _tokens_of(self, words: list[str], pos: int) -> tuple[list[Token], list[int], list[int]]:
+        """Tokens for consecutive words starting at doc offset ``pos``, with their starts and ends."""
         tag = self.doc.segmenter.tag
         out = []
+        starts = []
+        ends = []
         for w in words:
             end = pos + len(w)
             out.append(Token(w, pos, end, None, tag))
+            starts.append(pos)
+            ends.append(end)
             pos = end
-        return out
+        return out, starts, ends
 
     def near(self, start: int, end: int, rule: Callable[[], T]) -> T:
         """Run a rule that reads ``partial_tokens`` around doc offsets [start, end], cutting only that much.

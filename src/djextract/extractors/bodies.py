@@ -71,7 +71,8 @@ class Tables:
         self.title_words = tuple(self.titles)
         self.collectives = tuple(q for q in self.quantifiers if len(q) > 1)
         self.name_parts = load_set("body_name_parts.txt")
-        self.verbs = tuple(load_set("body_verbs.txt"))
+        verbs = sorted(load_set("body_verbs.txt"), key=len, reverse=True)
+        self.verbs_re = re.compile("|".join(map(re.escape, verbs))) if verbs else re.compile("(?!)")
         words = sorted(self.generic_mods | self.generic, key=len, reverse=True)
         # a run of generic words and nothing else (新型农村社区 = 新型 + 农村 + 社区): no name in it
         self.generic_run = re.compile("(?:" + "|".join(map(re.escape, words)) + ")+")
@@ -266,7 +267,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         return None
     if t.generic_run.fullmatch(name[: -len(head.word)]) or t.generic_run.fullmatch(name):
         return None  # 新型农村社区, 新型|农村: generic words glued into one token, no name among them
-    if any(v in name for v in t.verbs):
+    if t.verbs_re.search(name):
         return None  # 选优配强村党组织书记: a verb phrase over villages in general
     if not (quoted or _specific(mods, head, t)):
         return None
