@@ -39,7 +39,9 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's object: common fields first, then the type's fields."""
-        out: dict[str, Any] = {k: getattr(self, k) for k in COMMON_FIELDS}
+        out: dict[str, Any] = {"doc": self.doc, "type": self.type, "text": self.text,
+                               "source_text": self.source_text, "start": self.start, "end": self.end,
+                               "sentence": self.sentence}  # COMMON_FIELDS, spelt out: this runs per mention
         for k in TYPE_FIELDS.get(self.type, ()):
             if k == "value_max" and self.fields.get(k) is None:
                 continue  # only ranges carry value_max
