@@ -182,3 +182,18 @@ def test_a_head_that_starts_an_ordinary_word_is_skipped_before_any_word_is_cut()
 def test_a_generic_term_before_and_does_not_join_a_department_name():
     # 和 joins two halves of one department (省自然资源和规划厅), not a generic term and a body
     assert names("全市各级党组织和市财政局党组、省委组织部") == ["市财政局党组", "省委组织部"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("团县委党支部在上级工委的正确领导下", {"团县委党支部": "party"}),  # the League committee's own branch
+    ("教育部党组书记", {"教育部党组": "party"}),
+    ("公安部党委召开会议", {"公安部党委": "party"}),
+    ("区委区政府高度重视", {"区委": "party", "区政府": "government"}),  # still two bodies side by side
+])
+def test_a_party_organisation_belongs_to_the_body_written_before_it(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_preposition_glued_to_a_head_is_not_part_of_the_name():
+    assert names("并由局党委选派3名党建工作指导员") == []  # 局党委: which bureau is not said
+    assert names("由县委组织部牵头") == ["县委组织部"]

@@ -293,3 +293,15 @@ def test_property_numbers_parse_back(n, unit, chinese):
     assert len(found) == 1, (text, [(m.text, m.value) for m in found])
     assert found[0].value == n
     assert text[found[0].start:found[0].end] == f"{written}{unit}"
+
+
+@pytest.mark.parametrize("text,counted,category", [
+    ("辖3个社区居委会", "社区居委会", "units"),  # ends in 会, but an organisation, not a meeting
+    ("成立5个行业协会", "行业协会", "units"),
+    ("组建8个村民委员会", "村民委员会", "units"),
+    ("召开2次党员大会", "党员大会", "events"),
+    ("选择100户农村党员家庭", "农村党员家庭", "other"),  # households (户) are not organisations
+])
+def test_organisations_named_with_hui_and_households(text, counted, category):
+    f = one(text)
+    assert (f.counted, f.category) == (counted, category)

@@ -46,6 +46,7 @@ class Head:
     alone: bool
     sub: bool
     place: bool
+    of: bool = False  # a party organisation of the body before it (教育部党组)
 
 
 class Tables:
@@ -54,7 +55,7 @@ class Tables:
         for word, fields in load_table("body_heads.tsv").items():
             kind = fields[0] if fields else "government"
             flags = set(fields[1].split(",")) if len(fields) > 1 else set()
-            self.heads[word] = Head(word, kind, "alone" in flags, "sub" in flags, "place" in flags)
+            self.heads[word] = Head(word, kind, "alone" in flags, "sub" in flags, "place" in flags, "of" in flags)
         words = sorted(self.heads, key=len, reverse=True)
         self.head_re = _head_pattern(words, load_set("body_head_continuations.txt"))
         self.head_end_re = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
@@ -205,13 +206,14 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         if tok.word in t.quantifiers:
             return None  # 各区委, 所属党支部: generic
         level = t.heads.get(tok.word)
-        if (level is not None and level.alone and level.kind != head.kind and not head.sub
+        if (level is not None and level.alone and level.kind != head.kind and not head.sub and not head.of
                 and not any(tok.word.startswith(p) for p, _kind in t.kind_prefixes)):
             break  # 区委区政府, 省委省政府: two bodies side by side, not one
         if tok.word in JOINT_VERBS and mods:
             break  # 省委直属机关工委联合省供销社: 联合 joins two bodies; it modifies only a head (联合党委)
-        if tok.tag == "" and tok.word[0] in t.stop and (len(tok.word) >= 3 or tok.word[1:] in t.admin):
-            # 对美团: an unknown word that swallowed the preposition before the name
+        if tok.tag == "" and tok.word[0] in t.stop and (len(tok.word) >= 3 or tok.word[1:] in t.admin
+                                                         or tok.word[1:] in t.heads):
+            # 对美团, 由局(党委): an unknown word that swallowed the preposition before the name
             mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
             start = tok.start + 1
             break
@@ -365,8 +367,8 @@ def _specific(mods: list[Token], head: Head, t: Tables) -> bool:
         if len(m.word) >= 2 and m.word[-1] in t.admin:
             return True  # 育才生态区, 湾区: a place written with its level
         nested = t.nested_head(m.word)
-        if nested and m.word not in t.generic and len(m.word) > len(nested.word):
-            return True  # 公安局党委 (a named body inside), but not 公司党委
+        if nested and m.word not in t.generic and (len(m.word) > len(nested.word) or nested.alone):
+            return True  # 公安局党委, 教育部党组 (a named body inside), but not 公司党委
         if head.place and (m.tag.startswith("n") or m.tag in ("", "a", "b")):
             return True
     return False
