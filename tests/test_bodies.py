@@ -197,3 +197,13 @@ def test_a_party_organisation_belongs_to_the_body_written_before_it(text, expect
 def test_a_preposition_glued_to_a_head_is_not_part_of_the_name():
     assert names("并由局党委选派3名党建工作指导员") == []  # 局党委: which bureau is not said
     assert names("由县委组织部牵头") == ["县委组织部"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("巩固提升的后进村光明村、晓东村均实现整改目标", ["光明村", "晓东村"]),  # a label ending in 村; 晓|东村
+    ("根据实际光明村已另行选址", ["光明村"]),
+    ("光明村村委会组织开展", ["光明村村委会"]),
+    ("县市区委书记履行基层党建工作责任", []),  # several levels' committees, not one body
+])
+def test_villages_side_by_side_and_collective_levels(text, expected):
+    assert names(text) == expected

@@ -305,3 +305,9 @@ def test_property_numbers_parse_back(n, unit, chinese):
 def test_organisations_named_with_hui_and_households(text, counted, category):
     f = one(text)
     assert (f.counted, f.category) == (counted, category)
+
+
+def test_events_of_people_written_before_the_number_count_events():
+    f = one("约谈党员干部40余次")
+    assert (f.value, f.qualifier, f.counted, f.category) == (40, "over", "党员干部", "events")
+    assert one("组织党员120人次参加").category == "people"  # 人次 counts people

@@ -188,7 +188,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         start = first.start
     i = hi - 1
     if len(mods) == 1 and len(mods[0].word) == 1 and mods[0].word not in t.admin and (
-        i < 0 or tokens[i].tag != ""
+        i < 0 or (tokens[i].tag != "" and not _name_char(tokens[i], t))
     ):
         i = -1  # 发挥|好村: a one-character stub of an unknown word does not join a dictionary word
     while i >= 0 and len(mods) < MAX_TOKENS and head_end - start < MAX_CHARS:
@@ -209,6 +209,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         if (level is not None and level.alone and level.kind != head.kind and not head.sub and not head.of
                 and not any(tok.word.startswith(p) for p, _kind in t.kind_prefixes)):
             break  # 区委区政府, 省委省政府: two bodies side by side, not one
+        if head.place and mods and (t.nested_head(tok.word) is head) and len(tok.word) > len(head.word):
+            break  # 后进村|光明村: a village (or a label ending like one) before this village's name
         if tok.word in JOINT_VERBS and mods:
             break  # 省委直属机关工委联合省供销社: 联合 joins two bodies; it modifies only a head (联合党委)
         if tok.tag == "" and tok.word[0] in t.stop and (len(tok.word) >= 3 or tok.word[1:] in t.admin
@@ -262,6 +264,9 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         return None  # 市委常委: a title, whose body (市委) is found on its own
     if name.startswith(t.collectives):
         return None  # 省直单位机关党委: a collective, not one body
+    levels = name[: -len(head.word)]
+    if head.alone and levels and all(ch in t.admin for ch in levels):
+        return None  # 县市区委书记: the committees of several levels, not one body
     if head.place and len(name) < 3:
         return None
     mod_words = [m.word for m in mods]
@@ -283,6 +288,11 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         if head.alone and name.startswith(prefix):
             kind = prefix_kind  # 共青团海南省委 (but 共青团海南省委机关党委 is a party committee)
     return Candidate(start, end, name, kind)
+
+
+def _name_char(tok: Token, t: Tables) -> bool:
+    """Is this a single character jieba split off a name (晓|东村 for 晓东村)?"""
+    return len(tok.word) == 1 and tok.tag in ("nr", "ns", "nz", "nrt", "ng") and tok.word not in t.stop
 
 
 def _label_before_organisation(mods: list[Token], t: Tables) -> int:

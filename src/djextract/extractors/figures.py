@@ -400,6 +400,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     counted = sentence.near(s_ - WINDOW_BEFORE, e_ + WINDOW_AFTER, lambda: _counted(sentence, s_, e_, unit, cls))
     window = HARD_STOP.split(text[end:end + 16], maxsplit=1)[0]
     category = categorize(cls, counted, window)
+    if cls == "events" and category in PERSON_CATEGORIES and not text.startswith(counted, end):
+        category = "events"  # 约谈党员干部40余次: 次 counts the talks, the people come before the number
     unit_out = "元" if cls == "money" else unit
     if cls == "money" and not post:
         jf = JIAO_FEN.match(text, end)
@@ -417,6 +419,9 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
             "category": category,
         },
     )
+
+
+PERSON_CATEGORIES = ("party_members", "activists", "people")
 
 
 def _whole_words(sentence: Sentence, start: int, end: int) -> bool:
