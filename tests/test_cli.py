@@ -264,3 +264,24 @@ def test_interrupt_leaves_only_complete_files(tmp_path, samples_dir):
     for p in files:
         for line in p.read_text(encoding="utf-8").splitlines():
             json.loads(line)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_closed_pipe_ends_quietly_for_one_file_and_one_job(samples_dir, jobs):
+    # with one job the lines are written while the document is being extracted
+    sample = samples_dir / "002_e6ce74bfb9ddebab.txt"
+    cmd = " ".join(_djextract()) + f" extract -j {jobs} {sample} {sample} | head -1"
+    r = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True,
+                       env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("\n") == 1
+    assert r.stderr == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_an_output_that_cannot_be_written_is_one_clear_error(samples_dir):
+    sample = str(samples_dir / "000_c10597827387cbb7.txt")
+    r = subprocess.run([*_djextract(), "extract", "-j", "1", "-o", "/dev/full", sample], capture_output=True, text=True)
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines()[-1] == "djextract: cannot write output: No space left on device"
+    assert "Traceback" not in r.stderr

@@ -138,6 +138,10 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+class _OutputFailed(Exception):
+    """Carries an error of the output sink past the per-document error handling."""
+
+
 def process_item(item: Item, options: Options, encoding: str | None = None, as_lines: bool = False,
                  sink: Callable[[str], None] | None = None) -> Result:
     """Read, decode and extract one item; every failure becomes Result.error, never an exception.
@@ -182,11 +186,17 @@ def process_item(item: Item, options: Options, encoding: str | None = None, as_l
         for m in iter_mentions(doc, options):
             res.count += 1
             if sink is not None:
-                sink(jsonl_line(m.to_dict()))
+                line = jsonl_line(m.to_dict())
+                try:
+                    sink(line)
+                except OSError as exc:  # a closed pipe, a full disk: not this document's fault
+                    raise _OutputFailed from exc
             elif as_lines:
                 res.lines.append(jsonl_line(m.to_dict()))
             else:
                 res.mentions.append(m.to_dict())
+    except _OutputFailed as exc:
+        raise exc.__cause__ from None  # the caller stops the batch (quietly for | head)
     except InputError as exc:
         res.error = str(exc)
     except MemoryError:

@@ -253,6 +253,12 @@ def extract(
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(0) from None
+    except OSError as exc:  # the output itself failed (a full disk, an unwritable --output-dir)
+        if bar is not None:
+            bar.stop()
+        where = f" {exc.filename}" if exc.filename else ""
+        _err(None, f"djextract: cannot write output{where}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         if bar is not None:
             bar.stop()
