@@ -207,3 +207,15 @@ def test_a_preposition_glued_to_a_head_is_not_part_of_the_name():
 ])
 def test_villages_side_by_side_and_collective_levels(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a subsidiary goes on after its parent company's name; 建设 (a verbal noun) is part of a company's name
+    ("中建四局第一建设有限公司西南分公司坚定不移", {"中建四局第一建设有限公司西南分公司": "enterprise"}),
+    ("中车大连机车研究所有限公司党委围绕三个基本定位", {"中车大连机车研究所有限公司党委": "party"}),  # a brand opens it
+    ("对美团公司及骑手进行摸底", {"美团公司": "enterprise"}),
+    ("现有党员337名,占旗能公司职工总人数的35%", {}),  # never across a verb (占旗|能|公司)
+    ("开封市委书记", {"开封市委": "party"}),  # jieba tags 开封 a verb: places.txt
+])
+def test_enterprise_names_and_places_jieba_mistags(text, expected):
+    assert kinds(text) == expected

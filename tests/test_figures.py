@@ -311,3 +311,9 @@ def test_events_of_people_written_before_the_number_count_events():
     f = one("约谈党员干部40余次")
     assert (f.value, f.qualifier, f.counted, f.category) == (40, "over", "党员干部", "events")
     assert one("组织党员120人次参加").category == "people"  # 人次 counts people
+
+
+def test_a_list_item_with_its_own_number_is_not_part_of_what_is_counted():
+    f = one("形成24家直属党组织品牌、N个支部品牌竞相绽放")
+    assert f.counted == "直属党组织品牌"
+    assert one("划分党小组35个").category == "party_organizations"

@@ -157,7 +157,9 @@ def _in_title_or_quote(sentence: Sentence, start: int, end: int) -> bool:
     return False
 
 
-def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -> Candidate | None:
+def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
+               parents: dict[int, Candidate] | None = None) -> Candidate | None:
+    """The body whose name ends with this head, or None; ``parents``: enterprises found before it, by end."""
     t = tables()
     tokens = sentence.partial_tokens
     hi = sentence.token_index(head_start)
@@ -211,6 +213,13 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
             break  # 区委区政府, 省委省政府: two bodies side by side, not one
         if head.place and mods and (t.nested_head(tok.word) is head) and len(tok.word) > len(head.word):
             break  # 后进村|光明村: a village (or a label ending like one) before this village's name
+        parent = parents.get(tok.end) if parents and head.kind == "enterprise" else None
+        if parent is not None and parent.start >= tok.start - MAX_CHARS:
+            # 中建四局第一建设有限公司|西南分公司: the company named just before is part of this name
+            mods.insert(0, Token(sentence.doc.text[parent.start:tok.end], parent.start, tok.end, "nt"))
+            start = parent.start
+            i = sentence.token_index(parent.start) - 1
+            break
         if tok.word in JOINT_VERBS and mods:
             break  # 省委直属机关工委联合省供销社: 联合 joins two bodies; it modifies only a head (联合党委)
         if tok.tag == "" and tok.word[0] in t.stop and (len(tok.word) >= 3 or tok.word[1:] in t.admin
@@ -238,7 +247,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         elif _is_stop(tok, t):
             break
         level_only = len(mods[0].word) == 1 and mods[0].word in t.admin if mods else False
-        if head.place and not head.alone and (tok.tag.startswith(VERB_TAGS) or (len(mods) >= 3 and not level_only)):
+        verb = tok.tag.startswith(VERB_TAGS) and not (tok.tag == "vn" and head.kind == "enterprise")  # 建设|有限公司
+        if head.place and not head.alone and (verb or (len(mods) >= 3 and not level_only)):
             break  # (a bare level 镇 in front takes its place name too: 金岭|镇|大户|陈家|村)
         mods.insert(0, tok)
         start = tok.start
@@ -250,7 +260,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head) -
         mods = mods[label:]  # 建设单位|海南大学化学化工学院…党支部: a label, then the name
         start = mods[0].start
     if head.kind in ANCHOR_KINDS and (not head.place or head.kind == "enterprise"):
-        start, mods = _anchor(tokens, i, start, head_end, mods, t)
+        start, mods = _anchor(tokens, i, start, head_end, mods, t, head.kind == "enterprise")
     text = sentence.doc.text
     end = head_end
     pm = QUALIFIER_PAREN.match(text, head_end)
@@ -337,8 +347,11 @@ def _in_government(head: Head, mods: list[Token], t: Tables) -> bool:
 
 
 def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[Token],
-            t: Tables) -> tuple[int, list[Token]]:
-    """Reach back over verbs to a level prefix or place that opens the name (省|交通规划勘察设计研究院)."""
+            t: Tables, enterprise: bool = False) -> tuple[int, list[Token]]:
+    """Reach back over verbs to a level prefix or place that opens the name (省|交通规划勘察设计研究院).
+
+    An enterprise's name may also open with a brand (中车|大连机车研究所有限公司).
+    """
     k = i
     while k >= 0 and head_end - tokens[k].start <= MAX_ANCHOR:
         tok = tokens[k]
@@ -346,7 +359,9 @@ def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[T
             return start, mods
         before = tokens[k - 1] if k > 0 else None
         opens = before is None or before.tag == "x" or before.word in t.stop
-        if opens and (tok.word in t.admin or tok.tag == "ns"):
+        # a brand opens the name only right before it, never across a verb (占旗|能|公司)
+        brand = enterprise and len(tok.word) >= 2 and tok.tag in ("nz", "nt", "j", "") and tok.end == start
+        if opens and (tok.word in t.admin or tok.tag == "ns" or brand):
             return tok.start, tokens[k:i + 1] + mods
         k -= 1
     return start, mods
@@ -394,15 +409,18 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     """Named bodies of one sentence."""
     t = tables()
     found: list[Candidate] = []
+    parents: dict[int, Candidate] = {}  # enterprises found so far, by end: a name may go on after one
     text = sentence.text
     for m in t.head_re.finditer(text):
         head = t.heads[m.group(0)]
         if not head.alone and (m.start() == 0 or text[m.start() - 1] in MARKS_BEFORE):
             continue  # a bare head (党委, 社区) after punctuation names nothing: no word needs cutting to see it
         a, b = m.start() + sentence.start, m.end() + sentence.start
-        cand = sentence.near(a - WINDOW, b, lambda: _candidate(sentence, a, b, head))  # noqa: B023 (called at once)
+        cand = sentence.near(a - WINDOW, b, lambda: _candidate(sentence, a, b, head, parents))  # noqa: B023
         if cand:
             found.append(cand)
+            if cand.kind == "enterprise":
+                parents[cand.end] = cand
             own = OWN_PARTY_ORG.match(doc.text, cand.end)
             if own and cand.kind != "party":
                 # 下洋村的党支部书记: the village's own branch is a body of its own (下洋村党支部)

@@ -132,7 +132,9 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
                 parts.extend(t.word for t in tokens[i:close + 1])  # 县(市、区)党委: a short gloss
                 i = close + 1
                 continue
-        if w in JOINERS and parts and i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS:
+        new_figure = tokens[i + 1].word.isascii() and i + 2 < n and tokens[i + 2].tag == "q" if i + 1 < n else False
+        if (w in JOINERS and parts and i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS
+                and not new_figure):  # 品牌、N个支部品牌: the next item is a figure of its own
             parts.append(w)
             i += 1
             continue
