@@ -102,3 +102,8 @@ def test_nested_quote_inside_a_document_title():
 def test_gloss_is_dropped_from_the_name():
     found = progs("开展了“一转变两提高(转变工作作风、提高工作效率、提高服务质量)”等一系列活动")
     assert "一转变两提高" in found
+
+
+def test_two_heads_join_into_one_only_when_nothing_but_a_modifier_separates_them():
+    assert progs("以“智慧党群”管理系统为载体") == {"智慧党群": ("platform", "管理系统")}  # not 管理系统为载体
+    assert progs("打造“红色驿站”服务阵地") == {"红色驿站": ("platform", "服务阵地")}

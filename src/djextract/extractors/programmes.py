@@ -96,6 +96,9 @@ class Evidence:
     kind: str
 
 
+HEAD_GAP_BREAK = re.compile(r"[为的和与及是在以把将对]")
+
+
 def _head_after(text: str, pos: int) -> Evidence | None:
     """A head right after a closing quote, possibly behind 等/等一批/的 or a short modifier."""
     t = tables()
@@ -121,8 +124,8 @@ def _head_after(text: str, pos: int) -> Evidence | None:
         return None
     while True:  # 阵地 → 阵地体系: a head right after a head makes one longer head
         nxt = t.after_re.search(rest, m.end())
-        if not nxt or nxt.start() - m.end() > 2:
-            break
+        if not nxt or nxt.start() - m.end() > 2 or HEAD_GAP_BREAK.search(rest, m.end(), nxt.start()):
+            break  # (管理系统|为|载体: 为 starts a new phrase)
         m = nxt
     head = rest[skip:m.end()]
     return Evidence(head, t.heads[m.group(0)].kind)
