@@ -219,3 +219,8 @@ def test_villages_side_by_side_and_collective_levels(text, expected):
 ])
 def test_enterprise_names_and_places_jieba_mistags(text, expected):
     assert kinds(text) == expected
+
+
+def test_a_quoted_designation_before_a_community_head_is_not_a_name():
+    assert names("老街街道新华街社区被定为全市首批“幸福社区”试点社区") == ["老街街道新华街社区"]
+    assert names("“红旗”社区党支部召开会议") == ["红旗社区党支部"]

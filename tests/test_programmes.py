@@ -107,3 +107,13 @@ def test_gloss_is_dropped_from_the_name():
 def test_two_heads_join_into_one_only_when_nothing_but_a_modifier_separates_them():
     assert progs("以“智慧党群”管理系统为载体") == {"智慧党群": ("platform", "管理系统")}  # not 管理系统为载体
     assert progs("打造“红色驿站”服务阵地") == {"红色驿站": ("platform", "服务阵地")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("召陵区天桥街道漓江路社区成功创建“全国和谐社区建设示范社区”", {}),  # a title conferred from above
+    ("成功创建“省级文明单位”", {}),
+    ("打造“红色物业”示范社区", {"红色物业": ("brand", None)}),  # the body's own brand stays
+    ("打造一批内容实、形式活的“音乐讲党史”系列党课", {"音乐讲党史": ("campaign", "系列党课")}),
+])
+def test_conferred_titles_and_party_lecture_series(text, expected):
+    assert progs(text) == expected

@@ -200,6 +200,9 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             open_i = next((k for k in range(i - 1, max(-1, i - 8), -1) if tokens[k].word in opener), None)
             if open_i is None or (not mods and opener != "《"):
                 break
+            after_quote = "".join(m.word for m in mods)
+            if head.place and t.generic_run.fullmatch(after_quote):
+                return None  # “幸福社区”试点社区: a designation, not a community's name
             mods[:0] = tokens[open_i + 1:i]
             start = tokens[open_i].start
             quoted = True

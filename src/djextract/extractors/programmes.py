@@ -60,6 +60,7 @@ class Tables:
         cues = [line.split("\t") for line in load_lines("programme_honour_cues.tsv")]
         self.honour_before = tuple(w.strip() for w, p in cues if p.strip() == "before")
         self.honour_after = tuple(w.strip() for w, p in cues if p.strip() == "after")
+        self.honour_titles = tuple(load_set("programme_honour_titles.txt"))
         self.known = {k: (v[0], v[1] if len(v) > 1 else None) for k, v in load_table("programme_known.tsv").items()}
         # Unquoted names: a numeral and a coined word before a short head (四亮工程), and
         # numbered editions of a competition (海南省第九届…展播评比).
@@ -158,7 +159,14 @@ def _verb_before(text: str, open_pos: int) -> Evidence | None:
 def _honour(text: str, q: Quote) -> bool:
     t = tables()
     before = HONOUR_QUANTITY.sub("", text[max(0, q.open - 12):q.open])
-    return before.endswith(t.honour_before) or text.startswith(t.honour_after, q.close + 1)
+    if before.endswith(t.honour_before) or text.startswith(t.honour_after, q.close + 1):
+        return True
+    name = text[q.open + 1:q.close]
+    return name.endswith(t.honour_titles) and CONFERRED_LEVEL.match(name) is not None
+
+
+# A title conferred from above opens with its level: 全国…, 省级…, 河南省…, 海口市…
+CONFERRED_LEVEL = re.compile(r"(?:全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|[\u4e00-\u9fff]{2,4}[省市])")
 
 
 def _names_body(text: str, q: Quote) -> bool:
