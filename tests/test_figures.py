@@ -317,3 +317,7 @@ def test_a_list_item_with_its_own_number_is_not_part_of_what_is_counted():
     f = one("形成24家直属党组织品牌、N个支部品牌竞相绽放")
     assert f.counted == "直属党组织品牌"
     assert one("划分党小组35个").category == "party_organizations"
+
+
+def test_schools_and_departments_are_units():
+    assert one("遴选培育创建校级标杆院系8个").category == "units"

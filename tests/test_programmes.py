@@ -117,3 +117,8 @@ def test_two_heads_join_into_one_only_when_nothing_but_a_modifier_separates_them
 ])
 def test_conferred_titles_and_party_lecture_series(text, expected):
     assert progs(text) == expected
+
+
+def test_models_and_standards_are_heads():
+    assert progs('形成可复制的"五维评价模型"') == {"五维评价模型": ("mechanism", None)}
+    assert progs("严格对标基层党支部“七个有力”的建设标准") == {"七个有力": ("mechanism", "建设标准")}
