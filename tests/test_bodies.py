@@ -224,3 +224,8 @@ def test_enterprise_names_and_places_jieba_mistags(text, expected):
 def test_a_quoted_designation_before_a_community_head_is_not_a_name():
     assert names("老街街道新华街社区被定为全市首批“幸福社区”试点社区") == ["老街街道新华街社区"]
     assert names("“红旗”社区党支部召开会议") == ["红旗社区党支部"]
+
+
+def test_state_organs_at_the_top():
+    assert kinds("中共中央、国务院印发") == {"中共中央": "party", "国务院": "government"}
+    assert kinds("最高人民法院发布典型案例") == {"最高人民法院": "government"}

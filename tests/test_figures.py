@@ -321,3 +321,14 @@ def test_a_list_item_with_its_own_number_is_not_part_of_what_is_counted():
 
 def test_schools_and_departments_are_units():
     assert one("遴选培育创建校级标杆院系8个").category == "units"
+
+
+@pytest.mark.parametrize("text,span,value,qualifier", [
+    ("年销农产品超千万元", "超千万元", 10_000_000, "over"),  # a bare multiplier counts one of it
+    ("近百万元", "近百万元", 1_000_000, "nearly"),
+    ("上千万元", "上千万元", 10_000_000, "over"),
+    ("投入3千万元", "3千万元", 30_000_000, None),
+])
+def test_compound_multipliers(text, span, value, qualifier):
+    f = one(text)
+    assert (f.text, f.value, f.unit, f.qualifier, f.category) == (span, value, "元", qualifier, "money")

@@ -21,10 +21,10 @@ from .quotes import Quote
 
 NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 NUM_CN = r"[零〇一二两三四五六七八九十百千万亿廿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+"
-MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 1000, "百": 100, "萬": 10**4, "億": 10**8,
-               "仟": 1000, "佰": 100}
+MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6,
+               "万": 10**4, "千": 1000, "百": 100, "萬": 10**4, "億": 10**8, "仟": 1000, "佰": 100}
 SPLIT_UNIT = re.compile(r"(多|余)(月|小时|工作日)")
-MULT_RE = "万亿|亿|万|千|百|萬|億|仟|佰"
+MULT_RE = "万亿|千亿|百亿|亿|千万|百万|万|千|百|萬|億|仟|佰"  # 3千万元, 1.5百亿: longest first
 JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九\d])角)?(?:([零一二两三四五六七八九\d])分)?")
 NOUNISH = ("n", "vn", "j", "l", "b", "an", "nz", "nt", "ns", "nr", "ng", "zg", "g", "")
 JOINERS = frozenset("、 和 及 与 以及".split())
@@ -94,6 +94,8 @@ def _is_arabic(s: str) -> bool:
 
 def _parse(num: str) -> tuple[Decimal, Decimal | None]:
     """Value of a numeral, and the top of a range written as two digits (三四个, 五六百)."""
+    if len(num) >= 2 and all(ch in "百千万亿" for ch in num):
+        num = "一" + num  # 超千万元, 近百万: a bare multiplier counts one of it
     try:
         return Decimal(str(parse_number(num))), None
     except NumberError:
@@ -326,7 +328,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     cls = "percent" if m.group("pct") else t.unit_class[unit]
     arabic = _is_arabic(num)
     pre = m.group("pre")
-    if pre in t.bare_only and num not in ("百", "千", "万", "亿"):
+    if pre in t.bare_only and not all(ch in "百千万亿" for ch in num):  # 上万, 上千万: bare multipliers only
         start += len(pre)  # 收入上30万元: 上 is a verb there
         pre = None
     if unit == "日" and not text[:start].endswith(t.duration_verbs):
