@@ -95,9 +95,9 @@ def main() -> None:
     print(f"corpus: {mb:.1f} MB ({len(list(folder.glob('*.txt')))} files of the four samples); "
           f"djextract runs: median of {args.repeat}\n")
 
-    secs = sorted(plain_jieba(folder)[0] for _ in range(args.repeat))[args.repeat // 2]
-    base = mb / secs
-    rows = [("plain jieba.lcut (in process, no I/O)", base, None, None)]
+    # The baseline is timed before and after the djextract runs and the median taken, since the
+    # machine's speed drifts over a run of minutes (seen: 1.15 to 1.25 MB/s for the same lcut).
+    plain_secs = [plain_jieba(folder)[0] for _ in range(args.repeat)]
 
     help_times = []
     for _ in range(5):
@@ -105,6 +105,7 @@ def main() -> None:
         subprocess.run(djextract_cmd() + ["--help"], stdout=subprocess.DEVNULL, check=True)
         help_times.append(time.perf_counter() - t)
 
+    runs = []
     for label, extra in (("djextract -j1 (jieba)", ["-j", "1"]),
                          ("djextract -j2 (jieba)", ["-j", "2"]),
                          ("djextract -j1 --segmenter rjieba", ["-j", "1", "--segmenter", "rjieba"]),
@@ -114,7 +115,12 @@ def main() -> None:
         except SystemExit as exc:
             print(f"{label}: skipped ({exc})")
             continue
-        rows.append((label, mb / wall, rss, mb / wall / base))
+        runs.append((label, mb / wall, rss))
+    plain_secs += [plain_jieba(folder)[0] for _ in range(args.repeat)]
+    base = mb / sorted(plain_secs)[len(plain_secs) // 2]
+    rows = [("plain jieba.lcut (in process, no I/O)", base, None, None)]
+    rows += [(label, rate, rss, rate / base) for label, rate, rss in runs]
+    print(f"plain jieba.lcut runs (MB/s): {', '.join(f'{mb / s:.2f}' for s in plain_secs)}")
 
     print(f"{'run':40s} {'MB/s':>7s} {'peak RSS':>9s} {'× jieba':>8s}")
     for label, rate, rss, ratio in rows:
