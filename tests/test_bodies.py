@@ -229,3 +229,13 @@ def test_a_quoted_designation_before_a_community_head_is_not_a_name():
 def test_state_organs_at_the_top():
     assert kinds("中共中央、国务院印发") == {"中共中央": "party", "国务院": "government"}
     assert kinds("最高人民法院发布典型案例") == {"最高人民法院": "government"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("本版图片均由三亚市海棠湾区委宣传部提供", ["三亚市海棠湾区委宣传部"]),  # 湾 is part of a place's name
+    ("齐心协力谋发展,勇担使命开新局。", []),  # 新局 is a situation, not a bureau
+    ("先后启动了中廖村、博后村等8个美丽乡村建设项目", ["中廖村", "博后村"]),  # 中|廖村
+    ("三沙市第一次党代会开幕。三沙市委书记作报告", ["三沙市委"]),  # 三沙 is written as a place
+])
+def test_place_names_jieba_cuts_oddly(text, expected):
+    assert names(text) == expected

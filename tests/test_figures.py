@@ -332,3 +332,18 @@ def test_schools_and_departments_are_units():
 def test_compound_multipliers(text, span, value, qualifier):
     f = one(text)
     assert (f.text, f.value, f.unit, f.qualifier, f.category) == (span, value, "元", qualifier, "money")
+
+
+@pytest.mark.parametrize("text,span,qualifier", [
+    ("三沙设市4年多时间", "4年多", "over"),  # 多 after a length of time
+    ("坚持了两年多,", "两年多", "over"),
+    ("连续3年多次获评", "3年", None),  # three years, many times
+])
+def test_duo_after_a_length_of_time(text, span, qualifier):
+    f = one(text)
+    assert (f.text, f.qualifier, f.category) == (span, qualifier, "duration")
+
+
+def test_jia_counts_organisations_but_households_stay_other():
+    assert one("率先成立2家省级示范点家庭教育指导中心").category == "units"
+    assert one("帮扶50家贫困户").category == "other"

@@ -231,6 +231,11 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
             start = tok.start + 1
             break
+        if head.place and len(mods) == 1 and len(mods[0].word) == 1 and _name_char(tok, t):
+            mods.insert(0, tok)  # 中|廖|村: a direction word and a stub make the village's name
+            start = tok.start
+            i -= 1
+            continue
         if _inside_name(tokens, i, head, mods, t):
             mods.insert(0, tok)
             start = tok.start
@@ -304,8 +309,13 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
 
 
 def _name_char(tok: Token, t: Tables) -> bool:
-    """Is this a single character jieba split off a name (晓|东村 for 晓东村)?"""
-    return len(tok.word) == 1 and tok.tag in ("nr", "ns", "nz", "nrt", "ng") and tok.word not in t.stop
+    """Is this a single character jieba split off a name (晓|东村 for 晓东村, 中|廖村 for 中廖村)?"""
+    if len(tok.word) != 1 or tok.word in t.stop:
+        return False
+    return tok.tag in ("nr", "ns", "nz", "nrt", "ng") or (tok.word in NAME_OPENERS and tok.tag in ("f", "a", "b"))
+
+
+NAME_OPENERS = "东南西北中上下前后大小新老"  # direction and size words that open village names
 
 
 def _label_before_organisation(mods: list[Token], t: Tables) -> int:

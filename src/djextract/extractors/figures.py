@@ -391,8 +391,14 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     if post in ("内", "之内", "以内") and cls != "duration":
         end -= len(post)
         post = None
+    duo = (cls == "duration" and not post and not m.group("mid1") and not m.group("mid2")
+           and DUO_AFTER.match(text, end) is not None)
+    if duo:
+        end += 1  # 设市4年多时间: 多 after a length of time (but 3年多次 is three years, many times)
     qualifier = None
-    if split:
+    if duo:
+        qualifier = "over"
+    elif split:
         qualifier = t.middle.get(split.group(1))
     elif pre:
         qualifier = t.before[pre]
@@ -406,6 +412,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     category = categorize(cls, counted, window)
     if cls == "events" and category in PERSON_CATEGORIES and not text.startswith(counted, end):
         category = "events"  # 约谈党员干部40余次: 次 counts the talks, the people come before the number
+    if unit == "家" and category == "other" and not counted.endswith(("户", "家庭")):
+        category = "units"  # 2家家庭教育指导中心: 家 counts organisations (but 50家贫困户 are households)
     unit_out = "元" if cls == "money" else unit
     if cls == "money" and not post:
         jf = JIAO_FEN.match(text, end)
@@ -426,6 +434,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
 
 
 PERSON_CATEGORIES = ("party_members", "activists", "people")
+DUO_AFTER = re.compile(r"多(?=[时来的里内后前间中以之，,。；;、）)]|$)")
 
 
 def _whole_words(sentence: Sentence, start: int, end: int) -> bool:
