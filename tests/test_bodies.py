@@ -239,3 +239,8 @@ def test_state_organs_at_the_top():
 ])
 def test_place_names_jieba_cuts_oddly(text, expected):
     assert names(text) == expected
+
+
+def test_a_verb_phrase_jieba_kept_whole_is_not_a_name():
+    assert names("全面推广社区党组织为民服务工作法") == []  # jieba tags 全面推广 a proper noun
+    assert names("县农业技术推广中心") == ["县农业技术推广中心"]

@@ -60,6 +60,7 @@ class Tables:
         self.head_re = _head_pattern(words, load_set("body_head_continuations.txt"))
         self.head_end_re = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
         self.stop = load_set("body_stop.txt")
+        self.stop_prefixes = tuple(load_set("body_stop_prefixes.txt"))
         self.quantifiers = load_set("body_quantifiers.txt")
         self.generic = load_set("body_generic.txt")
         self.generic_mods = load_set("body_generic_modifiers.txt")
@@ -121,6 +122,8 @@ def _is_stop(tok: Token, t: Tables) -> bool:
         return False
     if tok.word in t.stop or tok.word in t.titles or tok.word in t.quantifiers:
         return True
+    if tok.word.startswith(t.stop_prefixes) and len(tok.word) > 2:
+        return True  # 全面推广 (jieba: a proper noun), 深入开展
     if tok.tag.startswith(("vn", "nr", "ns", "nz", "nt")):
         return False
     if tok.tag.startswith(STOP_TAGS):
