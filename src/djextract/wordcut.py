@@ -1,7 +1,7 @@
 """jieba's default cut (dictionary route plus HMM for unknown words), same words, less Python.
 
-Why: with jieba as the segmenter, cutting words is a third of djextract's time,
-and most of that is jieba's own Python: a DAG dict of lists, a generator and a
+Why: with jieba as the segmenter, cutting words was a third of djextract's time,
+and most of that was jieba's own Python: a DAG dict of lists, a generator and a
 ``log`` per candidate word, and an HMM (Viterbi) that copies a path list per
 state per character. This module runs the same algorithm with flat lists,
 cached log-probabilities and back-pointers. Every comparison keeps jieba's
@@ -28,9 +28,7 @@ class WordCutter:
     """Cuts text exactly as ``jieba.Tokenizer.lcut(text, HMM=True)`` does, for one tokenizer's dictionary."""
 
     def __init__(self, tokenizer: Any) -> None:
-        from .segment import import_jieba
-
-        jieba = import_jieba()
+        import jieba  # already loaded: the tokenizer is jieba's (see segment.import_jieba)
         from jieba import finalseg
 
         self._tok = tokenizer

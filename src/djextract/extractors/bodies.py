@@ -33,6 +33,7 @@ HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 QUOTE_MARKS_SPACE = re.compile(r"[“”「」『』\"‘’《》\s]")
 # Marks that are words of their own to jieba and rjieba and stop a name's leftward walk (not closing quotes).
 MARKS_BEFORE = frozenset("，。、；：！？（）【】〔〕,;:!?()[] \t\r\n\u3000“「『《‘")
+NAME_OPENERS = "东南西北中上下前后大小新老"  # direction and size words that open village names (中|廖村)
 MAX_TOKENS = 9
 RARE_NOUN = 1000
 MAX_CHARS = 26
@@ -220,7 +221,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
         if head.place and mods and (t.nested_head(tok.word) is head) and len(tok.word) > len(head.word):
             break  # 后进村|光明村: a village (or a label ending like one) before this village's name
         parent = parents.get(tok.end) if parents and head.kind == "enterprise" else None
-        if parent is not None and parent.start >= tok.start - MAX_CHARS:
+        if parent is not None:
             # 中建四局第一建设有限公司|西南分公司: the company named just before is part of this name
             mods.insert(0, Token(sentence.doc.text[parent.start:tok.end], parent.start, tok.end, "nt"))
             start = parent.start
@@ -317,8 +318,6 @@ def _name_char(tok: Token, t: Tables) -> bool:
         return False
     return tok.tag in ("nr", "ns", "nz", "nrt", "ng") or (tok.word in NAME_OPENERS and tok.tag in ("f", "a", "b"))
 
-
-NAME_OPENERS = "东南西北中上下前后大小新老"  # direction and size words that open village names
 
 
 def _label_before_organisation(mods: list[Token], t: Tables) -> int:

@@ -34,6 +34,8 @@ INNER_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff])\)(?=[\u4e00-\
 LIST_GLOSS = re.compile(r"\([^()]{1,8}、[^()]{1,8}\)")
 LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
+PERSON_CATEGORIES = ("party_members", "activists", "people")
+DUO_AFTER = re.compile(r"多(?=[时来的里内后前间中以之，,。；;、）)]|$)")  # 4年多时间, not 3年多次
 # Characters cut into words around a figure for what it counts; a rule that reads further gets the whole sentence.
 WINDOW_BEFORE = 6
 WINDOW_AFTER = 8
@@ -134,12 +136,11 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
                 parts.extend(t.word for t in tokens[i:close + 1])  # 县(市、区)党委: a short gloss
                 i = close + 1
                 continue
-        new_figure = tokens[i + 1].word.isascii() and i + 2 < n and tokens[i + 2].tag == "q" if i + 1 < n else False
-        if (w in JOINERS and parts and i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS
-                and not new_figure):  # 品牌、N个支部品牌: the next item is a figure of its own
-            parts.append(w)
-            i += 1
-            continue
+        if w in JOINERS and parts and i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS:
+            if not (tokens[i + 1].word.isascii() and i + 2 < n and tokens[i + 2].tag == "q"):
+                parts.append(w)  # (but in 品牌、N个支部品牌 the next item is a figure of its own)
+                i += 1
+                continue
         if w in tb.counted_stop:
             break
         if tok.tag == "" and len(w) >= 2 and w[-1] in "及和与" and (i + 1 >= n or tokens[i + 1].tag == "m"):
@@ -431,10 +432,6 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
             "category": category,
         },
     )
-
-
-PERSON_CATEGORIES = ("party_members", "activists", "people")
-DUO_AFTER = re.compile(r"多(?=[时来的里内后前间中以之，,。；;、）)]|$)")
 
 
 def _whole_words(sentence: Sentence, start: int, end: int) -> bool:

@@ -32,6 +32,9 @@ HEAD_CUT = re.compile(r"[“「『\"《、]")  # a head after a quote stops at t
 HEAD_LEAD = re.compile(r"等(?:一批|一系列|[一二三四五六七八九十两\d]+(?:大|个|项|类)?)?|的")
 HEAD_BREAK = re.compile(r"[的为是在把将]|提升|带动")
 VERB_GAP_BREAK = re.compile(r"[，,。；;、“”\"的]")
+HEAD_GAP_BREAK = re.compile(r"[为的和与及是在以把将对]")  # 管理系统|为|载体: two heads, not one
+# A title conferred from above opens with its level: 全国…, 省级…, 河南省…, 海口市…
+CONFERRED_LEVEL = re.compile(r"(?:全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|[\u4e00-\u9fff]{2,4}[省市])")
 HONOUR_QUANTITY = re.compile(r"(?:第[^\s，,]{1,3}批)?\d*[一二三四五六七八九十百千]*[个名家项]?$")
 
 
@@ -97,9 +100,6 @@ class Evidence:
     kind: str
 
 
-HEAD_GAP_BREAK = re.compile(r"[为的和与及是在以把将对]")
-
-
 def _head_after(text: str, pos: int) -> Evidence | None:
     """A head right after a closing quote, possibly behind 等/等一批/的 or a short modifier."""
     t = tables()
@@ -126,7 +126,7 @@ def _head_after(text: str, pos: int) -> Evidence | None:
     while True:  # 阵地 → 阵地体系: a head right after a head makes one longer head
         nxt = t.after_re.search(rest, m.end())
         if not nxt or nxt.start() - m.end() > 2 or HEAD_GAP_BREAK.search(rest, m.end(), nxt.start()):
-            break  # (管理系统|为|载体: 为 starts a new phrase)
+            break
         m = nxt
     head = rest[skip:m.end()]
     return Evidence(head, t.heads[m.group(0)].kind)
@@ -164,9 +164,6 @@ def _honour(text: str, q: Quote) -> bool:
     name = text[q.open + 1:q.close]
     return name.endswith(t.honour_titles) and CONFERRED_LEVEL.match(name) is not None
 
-
-# A title conferred from above opens with its level: 全国…, 省级…, 河南省…, 海口市…
-CONFERRED_LEVEL = re.compile(r"(?:全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|[\u4e00-\u9fff]{2,4}[省市])")
 
 
 def _names_body(text: str, q: Quote) -> bool:
