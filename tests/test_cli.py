@@ -214,6 +214,9 @@ def test_progress_goes_to_stderr_only(samples_dir):
     for line in r.stdout.splitlines():
         json.loads(line)  # nothing but JSON lines on stdout
     assert "extracting" in r.stderr
+    bar = next(line for line in r.stderr.splitlines() if "extracting" in line)
+    assert "4/4" in bar and "KB" in bar and "MB/s" in bar and "failures: 0" in bar
+    assert len(bar.rstrip()) <= 80  # one line on an 80-column terminal
 
 
 def test_a_file_that_vanishes_mid_run(tmp_path):

@@ -323,7 +323,6 @@ def _progress_bar(console: Any, items: list[Any]) -> tuple[Any, Any]:
         Progress,
         ProgressColumn,
         TextColumn,
-        TimeElapsedColumn,
         TimeRemainingColumn,
     )
     from rich.text import Text
@@ -341,6 +340,8 @@ def _progress_bar(console: Any, items: list[Any]) -> tuple[Any, Any]:
             size = task.fields.get("size_done", 0)
             elapsed = task.elapsed or 0
             rate = size / elapsed / 1e6 if elapsed > 0 else 0.0
+            if total_bytes < 1e6:  # a few reports: kilobytes say more than 0.0/0.0 MB
+                return Text(f"{size / 1e3:.0f}/{total_bytes / 1e3:.0f} KB {rate:.2f} MB/s")
             return Text(f"{size / 1e6:.1f}/{total_bytes / 1e6:.1f} MB {rate:.2f} MB/s")
 
     class Progress2(Progress):
@@ -350,8 +351,9 @@ def _progress_bar(console: Any, items: list[Any]) -> tuple[Any, Any]:
             kw["size_done"] = t.fields.get("size_done", 0) + size
             super().update(task_id, **kw)
 
-    bar = Progress2(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), Throughput(),
-                    TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("failures: {task.fields[failures]}"),
+    # narrow enough for an 80-column terminal: elapsed time is left out, the time remaining stays
+    bar = Progress2(TextColumn("extracting"), BarColumn(bar_width=16), MofNCompleteColumn(), Throughput(),
+                    TimeRemainingColumn(), TextColumn("failures: {task.fields[failures]}"),
                     console=console, transient=False)
     task = bar.add_task("extract", total=len(items), failures=0, size_done=0)
     bar.start()
