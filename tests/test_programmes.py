@@ -122,3 +122,9 @@ def test_conferred_titles_and_party_lecture_series(text, expected):
 def test_models_and_standards_are_heads():
     assert progs('形成可复制的"五维评价模型"') == {"五维评价模型": ("mechanism", None)}
     assert progs("严格对标基层党支部“七个有力”的建设标准") == {"七个有力": ("mechanism", "建设标准")}
+
+
+def test_a_head_after_de_may_carry_a_short_modifier():
+    assert progs('形成"支部带党员、党员带群众"的联动机制') == {"支部带党员、党员带群众": ("mechanism", "联动机制")}
+    assert progs("明确了“三有四帮五带头”的创建标准") == {"三有四帮五带头": ("mechanism", "创建标准")}
+    assert progs("树立“等不起”的紧迫感") == {}

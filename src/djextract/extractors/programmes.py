@@ -118,8 +118,8 @@ def _head_after(text: str, pos: int) -> Evidence | None:
     m = t.after_re.search(rest, skip)
     if not m or m.start() - skip > MAX_HEAD_OFFSET:
         return None
-    if lead and lead.group(0) == "的" and m.start() != skip:
-        return None  # “等不起”的紧迫感: 的 + a head only when the head follows at once
+    if lead and lead.group(0) == "的" and m.start() - skip > 2:
+        return None  # “等不起”的紧迫感: 的 + a head only when it follows at once or behind a short modifier
     between = rest[skip:m.start()]
     if HEAD_BREAK.search(between):
         return None
