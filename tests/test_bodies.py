@@ -215,7 +215,7 @@ def test_villages_side_by_side_and_collective_levels(text, expected):
     ("中车大连机车研究所有限公司党委围绕三个基本定位", {"中车大连机车研究所有限公司党委": "party"}),  # a brand opens it
     ("对美团公司及骑手进行摸底", {"美团公司": "enterprise"}),
     ("现有党员337名,占旗能公司职工总人数的35%", {}),  # never across a verb (占旗|能|公司)
-    ("开封市委书记", {"开封市委": "party"}),  # jieba tags 开封 a verb: places.txt
+    ("开封市委书记", {"开封市委": "party"}),  # jieba tags 开封 a verb: tags.tsv
 ])
 def test_enterprise_names_and_places_jieba_mistags(text, expected):
     assert kinds(text) == expected
@@ -244,3 +244,7 @@ def test_place_names_jieba_cuts_oddly(text, expected):
 def test_a_verb_phrase_jieba_kept_whole_is_not_a_name():
     assert names("全面推广社区党组织为民服务工作法") == []  # jieba tags 全面推广 a proper noun
     assert names("县农业技术推广中心") == ["县农业技术推广中心"]
+
+
+def test_a_title_held_at_the_time_is_not_part_of_the_name():
+    assert names("唐行安,时任北京市西城区委常委、组织部部长") == ["北京市西城区委"]

@@ -347,3 +347,7 @@ def test_duo_after_a_length_of_time(text, span, qualifier):
 def test_jia_counts_organisations_but_households_stay_other():
     assert one("率先成立2家省级示范点家庭教育指导中心").category == "units"
     assert one("帮扶50家贫困户").category == "other"
+
+
+def test_a_noun_jieba_tags_as_a_verb_is_counted():
+    assert one("严格落实品牌创建五项举措。").counted == "举措"  # tags.tsv

@@ -128,3 +128,12 @@ def test_a_head_after_de_may_carry_a_short_modifier():
     assert progs('形成"支部带党员、党员带群众"的联动机制') == {"支部带党员、党员带群众": ("mechanism", "联动机制")}
     assert progs("明确了“三有四帮五带头”的创建标准") == {"三有四帮五带头": ("mechanism", "创建标准")}
     assert progs("树立“等不起”的紧迫感") == {}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("按照“每个基层至少一个品牌”的目标任务", {}),  # brands counted in a slogan
+    ("推动实施“红墙先锋工程”稳固阵地链条", {"红墙先锋工程": ("project", None)}),  # not the head 稳固阵地
+    ("打造“红色育苗工程”品牌", {"红色育苗工程": ("brand", "品牌")}),
+])
+def test_a_name_that_ends_in_a_head(text, expected):
+    assert progs(text) == expected

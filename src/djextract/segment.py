@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from .lexicon import bundled_path, cleared_on_reset, extra_dirs, load_set
+from .lexicon import bundled_path, cleared_on_reset, extra_dirs, load_table
 
 BACKENDS = ("jieba", "rjieba")
 SENTENCE_END = re.compile(r"[。！？；!?;…\n]+[”’」』\"')）]*")
@@ -82,7 +82,8 @@ class Segmenter:
         base = _base_dictionary()
         self._base_freq: dict[str, int] = base.freq  # shared and read-only; our words are kept apart
         self._base_tags: dict[str, str] = base.tags
-        self._tags = {word: "ns" for word in load_set("places.txt")}  # jieba mistags some places
+        # jieba's dictionary mistags some words (大连 an adverb); ours are kept apart from its tables
+        self._tags = {word: fields[0] for word, fields in load_table("tags.tsv").items() if fields}
         self._tags.update({word: tag for word, _freq, tag in entries if tag})
         self._freqs = {word: freq for word, freq, _tag in entries if freq}
         # jieba cuts a text as independent runs of word characters (its re_han), so cutting those

@@ -136,6 +136,8 @@ def _place_like(tok: Token, sentence: Sentence, head: Head) -> bool:
     """Can this word stand before an abbreviated level body (文昌 + 市委, 海棠 + 区委)?"""
     t = tables()
     w = tok.word
+    if w in t.stop:
+        return False  # 时任|北京市西城区委: a stop word is never a place, however rare
     if tok.tag in PLACE_TAGS or (len(w) >= 2 and w[-1] in t.admin and tok.tag.startswith("n")):
         return True
     level = head.word[0]

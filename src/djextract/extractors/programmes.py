@@ -32,6 +32,7 @@ HEAD_CUT = re.compile(r"[“「『\"《、]")  # a head after a quote stops at t
 HEAD_LEAD = re.compile(r"等(?:一批|一系列|[一二三四五六七八九十两\d]+(?:大|个|项|类)?)?|的")
 HEAD_BREAK = re.compile(r"[的为是在把将]|提升|带动")
 VERB_GAP_BREAK = re.compile(r"[，,。；;、“”\"的]")
+COUNTED_HEAD = re.compile(r"[一二两三四五六七八九十\d][个项类种]$")  # 一个|品牌: a number before the head
 HEAD_GAP_BREAK = re.compile(r"[为的和与及是在以把将对]")  # 管理系统|为|载体: two heads, not one
 # A title conferred from above opens with its level: 全国…, 省级…, 河南省…, 海口市…
 CONFERRED_LEVEL = re.compile(r"(?:全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|[\u4e00-\u9fff]{2,4}[省市])")
@@ -98,6 +99,7 @@ def tables() -> Tables:
 class Evidence:
     head: str | None
     kind: str
+    modifier: str = ""  # the words between the quote and the head word (融合型 in 融合型党建品牌)
 
 
 def _head_after(text: str, pos: int) -> Evidence | None:
@@ -129,7 +131,7 @@ def _head_after(text: str, pos: int) -> Evidence | None:
             break
         m = nxt
     head = rest[skip:m.end()]
-    return Evidence(head, t.heads[m.group(0)].kind)
+    return Evidence(head, t.heads[m.group(0)].kind, between)
 
 
 def _clause_list_head(text: str, pos: int) -> Evidence | None:
@@ -243,7 +245,14 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
                 continue  # 《“…三年行动计划”》: the quote is the whole document title
             own = _head_after(text, q.close + 1) if q is not last else shared
             inside = t.inside_re.search(name) if len(name) >= 4 else None
+            if inside and COUNTED_HEAD.search(name, 0, inside.start()):
+                inside = None  # “每个基层至少一个品牌”: brands counted in a slogan, not a brand's name
             ev = own or (shared if len(group) > 1 or q is last else None)
+            if inside and ev is not None and ev.modifier and doc.segmenter.known_tag(ev.modifier) in ("a", "ad", "d"):
+                # “红墙先锋工程”稳固阵地: the name says what it is; an adjective and a head after it are a phrase
+                ev = own = None
+                if q is last:
+                    shared = None  # (the group's shared head was this very phrase)
             if ev is None and inside and not re.search(r"[、，,]", name):
                 ev = Evidence(None, t.heads[inside.group(0)].kind)
             if ev is None and frame and len(name) <= 8:
