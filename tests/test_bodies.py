@@ -248,3 +248,11 @@ def test_a_verb_phrase_jieba_kept_whole_is_not_a_name():
 
 def test_a_title_held_at_the_time_is_not_part_of_the_name():
     assert names("唐行安,时任北京市西城区委常委、组织部部长") == ["北京市西城区委"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("大唐海南能源开发有限公司等4家企业", ["大唐海南能源开发有限公司"]),  # 能源开发: a set phrase, jieba says
+    ("消除集体经济空壳村125个", []),  # a kind of village, not one
+])
+def test_what_a_company_does_and_kinds_of_village(text, expected):
+    assert names(text) == expected

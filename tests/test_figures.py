@@ -351,3 +351,8 @@ def test_jia_counts_organisations_but_households_stay_other():
 
 def test_a_noun_jieba_tags_as_a_verb_is_counted():
     assert one("严格落实品牌创建五项举措。").counted == "举措"  # tags.tsv
+
+
+def test_front_line_party_organisations():
+    f = one("成立江东新区动迁指挥部临时党支部等30多个项目一线党组织。")
+    assert (f.value, f.qualifier, f.counted, f.category) == (30, "over", "项目一线党组织", "party_organizations")

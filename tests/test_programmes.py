@@ -137,3 +137,8 @@ def test_a_head_after_de_may_carry_a_short_modifier():
 ])
 def test_a_name_that_ends_in_a_head(text, expected):
     assert progs(text) == expected
+
+
+def test_a_numbered_set_is_a_name_but_a_slogan_counting_brands_is_not():
+    assert progs("认真落实国企先锋“六项行动”各项任务") == {"六项行动": ("campaign", None)}
+    assert progs("按照“每个基层至少一个品牌”的目标任务") == {}

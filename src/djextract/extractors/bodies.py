@@ -261,7 +261,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
         elif _is_stop(tok, t):
             break
         level_only = len(mods[0].word) == 1 and mods[0].word in t.admin if mods else False
-        verb = tok.tag.startswith(VERB_TAGS) and not (tok.tag == "vn" and head.kind == "enterprise")  # 建设|有限公司
+        # 建设|有限公司, 能源开发|有限公司: verbal nouns and set phrases name what a company does
+        verb = tok.tag.startswith(VERB_TAGS) and not (tok.tag in ("vn", "i", "l") and head.kind == "enterprise")
         if head.place and not head.alone and (verb or (len(mods) >= 3 and not level_only)):
             break  # (a bare level 镇 in front takes its place name too: 金岭|镇|大户|陈家|村)
         mods.insert(0, tok)

@@ -245,8 +245,9 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
                 continue  # 《“…三年行动计划”》: the quote is the whole document title
             own = _head_after(text, q.close + 1) if q is not last else shared
             inside = t.inside_re.search(name) if len(name) >= 4 else None
-            if inside and COUNTED_HEAD.search(name, 0, inside.start()):
-                inside = None  # “每个基层至少一个品牌”: brands counted in a slogan, not a brand's name
+            counted = COUNTED_HEAD.search(name, 0, inside.start()) if inside else None
+            if counted and counted.start() > 0:
+                inside = None  # “每个基层至少一个品牌”: brands counted in a slogan (but “六项行动” is a name)
             ev = own or (shared if len(group) > 1 or q is last else None)
             if inside and ev is not None and ev.modifier and doc.segmenter.known_tag(ev.modifier) in ("a", "ad", "d"):
                 # “红墙先锋工程”稳固阵地: the name says what it is; an adjective and a head after it are a phrase
