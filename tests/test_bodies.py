@@ -256,3 +256,9 @@ def test_a_title_held_at_the_time_is_not_part_of_the_name():
 ])
 def test_what_a_company_does_and_kinds_of_village(text, expected):
     assert names(text) == expected
+
+
+def test_a_common_word_the_report_writes_as_a_place_names_one():
+    # 玫瑰 is a rose to jieba; the report writes 玫瑰区 as a place, so 玫瑰党群服务中心 is that district's centre
+    assert names("玫瑰区位于市区东部。积极打造玫瑰党群服务中心、人才服务中心。") == ["玫瑰党群服务中心"]
+    assert names("积极打造玫瑰党群服务中心、人才服务中心。") == []

@@ -34,6 +34,7 @@ QUOTE_MARKS_SPACE = re.compile(r"[“”「」『』\"‘’《》\s]")
 # Marks that are words of their own to jieba and rjieba and stop a name's leftward walk (not closing quotes).
 MARKS_BEFORE = frozenset("，。、；：！？（）【】〔〕,;:!?()[] \t\r\n\u3000“「『《‘")
 NAME_OPENERS = "东南西北中上下前后大小新老"  # direction and size words that open village names (中|廖村)
+PLACE_LEVELS = "省市区县镇乡"  # a word written with one of these after it is a place (海棠 + 区)
 MAX_TOKENS = 9
 RARE_NOUN = 1000
 MAX_CHARS = 26
@@ -301,7 +302,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
         return None  # 新型农村社区, 新型|农村: generic words glued into one token, no name among them
     if t.verbs_re.search(name):
         return None  # 选优配强村党组织书记: a verb phrase over villages in general
-    if not (quoted or _specific(mods, head, t)):
+    if not (quoted or _specific(mods, head, t, sentence.doc)):
         return None
     kind = head.kind
     if head.sub:
@@ -385,7 +386,7 @@ def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[T
     return start, mods
 
 
-def _specific(mods: list[Token], head: Head, t: Tables) -> bool:
+def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = None) -> bool:
     """Does the name single out one body (a place, a proper name, a level prefix, a parent body)?"""
     if not mods:
         return head.alone
@@ -414,6 +415,9 @@ def _specific(mods: list[Token], head: Head, t: Tables) -> bool:
             return True  # 公安局党委, 教育部党组 (a named body inside), but not 公司党委
         if head.place and (m.tag.startswith("n") or m.tag in ("", "a", "b")):
             return True
+        if doc is not None and len(m.word) >= 2 and HAN_WORD.fullmatch(m.word) and any(
+                _written_as_place(doc, m.word + level) for level in PLACE_LEVELS):
+            return True  # 海棠|党群服务中心: the report writes 海棠区 as a place, so 海棠 is one here
     return False
 
 
