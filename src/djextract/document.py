@@ -227,7 +227,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     claimed: list[tuple[int, int]] = field(default_factory=list)
-    places: dict[str, bool] = field(default_factory=dict)  # X区 → written as a place in this document?
+    places: set[str] | None = None  # places written with their level (海棠区), listed on first use by bodies
     _sentence_starts: list[int] = field(default_factory=list)
 
     def set_sentences(self, spans: list[tuple[int, int]]) -> None:

@@ -151,10 +151,21 @@ def _place_like(tok: Token, sentence: Sentence, head: Head) -> bool:
 
 
 def _written_as_place(doc: Document, key: str) -> bool:
-    """X区 counts as a place when the document writes it without a following organ word."""
-    if key not in doc.places:
-        doc.places[key] = re.search(re.escape(key) + "(?![委政人])", doc.text) is not None
-    return doc.places[key]
+    """X区 counts as a place when the document writes it without a following organ word.
+
+    Every such place of up to five characters is listed once per document (one pass
+    over its level characters), since the question is asked for hundreds of words.
+    """
+    if doc.places is None:
+        levels = "".join(sorted(tables().admin | set(PLACE_LEVELS)))
+        found: set[str] = set()
+        for m in re.finditer(f"[{levels}](?![委政人])", doc.text):
+            p = m.end()
+            found.update(doc.text[max(0, p - k):p] for k in range(2, 6))
+        doc.places = found
+    if len(key) <= 5:
+        return key in doc.places
+    return re.search(re.escape(key) + "(?![委政人])", doc.text) is not None
 
 
 def _in_title_or_quote(sentence: Sentence, start: int, end: int) -> bool:
