@@ -82,3 +82,17 @@ def test_data_dir_dictionary_applies_even_after_a_segmenter_was_built(tmp_path):
         lexicon._extra_dirs.clear()
         lexicon.reset()
     assert [m.name for m in djextract.extract(text, ["body"])] == ["青法村"]
+
+
+def test_a_data_dir_tags_file_corrects_a_part_of_speech(tmp_path):
+    from djextract import lexicon
+
+    text = "茫崖公路段党支部认真贯彻落实上级部署"  # 茫崖 is an idiom to jieba, so no place opens the name
+    assert [m.name for m in djextract.extract(text, ["body"])] == []
+    (tmp_path / "tags.tsv").write_text("# our places\n茫崖\tns\n", encoding="utf-8")
+    try:
+        lexicon.add_data_dir(tmp_path)
+        assert [m.name for m in djextract.extract(text, ["body"])] == ["茫崖公路段党支部"]
+    finally:
+        lexicon._extra_dirs.clear()
+        lexicon.reset()
