@@ -142,3 +142,10 @@ def test_a_name_that_ends_in_a_head(text, expected):
 def test_a_numbered_set_is_a_name_but_a_slogan_counting_brands_is_not():
     assert progs("认真落实国企先锋“六项行动”各项任务") == {"六项行动": ("campaign", None)}
     assert progs("按照“每个基层至少一个品牌”的目标任务") == {}
+
+
+def test_a_theme_is_a_campaign_and_a_shared_brand_head_names_every_brand_in_the_list():
+    assert progs("以“岗位练兵”为主题组织调研活动") == {"岗位练兵": ("campaign", None)}
+    assert progs("以“四化”为抓手") == {"四化": ("mechanism", None)}
+    found = progs("巩固“365·同心向党”“文明门大讲堂”等党建品牌")
+    assert found["文明门大讲堂"] == ("brand", "党建品牌")

@@ -81,8 +81,9 @@ class Tables:
             r"|((?:[^\W\d_的在与和及]{2,3}(?:省|市|区|县))?第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{2,16}?"
             rf"(?:{'|'.join(map(re.escape, contests))}))"
         )
-        frames = sorted(load_set("programme_frames.txt"), key=len, reverse=True)
-        self.as_frame = re.compile("^为(?:" + "|".join(map(re.escape, frames)) + ")")
+        self.frames = {k: (v[0] if v else "mechanism") for k, v in load_table("programme_frames.tsv").items()}
+        frames = sorted(self.frames, key=len, reverse=True)
+        self.as_frame = re.compile("为(" + "|".join(map(re.escape, frames)) + ")")  # used with match(text, pos)
         figurative = sorted(load_set("programme_figurative_verbs.txt"), key=len, reverse=True)
         verbs = "|".join(map(re.escape, figurative))
         self.metaphor_pair = re.compile(r"以[“「『\"]([^”」』\"]{1,8})[”」』\"](?:" + verbs + r")[“「『\"]")
@@ -230,7 +231,8 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
         last = group[-1]
         shared = _head_after(text, last.close + 1) or _clause_list_head(text, last.close + 1)
         verb = _verb_before(text, group[0].open)
-        frame = t.as_frame.match(text[last.close + 1:]) and text[max(0, group[0].open - 1):group[0].open] == "以"
+        framed = text[max(0, group[0].open - 1):group[0].open] == "以"
+        frame = t.as_frame.match(text, last.close + 1) if framed else None
         if any(_honour(text, q) for q in group):
             continue
         if any(q.open in figurative for q in group):
@@ -257,7 +259,7 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
             if ev is None and inside and not re.search(r"[、，,]", name):
                 ev = Evidence(None, t.heads[inside.group(0)].kind)
             if ev is None and frame and len(name) <= 8:
-                ev = Evidence(None, "mechanism")
+                ev = Evidence(None, t.frames[frame.group(1)])
             if ev is None and verb and len(name) >= 2 and not re.search(r"[，,]", name):
                 ev = verb
             if ev is None:
@@ -269,7 +271,7 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
             if len(name) == 1:
                 continue
             kind = ev.kind
-            if inside and not (own or (shared and q is last)):
+            if inside and not (own or (shared and (q is last or shared.kind == "brand"))):  # “…大讲堂”…等党建品牌
                 kind = t.heads[inside.group(0)].kind
             start = q.open + sentence.start
             end = q.close + 1 + sentence.start
