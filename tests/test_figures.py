@@ -356,3 +356,14 @@ def test_a_noun_jieba_tags_as_a_verb_is_counted():
 def test_front_line_party_organisations():
     f = one("成立江东新区动迁指挥部临时党支部等30多个项目一线党组织。")
     assert (f.value, f.qualifier, f.counted, f.category) == (30, "over", "项目一线党组织", "party_organizations")
+
+
+@pytest.mark.parametrize("text,counted,category", [
+    ("全国共有党的各级地方委员会3208个", "地方委员会", "party_organizations"),
+    ("其中,市(州)委398个", "市(州)委", "party_organizations"),  # committees written with their levels
+    ("建立村委5个", "村委", "units"),
+    ("占全区34.93%民办学校党组织70家", "民办学校党组织", "party_organizations"),  # not 34.93%民办学校党组织
+])
+def test_committees_and_a_percentage_glued_before_what_is_counted(text, counted, category):
+    f = [m for m in figs(text) if m.unit != "%"][0]
+    assert (f.counted, f.category) == (counted, category)

@@ -145,7 +145,8 @@ class Segmenter:
             return t
         if word and all(not ch.isalnum() for ch in word):
             return "x"
-        if word and (word.isdigit() or word.replace(".", "", 1).isdigit()):
+        number = word[:-1] if word.endswith("%") else word  # 34.93% is a number too
+        if number and (number.isdigit() or number.replace(".", "", 1).isdigit()):
             return "m"
         return ""
 
