@@ -152,7 +152,7 @@ def test_a_known_person_noun_right_after_the_unit_is_what_is_counted():
 def test_a_list_of_figures_keeps_each_its_own_counted_noun():
     found = figs("7个驻区单位的96名党员志愿者与69个居委的448名社区党员志愿者共同为13500人次的居民服务")
     assert [(m.value, m.counted, m.category) for m in found] == [
-        (7, "驻区单位", "units"), (96, "党员志愿者", "party_members"), (69, "居委", "other"),
+        (7, "驻区单位", "units"), (96, "党员志愿者", "party_members"), (69, "居委", "units"),
         (448, "社区党员志愿者", "party_members"), (13500, "", "people")]
 
 
