@@ -68,6 +68,7 @@ class Tables:
         self.generic_mods = load_set("body_generic_modifiers.txt")
         self.titles = load_set("titles.txt")
         self.false_heads = load_set("body_false_heads.txt")
+        self.false_head_words = tuple(sorted(self.false_heads, key=len, reverse=True))
         self.admin = frozenset("".join(load_set("admin_levels.txt")))
         self.national = tuple(load_set("body_national_prefixes.txt"))
         self.paren_qualifiers = load_set("body_paren_qualifiers.txt")
@@ -448,6 +449,8 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
         head = t.heads[m.group(0)]
         if not head.alone and (m.start() == 0 or text[m.start() - 1] in MARKS_BEFORE):
             continue  # a bare head (党委, 社区) after punctuation names nothing: no word needs cutting to see it
+        if text.endswith(t.false_head_words, 0, m.end()):
+            continue  # 格局, 农村: the head ends an ordinary word (seen in the text, before any word is cut)
         a, b = m.start() + sentence.start, m.end() + sentence.start
         cand = sentence.near(a - WINDOW, b, lambda: _candidate(sentence, a, b, head, parents))  # noqa: B023
         if cand:
