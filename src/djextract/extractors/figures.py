@@ -94,9 +94,14 @@ def _is_arabic(s: str) -> bool:
     return bool(s) and s[0].isdigit()
 
 
+def _bare_multiplier(num: str) -> bool:
+    """A numeral made of multipliers only (百, 千万): it counts one of its size."""
+    return all(ch in "百千万亿" for ch in num)
+
+
 def _parse(num: str) -> tuple[Decimal, Decimal | None]:
     """Value of a numeral, and the top of a range written as two digits (三四个, 五六百)."""
-    if len(num) >= 2 and all(ch in "百千万亿" for ch in num):
+    if len(num) >= 2 and _bare_multiplier(num):
         num = "一" + num  # 超千万元, 近百万: a bare multiplier counts one of it
     try:
         return Decimal(str(parse_number(num))), None
@@ -329,7 +334,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     cls = "percent" if m.group("pct") else t.unit_class[unit]
     arabic = _is_arabic(num)
     pre = m.group("pre")
-    if pre in t.bare_only and not all(ch in "百千万亿" for ch in num):  # 上万, 上千万: bare multipliers only
+    if pre in t.bare_only and not _bare_multiplier(num):  # 上万, 上千万: bare multipliers only
         start += len(pre)  # 收入上30万元: 上 is a verb there
         pre = None
     if unit == "日" and not text[:start].endswith(t.duration_verbs):
