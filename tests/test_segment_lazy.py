@@ -101,9 +101,23 @@ def test_start_up_cache_is_written_reused_and_rebuilt_when_broken(tmp_path):
         assert out.returncode == 0, out.stderr
         return out.stdout
 
+    folder = tmp_path / "djextract"
+    folder.mkdir()
+    import importlib.metadata
+    import os
+
+    version = importlib.metadata.version("jieba")
+    earlier = folder / f"jieba-{version}-5071852-1795317676595629070-2.pickle"  # an earlier install's name
+    other = folder / "jieba-0.39-4000000-1234abcd-2.pickle"  # another environment's jieba release
+    month_old = folder / "jieba-0.38-4000000-1234abcd-2.pickle"
+    for f in (earlier, other, month_old):
+        f.write_bytes(b"x")
+    os.utime(month_old, (0, 0))
     first = run()
-    caches = list((tmp_path / "djextract").glob("jieba-*.pickle"))
-    assert len(caches) == 1 and "['海棠', '区委', '组织部'] nt True" in first
+    caches = list(folder.glob("jieba-*.pickle"))
+    assert len(caches) == 2 and other in caches  # the replaced and the month-old caches are gone
+    caches.remove(other)
+    assert "['海棠', '区委', '组织部'] nt True" in first
     assert run() == first  # from the cache
     caches[0].write_bytes(b"not a pickle")
     assert run() == first  # rebuilt

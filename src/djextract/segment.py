@@ -187,21 +187,24 @@ def _base_dictionary() -> BaseDictionary:
     """jieba's dictionary tables, from our cache file when it is there and still matches jieba.
 
     The cache is a pickle (0.2 s to load, where jieba's marshal cache plus
-    jieba.posseg take 0.75 s) named after jieba's version and its dict.txt's size and time, kept in
-    $XDG_CACHE_HOME/djextract (~/.cache/djextract); when it cannot be read or
-    written we build the tables from jieba as usual and carry on.
+    jieba.posseg take 0.75 s) named after jieba's version and its dict.txt's size and checksum,
+    kept in $XDG_CACHE_HOME/djextract (~/.cache/djextract); when it cannot be read or
+    written we build the tables from jieba as usual and carry on. Named by content, not file
+    time, so that every virtualenv with the same jieba shares one 10 MB file instead of each
+    reinstall leaving another behind (``_sweep_stale`` removes those of earlier layouts).
     """
     import importlib.metadata
     import importlib.util
     import pickle
+    import zlib
 
     spec = importlib.util.find_spec("jieba")  # where, without importing it (rjieba does not need it)
     if spec is None or spec.origin is None:
         raise RuntimeError("jieba is not installed: pip install jieba")
     dict_file = Path(spec.origin).with_name("dict.txt")
-    stat = dict_file.stat()
+    raw = dict_file.read_bytes()  # 5 MB: 3 ms to read and 3 ms to checksum
     version = importlib.metadata.version("jieba")
-    cache = _cache_dir() / f"jieba-{version}-{stat.st_size}-{stat.st_mtime_ns}-{CACHE_FORMAT}.pickle"
+    cache = _cache_dir() / f"jieba-{version}-{len(raw)}-{zlib.crc32(raw):08x}-{CACHE_FORMAT}.pickle"
     try:
         with open(cache, "rb") as fh:
             loaded = pickle.load(fh)
@@ -214,7 +217,7 @@ def _base_dictionary() -> BaseDictionary:
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.check_initialized()
-    parts = dict_file.read_text(encoding="utf-8").split()  # "word freq tag" lines; no word has a space
+    parts = raw.decode("utf-8").split()  # "word freq tag" lines; no word has a space
     # The same string objects for the same words and tags, so the pickle stores each once (30% faster).
     words = {w: w for w in tok.FREQ}
     tags = {words.get(w, w): sys.intern(t) for w, t in zip(parts[0::3], parts[2::3], strict=True)}
@@ -228,7 +231,29 @@ def _base_dictionary() -> BaseDictionary:
     except OSError:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)  # no half-written cache left behind
+    else:
+        _sweep_stale(cache, version)
     return base
+
+
+STALE_AFTER = 30 * 24 * 3600  # seconds: a cache nobody has rewritten for a month
+
+
+def _sweep_stale(kept: Path, version: str) -> None:
+    """Remove the caches a new one replaces: the same jieba release under another name, or old ones.
+
+    Why: each cache is 10 MB; earlier names changed with every reinstall. Another
+    jieba release's cache stays for a month, in case another environment still uses it.
+    """
+    import time
+
+    now = time.time()
+    for old in kept.parent.glob("jieba-*.pickle"):
+        if old == kept:
+            continue
+        with contextlib.suppress(OSError):
+            if old.name.startswith(f"jieba-{version}-") or now - old.stat().st_mtime > STALE_AFTER:
+                old.unlink()
 
 
 def _cache_dir() -> Path:
