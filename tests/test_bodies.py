@@ -262,3 +262,22 @@ def test_a_common_word_the_report_writes_as_a_place_names_one():
     # 玫瑰 is a rose to jieba; the report writes 玫瑰区 as a place, so 玫瑰党群服务中心 is that district's centre
     assert names("玫瑰区位于市区东部。积极打造玫瑰党群服务中心、人才服务中心。") == ["玫瑰党群服务中心"]
     assert names("积极打造玫瑰党群服务中心、人才服务中心。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "依托**街道基层党员综合体验馆,建设**区区域化党员教育中心",
+    "××县委组织部召开会议,XX街道党工委和○○村党支部参加",
+])
+def test_masked_names_are_anonymous(text):
+    assert names(text) == []
+
+
+def test_kinds_of_village_are_types():
+    assert names("把45个行政村党支部升格为党总支,自然村党小组,建制村党组织") == []
+    assert names("红旗行政村党支部") == ["红旗行政村党支部"]
+
+
+def test_a_direction_word_opens_an_unknown_village_name():
+    assert names("神政桥乡庄上村委会的上湄湘村、沂江乡浒岗村") == ["神政桥乡庄上村委会", "上湄湘村", "沂江乡浒岗村"]
+    assert names("神政桥乡上湄湘村以党建引领文化小康事业") == ["神政桥乡上湄湘村"]
+    assert names("在大会上湄湘村党支部书记发言") == ["湄湘村党支部"]  # 上 ends 大会上 here

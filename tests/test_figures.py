@@ -367,3 +367,47 @@ def test_front_line_party_organisations():
 def test_committees_and_a_percentage_glued_before_what_is_counted(text, counted, category):
     f = [m for m in figs(text) if m.unit != "%"][0]
     assert (f.counted, f.category) == (counted, category)
+
+
+@pytest.mark.parametrize("text,span,value,category,counted", [
+    # copies of Word and PDF documents put a space around digits
+    ("共选派 7 名乡镇干部到村任职", "7 名", 7, "people", "乡镇干部"),
+    ("投资 350 万元新建培训基地", "350 万元", 3500000, "money", None),
+    ("多渠道筹措资金 350 多万元", "350 多万元", 3500000, "money", "资金"),
+    ("今年共举办培训班 10 次", "10 次", 10, "events", "培训班"),
+    ("培训村干部 930 人", "930 人", 930, "people", "培训村干部"),
+    ("约 30 人参加", "约 30 人", 30, "people", None),
+])
+def test_a_space_between_number_and_unit(text, span, value, category, counted):
+    f = one(text)
+    assert (f.text, f.value, f.category) == (span, value, category)
+    assert counted is None or f.counted == counted
+
+
+@pytest.mark.parametrize("text", ["第 3 名", "2021 年 7 月 1 日", "前 3 名"])
+def test_spaces_do_not_turn_dates_and_ranks_into_figures(text):
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("可年供热量448万吉焦", "448万吉焦", 4480000),
+    ("年发电量3.23万千瓦时", "3.23万千瓦时", 32300),
+    ("新修道路4公里", "4公里", 4),
+    ("销售蔬菜24万吨", "24万吨", 240000),
+])
+def test_measures_of_energy_length_and_weight_are_figures(text, span, value):
+    f = one(text)
+    assert (f.text, f.value, f.category) == (span, value, "other")
+
+
+def test_people_counted_with_ge():
+    assert one("组织全县31个处级领导分别联系乡镇").category == "people"
+    assert one("选派3个村党支部书记").category == "people"
+    assert one("建立5支干部队伍").category == "other"  # a team, not people
+    assert one("举办四期支部书记讲党课活动").category == "events"  # 期 counts sessions
+
+
+def test_people_named_after_a_joiner_lead_to_a_figure_of_their_own():
+    found = figs("化龙堰镇高桥村党支部等8个基层党组织和陈晓黎、袁正东等8名党员被授予荣誉称号")
+    assert [(f.counted, f.category) for f in found] == [("基层党组织", "party_organizations"),
+                                                        ("党员", "party_members")]

@@ -149,3 +149,7 @@ def test_a_theme_is_a_campaign_and_a_shared_brand_head_names_every_brand_in_the_
     assert progs("以“四化”为抓手") == {"四化": ("mechanism", None)}
     found = progs("巩固“365·同心向党”“文明门大讲堂”等党建品牌")
     assert found["文明门大讲堂"] == ("brand", "党建品牌")
+
+
+def test_zhengchuang_names_a_campaign():
+    assert progs("房县把“双十星”争创作为加强党组织建设的重要载体")["双十星"] == ("campaign", "争创")

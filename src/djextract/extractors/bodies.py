@@ -250,8 +250,13 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
             start = tok.start + 1
             break
-        if head.place and len(mods) == 1 and len(mods[0].word) == 1 and _name_char(tok, t):
-            mods.insert(0, tok)  # 中|廖|村: a direction word and a stub make the village's name
+        if head.place and len(mods) == 1 and _name_char(tok, t) and (
+                len(mods[0].word) == 1 or (len(mods[0].word) == 2 and mods[0].tag == "" and tok.word in NAME_OPENERS
+                                           and (i == 0 or tokens[i - 1].word == "的" or tokens[i - 1].tag == "x"
+                                                or tokens[i - 1].word[-1] in t.admin))):
+            # 中|廖|村: a direction word and a stub make the village's name; so does 上 before an unknown
+            # 湄湘村 when nothing but a place, 的 or a mark comes before it (not 大会上|湄湘村)
+            mods.insert(0, tok)
             start = tok.start
             i -= 1
             continue
@@ -289,6 +294,9 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
         start = mods[0].start
     if head.kind in ANCHOR_KINDS and (not head.place or head.kind == "enterprise"):
         start, mods = _anchor(tokens, i, start, head_end, mods, t, head.kind == "enterprise")
+        k = sentence.token_index(start) - 1
+        if k >= 0 and tokens[k].word in t.quantifiers:
+            return None  # **|区…教育中心, 各|市…研究院: the place it reaches back to is masked or generic
     text = sentence.doc.text
     end = head_end
     pm = QUALIFIER_PAREN.match(text, head_end)

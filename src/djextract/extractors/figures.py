@@ -21,6 +21,10 @@ from .quotes import Quote
 
 NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 NUM_CN = r"[零〇一二两三四五六七八九十百千万亿廿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+"
+# One space may stand between a qualifier, the number and its unit: copies of Word and PDF documents
+# put spaces around digits (共选派 7 名, 投资 350 万元).
+GAP = "[ \u00a0]?"
+SPACES = " \u00a0"
 MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6,
                "万": 10**4, "千": 1000, "百": 100, "萬": 10**4, "億": 10**8, "仟": 1000, "佰": 100}
 SPLIT_UNIT = re.compile(r"(多|余)(月|小时|工作日)")
@@ -76,9 +80,9 @@ class Tables:
         self.formula_re = re.compile(alt(self.formulae)) if self.formulae else None
         number = f"(?:{NUM_AR}|{NUM_CN})"
         self.regex = re.compile(
-            f"(?P<pre>{alt(self.before)})?"
+            f"(?:(?P<pre>{alt(self.before)}){GAP})?"
             f"(?:百分之(?P<pct>{number})"
-            f"|(?P<num>{number})(?:(?P<mult1>{MULT_RE})?\\s?(?P<sep>[-~～—至到]+)\\s?(?P<num2>{number}))?"
+            f"|(?P<num>{number})(?:(?P<mult1>{MULT_RE})?\\s?(?P<sep>[-~～—至到]+)\\s?(?P<num2>{number}))?{GAP}"
             f"(?P<mid1>{alt(self.middle)})?(?P<mult>{MULT_RE})?(?P<mid2>{alt(self.middle)})?"
             f"(?P<unit>{alt(self.unit_class)}))"
             f"(?P<post>{alt(self.after)})?"
@@ -142,7 +146,7 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
                 i = close + 1
                 continue
         if w in JOINERS and parts and i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS:
-            if not (tokens[i + 1].word.isascii() and i + 2 < n and tokens[i + 2].tag == "q"):
+            if not _next_figure(tokens, i + 1):
                 parts.append(w)  # (but in 品牌、N个支部品牌 the next item is a figure of its own)
                 i += 1
                 continue
@@ -168,10 +172,27 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
     return "".join(parts), clean
 
 
+def _next_figure(tokens: list[Token], i: int) -> bool:
+    """Does a number come before the clause ends (8个基层党组织和陈晓黎、袁正东等8名党员)?
+
+    Then the words after the joiner lead up to a figure of their own and are not in this list.
+    """
+    if tokens[i].word.isascii() and i + 1 < len(tokens) and tokens[i + 1].tag == "q":
+        return True  # 品牌、N个支部品牌
+    for tok in tokens[i:i + 8]:
+        if HARD_STOP.match(tok.word):
+            return False
+        if tok.tag == "m" and any(ch.isdigit() or ch in "一二两三四五六七八九十百千万" for ch in tok.word):
+            return True
+    return False
+
+
 def _phrase_before(tokens: list[Token], i: int) -> str:
     """Noun phrase ending just before token i (going left), skipping linking words next to the number."""
     parts: list[str] = []
     j = i - 1
+    while j >= 0 and tokens[j].word.isspace():
+        j -= 1  # 培训村干部 930 人: a space between the noun and the number
     link_words = tables().link_words
     while j >= 0 and not parts and tokens[j].word in link_words:
         j -= 1
@@ -282,6 +303,8 @@ def categorize(unit_class: str, counted: str, window: str = "") -> str:
                 return category
         return "people"
     cat = lookup_counted(counted)
+    if cat == "people" and unit_class != "count":
+        cat = None  # 四期支部书记讲党课活动: 期 counts sessions, not the secretaries (31个处级领导 are people)
     if cat:
         return cat
     if window and any(w in window for w in tables().event_words):
@@ -336,14 +359,16 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     pre = m.group("pre")
     if pre in t.bare_only and not _bare_multiplier(num):  # 上万, 上千万: bare multipliers only
         start += len(pre)  # 收入上30万元: 上 is a verb there
+        start += text[start] in SPACES
         pre = None
-    if unit == "日" and not text[:start].endswith(t.duration_verbs):
+    if unit == "日" and not text[:start].rstrip(SPACES).endswith(t.duration_verbs):
         return None  # 2月14日, 14日: a date; 连续8日 is a length of time
-    before = text[max(0, start - 2):start]
+    lead = start - 1 if start > 0 and text[start - 1] in SPACES else start  # 第 3 名: read past the space
+    before = text[max(0, lead - 2):lead]
     # Numbers glued to other numbers, letters or codes are not figures.
     if start > 0 and (text[start - 1].isalnum() and text[start - 1].isascii() or text[start - 1] in ".-/:·"):
         return None
-    if not arabic and start > 0 and not pre and text[start - 1] in "零〇一二两三四五六七八九十百千万亿":
+    if not arabic and lead > 0 and not pre and text[lead - 1] in "零〇一二两三四五六七八九十百千万亿":
         return None
     if before.endswith(t.ordinal_markers):
         return None
@@ -392,7 +417,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
             return None
         if following.startswith(t.year_blockers) or text[m.end("unit"):].startswith(t.year_blockers):
             return None
-        if pre == "近" and not text[:start].endswith(t.duration_verbs):
+        if pre == "近" and not text[:start].rstrip(SPACES).endswith(t.duration_verbs):
             return None  # 公司近三年营业收入: the reporting period, not a length of time
     if post in ("内", "之内", "以内") and cls != "duration":
         end -= len(post)
