@@ -281,3 +281,15 @@ def test_a_direction_word_opens_an_unknown_village_name():
     assert names("神政桥乡庄上村委会的上湄湘村、沂江乡浒岗村") == ["神政桥乡庄上村委会", "上湄湘村", "沂江乡浒岗村"]
     assert names("神政桥乡上湄湘村以党建引领文化小康事业") == ["神政桥乡上湄湘村"]
     assert names("在大会上湄湘村党支部书记发言") == ["湄湘村党支部"]  # 上 ends 大会上 here
+
+
+def test_numbered_companies_of_a_state_enterprise():
+    assert names("集团三公司第四直管项目部党支部、城乡投公司滇南片区党支部榜上有名") == [
+        "集团三公司第四直管项目部党支部", "城乡投公司滇南片区党支部"]
+    assert names("组建了两个公司党支部") == []  # a count, not a number in a name
+
+
+def test_holding_companies():
+    assert names("建工控股党委副书记牛曙东") == ["建工控股党委"]
+    assert names("建工控股集团党委书记王宏") == ["建工控股集团党委"]
+    assert names("相对控股公司和控股公司党委") == []  # kinds of company

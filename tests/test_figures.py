@@ -411,3 +411,13 @@ def test_people_named_after_a_joiner_lead_to_a_figure_of_their_own():
     found = figs("化龙堰镇高桥村党支部等8个基层党组织和陈晓黎、袁正东等8名党员被授予荣誉称号")
     assert [(f.counted, f.category) for f in found] == [("基层党组织", "party_organizations"),
                                                         ("党员", "party_members")]
+
+
+@pytest.mark.parametrize("text,category", [
+    ("全集团现有工程项目部342个", "units"),
+    ("业务拓展至全国30个省市自治区", "units"),
+    ("帮扶120多户困难群众", "other"),  # households, not people
+    ("海南省6部作品获奖", "other"),
+])
+def test_project_departments_provinces_and_households(text, category):
+    assert one(text).category == category

@@ -153,3 +153,17 @@ def test_a_theme_is_a_campaign_and_a_shared_brand_head_names_every_brand_in_the_
 
 def test_zhengchuang_names_a_campaign():
     assert progs("房县把“双十星”争创作为加强党组织建设的重要载体")["双十星"] == ("campaign", "争创")
+
+
+@pytest.mark.parametrize("text", [
+    "城建集团党委聚焦打造“国际知名的城市建设综合服务商”的战略目标",  # a goal
+    "实现“一张网、全覆盖、心连心”的目标",
+    "打造“红色物业”新格局",
+    "围绕“五个基本”扎实推进党支部标准化规范化达标创建",  # 标准化 is not the head 标准
+])
+def test_goals_and_heads_inside_longer_words(text):
+    assert progs(text) == {}
+
+
+def test_a_verb_still_names_a_brand_without_a_goal_after_it():
+    assert progs("打造“红色工地”实践典型")["红色工地"][0] == "brand"

@@ -366,9 +366,18 @@ def _inside_name(tokens: list[Token], i: int, head: Head, mods: list[Token], t: 
                 and before.word not in t.generic and before.word not in t.quantifiers
                 and (before.tag.startswith("n") or before.tag in ("l", "vn")))
     if tok.tag == "m" and len(tok.word) == 1 and tok.word in VILLAGE_NUMERALS:
+        if mods and _numbered_company(tok, mods[0], t):
+            return True  # 集团|三|公司第四直管项目部党支部: the group's No. 3 company
         # 大河坝镇三河口村: a numeral opens the village's name after its town
         return head.place and bool(mods) and before.word[-1] in t.admin
     return _numbered(tokens, i, t)  # 市财政局第一党支部: a numbered branch of a named body
+
+
+def _numbered_company(tok: Token, nxt: Token, t: Tables) -> bool:
+    """Is this numeral the number of a company or bureau (三|公司, 四|局), as state enterprises name them?"""
+    nested = t.nested_head(nxt.word)
+    return (len(tok.word) == 1 and tok.word in VILLAGE_NUMERALS and nested is not None
+            and nested.kind in ("enterprise", "government") and nxt.word == nested.word)
 
 
 def _numbered(tokens: list[Token], k: int, t: Tables) -> bool:
@@ -415,6 +424,9 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
     first = mods[0].word
     if first[0] in t.admin and first not in t.generic_mods:
         return True
+    for k, m in enumerate(mods[:-1]):
+        if _numbered_company(m, mods[k + 1], t):
+            return True  # 三公司第四直管项目部党支部
     for k, m in enumerate(mods):
         if ORDINAL.fullmatch(m.word) and any(not t.generic_run.fullmatch(x.word) for x in mods[:max(k - 1, 0)]):
             return True  # 整理公司第二党支部: a numbered branch of a named body (not of 机关党总支)

@@ -441,6 +441,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     counted = sentence.near(s_ - WINDOW_BEFORE, e_ + WINDOW_AFTER, lambda: _counted(sentence, s_, e_, unit, cls))
     window = HARD_STOP.split(text[end:end + 16], maxsplit=1)[0]
     category = categorize(cls, counted, window)
+    if category == "people" and cls == "count" and unit != "个":
+        category = categorize("other", counted, window)  # 120多户困难群众: 户 counts households, not people
     if cls == "events" and category in PERSON_CATEGORIES and not text.startswith(counted, end):
         category = "events"  # 约谈党员干部40余次: 次 counts the talks, the people come before the number
     if unit == "家" and category == "other" and not counted.endswith(("户", "家庭")):

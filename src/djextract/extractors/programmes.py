@@ -33,6 +33,7 @@ HEAD_LEAD = re.compile(r"等(?:一批|一系列|[一二三四五六七八九十�
 HEAD_BREAK = re.compile(r"[的为是在把将]|提升|带动")
 VERB_GAP_BREAK = re.compile(r"[，,。；;、“”\"的]")
 COUNTED_HEAD = re.compile(r"[一二两三四五六七八九十\d][个项类种]$")  # 一个|品牌: a number before the head
+WORD_SUFFIX = ("化",)  # 标准化, 品牌化, 项目化: an adjective or verb made from the head word, not the head
 HEAD_GAP_BREAK = re.compile(r"[为的和与及是在以把将对]")  # 管理系统|为|载体: two heads, not one
 # A title conferred from above opens with its level: 全国…, 省级…, 河南省…, 海口市…
 CONFERRED_LEVEL = re.compile(r"(?:全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|[\u4e00-\u9fff]{2,4}[省市])")
@@ -81,6 +82,8 @@ class Tables:
             r"|((?:[^\W\d_的在与和及]{2,3}(?:省|市|区|县))?第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{2,16}?"
             rf"(?:{'|'.join(map(re.escape, contests))}))"
         )
+        goals = "|".join(map(re.escape, sorted(load_set("programme_goal_words.txt"), key=len, reverse=True)))
+        self.goal_after = re.compile(rf"(?:的[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,2}})(?:{goals})")
         self.frames = {k: (v[0] if v else "mechanism") for k, v in load_table("programme_frames.tsv").items()}
         frames = sorted(self.frames, key=len, reverse=True)
         self.as_frame = re.compile("为(" + "|".join(map(re.escape, frames)) + ")")  # used with match(text, pos)
@@ -119,6 +122,8 @@ def _head_after(text: str, pos: int) -> Evidence | None:
     if lead:
         skip = lead.end()
     m = t.after_re.search(rest, skip)
+    while m and rest.startswith(WORD_SUFFIX, m.end()):
+        m = t.after_re.search(rest, m.end())  # 标准|化, 品牌|化: the head word is inside a longer one
     if not m or m.start() - skip > MAX_HEAD_OFFSET:
         return None
     if lead and lead.group(0) == "的" and m.start() - skip > 2:
@@ -261,7 +266,7 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
             if ev is None and frame and len(name) <= 8:
                 ev = Evidence(None, t.frames[frame.group(1)])
             if ev is None and verb and len(name) >= 2 and not re.search(r"[，,]", name):
-                ev = verb
+                ev = None if t.goal_after.match(text, q.close + 1) else verb
             if ev is None:
                 continue
             if _looks_generic(name) and (ev is verb or not (own or shared) or _body_like(name)):
