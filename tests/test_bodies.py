@@ -293,3 +293,9 @@ def test_holding_companies():
     assert names("建工控股党委副书记牛曙东") == ["建工控股党委"]
     assert names("建工控股集团党委书记王宏") == ["建工控股集团党委"]
     assert names("相对控股公司和控股公司党委") == []  # kinds of company
+
+
+def test_a_designation_conferred_on_branches_is_not_a_body():
+    assert names("遴选产生了1000个全国党建工作样板支部") == []
+    assert names("被评为五星级党支部") == []
+    assert names("三亚市第一示范中学") == ["三亚市第一示范中学"]  # a school's own name

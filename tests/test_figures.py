@@ -421,3 +421,7 @@ def test_people_named_after_a_joiner_lead_to_a_figure_of_their_own():
 ])
 def test_project_departments_provinces_and_households(text, category):
     assert one(text).category == category
+
+
+def test_colleges_are_units():
+    assert one("三批全国共有410所高职院校入选".replace("三批", "")).category == "units"

@@ -167,3 +167,12 @@ def test_goals_and_heads_inside_longer_words(text):
 
 def test_a_verb_still_names_a_brand_without_a_goal_after_it():
     assert progs("打造“红色工地”实践典型")["红色工地"][0] == "brand"
+
+
+def test_quotes_of_one_list_with_their_owners_between_them():
+    found = progs("严格对标院(系)党组织“五个到位”、基层党支部“七个有力”的建设标准")
+    assert found == {"五个到位": ("mechanism", "建设标准"), "七个有力": ("mechanism", "建设标准")}
+
+
+def test_a_length_of_time_before_a_head_is_not_a_coined_name():
+    assert progs("落实“分类指导、争先进位”三年行动计划") == {"分类指导、争先进位": ("project", "三年行动计划")}

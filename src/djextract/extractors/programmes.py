@@ -22,7 +22,9 @@ from .quotes import Quote
 
 CLAUSE_END = re.compile(r"[，,。；;！!？?：:]")
 # Between two quotes of one list: nothing, a conjunction, or a short place (马亮村“…”、青法村“…”).
-LIST_GAP = re.compile(r"^(?:[、和及与]|以及|、?[\u4e00-\u9fff]{2,4}(?:村|社区))?$")
+# between two quotes of one list: a list mark, or who each belongs to (马亮村“…”、青法村“…”;
+# 院系党组织“五个到位”、基层党支部“七个有力”的建设标准)
+LIST_GAP = re.compile(r"^(?:[、和及与]|以及|、?[\u4e00-\u9fff]{2,6}(?:村|社区|党组织|党支部|支部|党委|党总支))?$")
 GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]")
 NUMERALS = "一二三四五六七八九十两"
 CODE_ONLY = re.compile(r"^[\d\s·\-—.+:/]+$")
@@ -71,7 +73,7 @@ class Tables:
         # numbered editions of a competition (海南省第九届…展播评比).
         coined = [h.word for h in inside if len(h.word) == 2 and h.kind in ("project", "campaign")]
         contests = [h.word for h in inside if h.kind == "campaign" and h.word.endswith(("赛", "比", "选", "会"))]
-        numbered = (rf"[{NUMERALS}][^\s大个项类级届批\d{NUMERALS}的，,。、]{{1,2}}"
+        numbered = (rf"[{NUMERALS}][^\s大个项类级届批年月天日\d{NUMERALS}的，,。、]{{1,2}}"
                     rf"(?:{'|'.join(map(re.escape, coined))})")
         # Why a second pattern: the full one starts with a look-behind, so the regex engine tries it at
         # every position; this one starts with a numeral, which it skips to. No match here and no 届
