@@ -299,3 +299,8 @@ def test_a_designation_conferred_on_branches_is_not_a_body():
     assert names("遴选产生了1000个全国党建工作样板支部") == []
     assert names("被评为五星级党支部") == []
     assert names("三亚市第一示范中学") == ["三亚市第一示范中学"]  # a school's own name
+
+
+def test_a_preposition_glued_to_gai_is_no_name():
+    assert names("得益于由该党支部打造的“红色服务队”") == []
+    assert names("对美团党委进行表彰") == ["美团党委"]

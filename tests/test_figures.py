@@ -425,3 +425,7 @@ def test_project_departments_provinces_and_households(text, category):
 
 def test_colleges_are_units():
     assert one("三批全国共有410所高职院校入选".replace("三批", "")).category == "units"
+
+
+def test_residential_districts_are_units():
+    assert one("绿洲城市花园居民区辖区内共有7个居民区").category == "units"

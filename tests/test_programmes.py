@@ -176,3 +176,15 @@ def test_quotes_of_one_list_with_their_owners_between_them():
 
 def test_a_length_of_time_before_a_head_is_not_a_coined_name():
     assert progs("落实“分类指导、争先进位”三年行动计划") == {"分类指导、争先进位": ("project", "三年行动计划")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("稷山县推出“支部+项目”的非公党建模式。", {"支部+项目": ("mechanism", "非公党建模式")}),
+    ("构建“一个统筹、两个贯通、四大场景、多元支撑”的党群服务阵地体系建设建议",
+     {"一个统筹、两个贯通、四大场景、多元支撑": ("mechanism", "党群服务阵地体系")}),
+    ("打造“一呼百应”的楼栋战队", {}),  # describes the team
+    ("构建“一人不落”的幸福共同体", {}),
+    ("构建“红色阵地基本覆盖、区域联合示范带动、支撑保障有效运转”的党群服务新格局", {}),
+])
+def test_a_verb_and_a_quote_before_de_need_a_head_after_it(text, expected):
+    assert progs(text) == expected

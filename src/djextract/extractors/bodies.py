@@ -245,6 +245,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             break
         if tok.word in JOINT_VERBS and mods:
             break  # 省委直属机关工委联合省供销社: 联合 joins two bodies; it modifies only a head (联合党委)
+        if tok.tag == "" and tok.word[0] in t.stop and tok.word[1:] in t.quantifiers:
+            return None  # 由该|党支部: an unknown word of a preposition and 该, "that branch"
         if tok.tag == "" and tok.word[0] in t.stop and (len(tok.word) >= 3 or tok.word[1:] in t.admin
                                                          or tok.word[1:] in t.heads):
             # 对美团, 由局(党委): an unknown word that swallowed the preposition before the name

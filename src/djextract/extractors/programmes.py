@@ -35,6 +35,7 @@ HEAD_LEAD = re.compile(r"等(?:一批|一系列|[一二三四五六七八九十�
 HEAD_BREAK = re.compile(r"[的为是在把将]|提升|带动")
 VERB_GAP_BREAK = re.compile(r"[，,。；;、“”\"的]")
 COUNTED_HEAD = re.compile(r"[一二两三四五六七八九十\d][个项类种]$")  # 一个|品牌: a number before the head
+DE_PHRASE = 12  # characters after a quote's 的 in which a head may name what the quote is
 WORD_SUFFIX = ("化",)  # 标准化, 品牌化, 项目化: an adjective or verb made from the head word, not the head
 HEAD_GAP_BREAK = re.compile(r"[为的和与及是在以把将对]")  # 管理系统|为|载体: two heads, not one
 # A title conferred from above opens with its level: 全国…, 省级…, 河南省…, 海口市…
@@ -140,6 +141,27 @@ def _head_after(text: str, pos: int) -> Evidence | None:
         m = nxt
     head = rest[skip:m.end()]
     return Evidence(head, t.heads[m.group(0)].kind, between)
+
+
+def _head_after_de(text: str, pos: int) -> Evidence | None:
+    """The head of the noun phrase after a quote's 的, when a verb was the only other evidence."""
+    t = tables()
+    rest = CLAUSE_END.split(text[pos:pos + DE_PHRASE], maxsplit=1)[0]
+    m_cut = HEAD_CUT.search(rest)
+    if m_cut:
+        rest = rest[:m_cut.start()]
+    for m in t.after_re.finditer(rest):
+        if HEAD_BREAK.search(rest, 0, m.start()):
+            return None
+        if not rest.startswith(WORD_SUFFIX, m.end()):
+            first = m
+            while True:  # 阵地 → 阵地体系, as after a quote
+                nxt = t.after_re.search(rest, m.end())
+                if not nxt or nxt.start() - m.end() > 2 or HEAD_GAP_BREAK.search(rest, m.end(), nxt.start()):
+                    break
+                m = nxt
+            return Evidence(rest[:m.end()], t.heads[m.group(0)].kind, rest[:first.start()])
+    return None
 
 
 def _clause_list_head(text: str, pos: int) -> Evidence | None:
@@ -268,7 +290,10 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
             if ev is None and frame and len(name) <= 8:
                 ev = Evidence(None, t.frames[frame.group(1)])
             if ev is None and verb and len(name) >= 2 and not re.search(r"[，,]", name):
-                ev = None if t.goal_after.match(text, q.close + 1) else verb
+                ev = None if t.goal_after.match(text, q.close + 1) else verb  # …的战略目标: a goal
+                if ev is not None and text.startswith("的", q.close + 1):
+                    # 推出“支部+项目”的非公党建模式 names a model; 打造“一呼百应”的楼栋战队 describes a team
+                    ev = _head_after_de(text, q.close + 2)
             if ev is None:
                 continue
             if _looks_generic(name) and (ev is verb or not (own or shared) or _body_like(name)):
