@@ -304,3 +304,10 @@ def test_a_designation_conferred_on_branches_is_not_a_body():
 def test_a_preposition_glued_to_gai_is_no_name():
     assert names("得益于由该党支部打造的“红色服务队”") == []
     assert names("对美团党委进行表彰") == ["美团党委"]
+
+
+def test_the_streets_own_committee_like_the_towns():
+    assert names("街道党工委始终以铸牢理想信念为根基") == ["街道党工委"]
+    assert names("镇党委书记") == ["镇党委"]
+    assert names("各街道党工委要抓好落实") == []
+    assert names("社区党委书记") == []  # communities are many; a community's body needs its name

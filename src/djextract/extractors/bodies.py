@@ -83,6 +83,7 @@ class Tables:
         self.generic_run = re.compile("(?:" + "|".join(map(re.escape, words)) + ")+")
         self.name_markers = load_set("body_name_markers.txt")
         self.designations = load_set("body_designations.txt")
+        self.level_words = load_set("body_level_words.txt")
         self.label_words = load_set("body_label_words.txt")
         self.kind_prefixes = [(k, v[0]) for k, v in load_table("body_kind_prefixes.tsv").items() if v]
 
@@ -321,6 +322,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
     mod_words = [m.word for m in mods]
     if mod_words and mod_words[-1] in t.designations and head.kind == "party" and not quoted:
         return None  # 全国党建工作|样板|支部: a designation conferred on branches, not a branch's name
+    if len(mod_words) == 1 and mod_words[0] in t.level_words and head.kind in ("party", "government"):
+        return Candidate(start, end, name, head.kind)  # 街道党工委: the street's own committee, as 镇党委
     if mod_words and all(w in t.generic_mods for w in mod_words):
         return None
     if t.generic_run.fullmatch(name[: -len(head.word)]) or t.generic_run.fullmatch(name):
