@@ -429,3 +429,13 @@ def test_colleges_are_units():
 
 def test_residential_districts_are_units():
     assert one("绿洲城市花园居民区辖区内共有7个居民区").category == "units"
+
+
+def test_a_membership_breakdown_that_leaves_the_noun_out_counts_members():
+    text = ("有支部1044个;党员24729名,其中:女党员3666名,占14.82%。从年龄结构看,35岁以下5963名,占24.1%;"
+            "36—45岁5286名,占21.4%;60岁以上6973名。从文化程度看,研究生41名,占0.2%;大学2360名,占9.5%。")
+    cats = {f.text: f.category for f in figs(text) if f.unit == "名"}
+    assert set(cats.values()) == {"party_members"} and len(cats) == 7
+    # without a count of members before it, an age group is people
+    assert one("从年龄结构看,35岁以下5963名").category == "people"
+    assert [f.category for f in figs("全市共有党员500名。共有3人获评先进工作者")] == ["party_members", "people"]

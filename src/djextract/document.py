@@ -228,6 +228,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     claimed: list[tuple[int, int]] = field(default_factory=list)
     places: set[str] | None = None  # places written with their level (海棠区), listed on first use by bodies
+    members_at: int = -1  # where the last count of party members ended (figures: breakdowns that omit 党员)
     _sentence_starts: list[int] = field(default_factory=list)
 
     def set_sentences(self, spans: list[tuple[int, int]]) -> None:

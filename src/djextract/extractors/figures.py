@@ -75,6 +75,7 @@ class Tables:
         self.person_categories = [(f[0].strip(), f[1].strip(), len(f) > 2 and f[2].strip() == "whole")
                                   for f in (line.split("\t") for line in load_lines("person_categories.tsv"))]
         self.ordinal_markers = tuple(load_set("figure_ordinal_markers.txt"))
+        self.breakdown_words = load_set("figure_breakdown_words.txt")
         self.formulae = sorted(load_set("formulae.txt"), key=len, reverse=True)
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         self.formula_re = re.compile(alt(self.formulae)) if self.formulae else None
@@ -445,6 +446,11 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
         category = categorize("other", counted, window)  # 120多户困难群众: 户 counts households, not people
     if cls == "events" and category in PERSON_CATEGORIES and not text.startswith(counted, end):
         category = "events"  # 约谈党员干部40余次: 次 counts the talks, the people come before the number
+    if category == "party_members":
+        doc.members_at = e_
+    elif (cls == "person" and category == "people" and 0 <= doc.members_at <= s_ <= doc.members_at + BREAKDOWN_REACH
+          and _breakdown(text[:start], counted)):
+        category = "party_members"  # 党员24729名……35岁以下5963名: the breakdown of those members
     if unit == "家" and category == "other" and not counted.endswith(("户", "家庭")):
         category = "units"  # 2家家庭教育指导中心: 家 counts organisations (but 50家贫困户 are households)
     unit_out = "元" if cls == "money" else unit
@@ -464,6 +470,21 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
             "category": category,
         },
     )
+
+
+AGE_NUM = r"(?:\d+|[一二三四五六七八九十]+)"
+AGE = re.compile(rf"{AGE_NUM}(?:[—\-～~至到]{AGE_NUM})?周?岁(?:及?以[下上])?$")  # 35岁以下, 36—45岁
+BREAKDOWN_REACH = 300  # characters after the total within which a breakdown may leave the noun out
+
+
+def _breakdown(before: str, counted: str) -> bool:
+    """Is this a person count of a membership breakdown by age, schooling or sex (35岁以下5963名)?"""
+    clause = HARD_STOP.split(before)[-1].strip()
+    clause = clause.removeprefix("其中").strip()
+    if AGE.search(clause):
+        return True
+    words = tables().breakdown_words
+    return clause in words or (counted in words and clause.endswith(counted))
 
 
 def _whole_words(sentence: Sentence, start: int, end: int) -> bool:
