@@ -311,3 +311,7 @@ def test_the_streets_own_committee_like_the_towns():
     assert names("镇党委书记") == ["镇党委"]
     assert names("各街道党工委要抓好落实") == []
     assert names("社区党委书记") == []  # communities are many; a community's body needs its name
+
+
+def test_a_conjunction_jieba_glued_to_the_word_before_a_name_ends_it():
+    assert names("结合区委组织部对我镇党建工作的检查和镇党委平时深入各支部") == ["区委组织部", "镇党委"]

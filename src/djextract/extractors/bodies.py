@@ -244,6 +244,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             start = parent.start
             i = sentence.token_index(parent.start) - 1
             break
+        if len(tok.word) >= 3 and tok.word[-1] in "和与及" and tok.tag not in (*PLACE_TAGS, "nr", "nz", "nt"):
+            break  # 检查和|镇党委: jieba glued the conjunction to the word before the name
         if tok.word in JOINT_VERBS and mods:
             break  # 省委直属机关工委联合省供销社: 联合 joins two bodies; it modifies only a head (联合党委)
         if tok.tag == "" and tok.word[0] in t.stop and tok.word[1:] in t.quantifiers:
