@@ -315,3 +315,27 @@ def test_the_streets_own_committee_like_the_towns():
 
 def test_a_conjunction_jieba_glued_to_the_word_before_a_name_ends_it():
     assert names("结合区委组织部对我镇党建工作的检查和镇党委平时深入各支部") == ["区委组织部", "镇党委"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("合肥轨道交通4号线01标联合体中铁二十四局安徽公司项目部党支部和安徽省路桥公司项目党支部",
+     ["中铁二十四局安徽公司项目部党支部", "安徽省路桥公司项目党支部"]),
+    ("中铁七局银洲湖高速公路项目党支部按照统一部署", ["中铁七局银洲湖高速公路项目党支部"]),  # 七局 is one token
+    ("由中铁七局广州公司党委副书记陪同", ["中铁七局广州公司党委"]),
+    ("市财政局第一党支部", ["市财政局第一党支部"]),
+])
+def test_numbered_bureaus_open_with_their_group(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("洪武街道党委书记金宝强及公司党办、公司部分党支部书记参加", ["洪武街道党委"]),
+    ("李金光同志代表公司党总支与泖港镇新龚村党总支签署协议", ["泖港镇新龚村党总支"]),
+])
+def test_titles_people_and_glued_conjunctions_end_a_name(text, expected):
+    assert names(text) == expected
+
+
+def test_a_morpheme_between_a_name_and_its_community():
+    assert names("公司党委与王府园社区党委举行共驻共建签约仪式") == ["王府园社区党委"]
+    assert names("走进王府园社区") == ["王府园社区"]

@@ -188,3 +188,8 @@ def test_a_length_of_time_before_a_head_is_not_a_coined_name():
 ])
 def test_a_verb_and_a_quote_before_de_need_a_head_after_it(text, expected):
     assert progs(text) == expected
+
+
+def test_a_conjunction_between_verb_and_quote_breaks_the_evidence():
+    assert progs("使党建工作开展与企业发展“共频共振”") == {}
+    assert "双报到" in progs("深入开展和推进“双报到”")

@@ -26,6 +26,8 @@ QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
 NAME_JOINERS = ("和", "与")
 JOINT_VERBS = ("联合",)
 VILLAGE_NUMERALS = "一二三四五六七八九十双"
+COMPANY_NUMERALS = "一二三四五六七八九十"
+NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 APPOSITION = re.compile(r"——|—|--")
 OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
@@ -127,6 +129,8 @@ def _is_stop(tok: Token, t: Tables) -> bool:
         return False
     if tok.word in t.stop or tok.word in t.titles or tok.word in t.quantifiers:
         return True
+    if len(tok.word) > 2 and tok.word.endswith(t.title_suffixes):
+        return True  # 洪武街道|党委书记|金宝强: a title ends the name before it (its body is found on its own)
     if tok.word.startswith(t.stop_prefixes) and len(tok.word) > 2:
         return True  # 全面推广 (jieba: a proper noun), 深入开展
     if tok.tag.startswith(("vn", "nr", "ns", "nz", "nt")):
@@ -244,8 +248,9 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             start = parent.start
             i = sentence.token_index(parent.start) - 1
             break
-        if len(tok.word) >= 3 and tok.word[-1] in "和与及" and tok.tag not in (*PLACE_TAGS, "nr", "nz", "nt"):
-            break  # 检查和|镇党委: jieba glued the conjunction to the word before the name
+        if (len(tok.word) >= 3 and tok.word[-1] in "和与及" and tok.tag not in (*PLACE_TAGS, "nr", "nz", "nt")) or (
+                tok.tag == "" and len(tok.word) >= 2 and tok.word[-1] in "与及"):
+            break  # 检查和|镇党委, 金宝|强及|公司党办: jieba glued the conjunction to the word before the name
         if tok.word in JOINT_VERBS and mods:
             break  # 省委直属机关工委联合省供销社: 联合 joins two bodies; it modifies only a head (联合党委)
         if tok.tag == "" and tok.word[0] in t.stop and tok.word[1:] in t.quantifiers:
@@ -266,10 +271,25 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             start = tok.start
             i -= 1
             continue
-        if _inside_name(tokens, i, head, mods, t):
+        if len(tok.word) == 1 and tok.tag in ("zg", "g", "ng") and i > 0 and tokens[i - 1].tag in SPECIFIC_TAGS and (
+                _place_word(mods[0], head, t) if mods else head.place and head.kind == "grassroots"):
+            mods.insert(0, tok)  # 王府|园|社区: a morpheme between a name and the community it names
+            start = tok.start
+            i -= 1
+            continue
+        numbered = NUMBERED_UNIT.fullmatch(tok.word) is not None and tok.tag == "m"  # 七局: one token
+        if numbered or _inside_name(tokens, i, head, mods, t):
             mods.insert(0, tok)
             start = tok.start
             i -= 1
+            if numbered or (tok.tag == "m" and len(mods) > 1 and _numbered_company(tok, mods[1], t)):
+                # 中铁|二十四|局, 中铁|七局: the group's brand opens the name, and nothing before it belongs to it
+                if i >= 0 and len(tokens[i].word) >= 2 and not _is_stop(tokens[i], t) and (
+                        tokens[i].tag.startswith("n") or tokens[i].tag in ("j", "")):
+                    mods.insert(0, tokens[i])
+                    start = tokens[i].start
+                    i -= 1
+                break
             continue
         if head.alone:
             if len(mods) >= 3 or not _place_like(tok, sentence, head):
@@ -375,18 +395,25 @@ def _inside_name(tokens: list[Token], i: int, head: Head, mods: list[Token], t: 
         return (bool(mods) and _in_government(head, mods, t) and not t.nested_head(before.word)
                 and before.word not in t.generic and before.word not in t.quantifiers
                 and (before.tag.startswith("n") or before.tag in ("l", "vn")))
+    if tok.tag == "m" and mods and _numbered_company(tok, mods[0], t):
+        return True  # 集团|三|公司第四直管项目部党支部, 中铁|二十四|局: the group's No. 3 company, No. 24 bureau
     if tok.tag == "m" and len(tok.word) == 1 and tok.word in VILLAGE_NUMERALS:
-        if mods and _numbered_company(tok, mods[0], t):
-            return True  # 集团|三|公司第四直管项目部党支部: the group's No. 3 company
         # 大河坝镇三河口村: a numeral opens the village's name after its town
         return head.place and bool(mods) and before.word[-1] in t.admin
     return _numbered(tokens, i, t)  # 市财政局第一党支部: a numbered branch of a named body
 
 
+def _place_word(tok: Token, head: Head, t: Tables) -> bool:
+    """Is this word (the first of a name so far) a village or community, or the head one?"""
+    nested = t.nested_head(tok.word)
+    return (nested is not None and nested.place and nested.kind == "grassroots") or (
+        head.place and head.kind == "grassroots")
+
+
 def _numbered_company(tok: Token, nxt: Token, t: Tables) -> bool:
-    """Is this numeral the number of a company or bureau (三|公司, 四|局), as state enterprises name them?"""
+    """Is this numeral the number of a company or bureau (三|公司, 二十四|局), as state enterprises name them?"""
     nested = t.nested_head(nxt.word)
-    return (len(tok.word) == 1 and tok.word in VILLAGE_NUMERALS and nested is not None
+    return (0 < len(tok.word) <= 3 and all(ch in COMPANY_NUMERALS for ch in tok.word) and nested is not None
             and nested.kind in ("enterprise", "government") and nxt.word == nested.word)
 
 
