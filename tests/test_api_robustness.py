@@ -104,3 +104,26 @@ def test_huge_line_keeps_memory_bounded(tmp_path):
     n, err, grown = out.stdout.split()
     assert err == "None" and int(n) == 240_000
     assert int(grown) < 16 * size, f"grew {int(grown) / 2**20:.0f} MiB for a {size / 2**20:.0f} MiB line"
+
+
+def test_a_rule_that_fails_on_one_sentence_costs_only_that_sentence(monkeypatch):
+    import pytest as _pytest
+
+    from djextract.extractors import bodies
+
+    real = bodies.bodies_in_sentence
+
+    def flaky(doc, sentence):
+        if "海口" in sentence.text:
+            raise IndexError("list index out of range")
+        yield from real(doc, sentence)
+
+    monkeypatch.setattr(bodies, "bodies_in_sentence", flaky)
+    text = "海棠区委召开会议。海口市委组织部党员7514人。文昌市委部署工作。"
+    res = batch.process_item(batch.Item("d", text=text), Options())
+    assert res.error is None
+    assert [m["text"] for m in res.mentions] == ["海棠区委", "7514人", "文昌市委"]
+    assert res.warnings == ["body rules failed on the sentence at 9 (IndexError: list index out of range); "
+                            "its other mentions are kept"]
+    with _pytest.raises(IndexError):  # the Python API lets a rule's error surface
+        djextract.extract(text)

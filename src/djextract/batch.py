@@ -183,7 +183,7 @@ def process_item(item: Item, options: Options, encoding: str | None = None, as_l
         del text
         res.warnings = doc.warnings
         res.script = doc.script
-        for m in iter_mentions(doc, options):
+        for m in iter_mentions(doc, options, keep_going=True):
             res.count += 1
             if sink is not None:
                 line = jsonl_line(m.to_dict())

@@ -62,18 +62,29 @@ def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str
 ORDER = {"body": 0, "figure": 1, "programme": 2}
 
 
-def iter_mentions(doc: Document, options: Options = Options()) -> Iterator[Mention]:
+def iter_mentions(doc: Document, options: Options = Options(), keep_going: bool = False) -> Iterator[Mention]:
     """Mentions in document order, sentence by sentence, with offsets into the decoded input.
 
     Only one sentence's tokens and mentions are alive at a time, so a huge input
-    streams through in bounded memory.
+    streams through in bounded memory. With ``keep_going`` (batches), a rule that
+    fails on one sentence costs that sentence's mentions of that type and a
+    warning, not the whole document; the Python API lets the error surface.
     """
-    funcs = [extractors.get(name) for name in extractors.resolve(options.types or None)]
+    names = extractors.resolve(options.types or None)
+    funcs = [(name, extractors.get(name)) for name in names]
     for sentence in doc.sentences:
         found: list[Mention] = []
         doc.claimed.clear()
-        for func in funcs:
-            found.extend(func(doc, sentence))
+        for name, func in funcs:
+            if not keep_going:
+                found.extend(func(doc, sentence))
+                continue
+            try:
+                found.extend(func(doc, sentence))
+            except Exception as exc:  # noqa: BLE001 - a rule's bug must not cost the rest of the document
+                where = doc.offsets.to_raw(sentence.start, sentence.end)[0]
+                doc.warnings.append(f"{name} rules failed on the sentence at {where} "
+                                    f"({type(exc).__name__}: {exc}); its other mentions are kept")
         sentence.release()
         seen = set()
         for m in sorted(found, key=lambda m: (m.start, m.end, ORDER.get(m.type, 9))):
