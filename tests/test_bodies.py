@@ -339,3 +339,9 @@ def test_titles_people_and_glued_conjunctions_end_a_name(text, expected):
 def test_a_morpheme_between_a_name_and_its_community():
     assert names("公司党委与王府园社区党委举行共驻共建签约仪式") == ["王府园社区党委"]
     assert names("走进王府园社区") == ["王府园社区"]
+
+
+def test_hong_kong_bodies():
+    assert names("中聯辦昨日發稿表示") == ["中联办"]
+    assert names("廣東社團總會邀請范徐麗泰宣講,福建社團聯會骨幹分享體會") == ["广东社团总会", "福建社团联会"]
+    assert names("以10個地區服務中心為單位") == []

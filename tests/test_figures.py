@@ -439,3 +439,7 @@ def test_a_membership_breakdown_that_leaves_the_noun_out_counts_members():
     # without a count of members before it, an age group is people
     assert one("从年龄结构看,35岁以下5963名").category == "people"
     assert [f.category for f in figs("全市共有党员500名。共有3人获评先进工作者")] == ["party_members", "people"]
+
+
+def test_branch_associations_are_units():
+    assert one("近期還將發動10個地區分會分別舉辦座談分享會").category == "units"
