@@ -443,3 +443,37 @@ def test_a_membership_breakdown_that_leaves_the_noun_out_counts_members():
 
 def test_branch_associations_are_units():
     assert one("近期還將發動10個地區分會分別舉辦座談分享會").category == "units"
+
+
+BULLETIN = """截至2023年12月31日,中国共产党党员总数为9918.5万名,比2022年底净增114.4万名,增幅为1.2%。
+中国共产党现有基层组织517.6万个,比2022年底净增11.1万个,增幅为2.2%。
+党员的入党时间。新中国成立前入党的6.8万名,党的十八大以来入党的2611.2万名。
+党员的职业。工人(工勤技能人员)664.3万名,农牧渔民2607.5万名,学生277.1万名,离退休人员2064.4万名。
+统计指出,9125个城市街道、2万9620个乡镇、11万9437个社区已建立党组织。
+截至2023年底,全国入党申请人2098万名,入党积极分子为1054.7万名。"""
+
+
+def test_a_statistical_bulletin():
+    found = {f.text: (f.value, f.category) for f in figs(BULLETIN) if f.unit != "%"}
+    assert found["114.4万名"] == (1144000, "party_members")  # an increase counts what it increases
+    assert found["11.1万个"] == (111000, "party_organizations")
+    assert found["6.8万名"] == (68000, "party_members")  # those who joined
+    assert {found[k][1] for k in ("664.3万名", "2607.5万名", "277.1万名", "2064.4万名")} == {"party_members"}
+    assert found["2万9620个"] == (29620, "units") and found["11万9437个"] == (119437, "units")
+    assert found["2098万名"][1] == "people" and found["1054.7万名"][1] == "activists"
+
+
+def test_chinese_decimals_and_mixed_numerals():
+    text = ("全國中共黨員總數為七千三百三十六點三萬名。全國黨員中,工人七百九十六萬名,占百分之十點八;"
+            "學生一百九十四點七萬名,占百分之二點六。投入1万5千元。")
+    found = {f.text: (f.value, f.category) for f in figs(text)}
+    assert found["七千三百三十六点三万名"] == (73363000, "party_members")
+    assert found["一百九十四点七万名"] == (1947000, "party_members")  # 全国党员中 covers the list
+    assert found["百分之十点八"] == (10.8, "percentage")
+    assert found["1万5千元"] == (15000, "money")
+    assert figs("下午三点召开会议") == []
+
+
+def test_member_centre_households_are_not_a_members_topic():
+    found = figs("全市党员500名。建立“小区党支部—党员中心户”体系,选聘楼栋长2300名")
+    assert [f.category for f in found] == ["party_members", "people"]

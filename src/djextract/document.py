@@ -229,6 +229,7 @@ class Document:
     claimed: list[tuple[int, int]] = field(default_factory=list)
     places: set[str] | None = None  # places written with their level (海棠区), listed on first use by bodies
     members_at: int = -1  # where the last count of party members ended (figures: breakdowns that omit 党员)
+    last_count: tuple[int, str] | None = None  # (sentence start, category) of the last figure that is no rate
     _sentence_starts: list[int] = field(default_factory=list)
 
     def set_sentences(self, spans: list[tuple[int, int]]) -> None:
@@ -240,6 +241,11 @@ class Document:
         if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def before(self, sentence: Sentence) -> Sentence | None:
+        """The sentence just before this one (a heading such as 党员的职业。 says what follows counts)."""
+        i = bisect_right(self._sentence_starts, sentence.start) - 2
+        return self.sentences[i] if i >= 0 else None
 
     def claim(self, start: int, end: int) -> None:
         """Mark a span as taken (e.g. a programme name) so other extractors leave it alone.

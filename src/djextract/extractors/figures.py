@@ -20,7 +20,11 @@ from .numbers import DIGITS, NumberError, parse_number, plain
 from .quotes import Quote
 
 NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-NUM_CN = r"[零〇一二两三四五六七八九十百千万亿廿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+"
+# 2万9620个 (29620), as statistical bulletins write them; 1万5千元 (15000)
+NUM_AR_WAN = r"\d+[万亿](?:\d{1,4}(?![\d.千百万亿])|\d[千百](?:\d百)?(?![\d.万亿]))"
+NUM_CN = (r"[零〇一二两三四五六七八九十百千万亿廿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+"
+          r"(?:点[零〇一二三四五六七八九]+[万亿]?)?")  # 七千三百三十六点三万名, 百分之十点八
+CN_DECIMAL_MULT = re.compile(r"(.+点[零〇一二三四五六七八九]+)(万|亿)")
 # One space may stand between a qualifier, the number and its unit: copies of Word and PDF documents
 # put spaces around digits (共选派 7 名, 投资 350 万元).
 GAP = "[ \u00a0]?"
@@ -79,7 +83,7 @@ class Tables:
         self.formulae = sorted(load_set("formulae.txt"), key=len, reverse=True)
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         self.formula_re = re.compile(alt(self.formulae)) if self.formulae else None
-        number = f"(?:{NUM_AR}|{NUM_CN})"
+        number = f"(?:{NUM_AR_WAN}|{NUM_AR}|{NUM_CN})"
         self.regex = re.compile(
             f"(?:(?P<pre>{alt(self.before)}){GAP})?"
             f"(?:百分之(?P<pct>{number})"
@@ -108,6 +112,9 @@ def _parse(num: str) -> tuple[Decimal, Decimal | None]:
     """Value of a numeral, and the top of a range written as two digits (三四个, 五六百)."""
     if len(num) >= 2 and _bare_multiplier(num):
         num = "一" + num  # 超千万元, 近百万: a bare multiplier counts one of it
+    dm = CN_DECIMAL_MULT.fullmatch(num)
+    if dm:  # 七千三百三十六点三万: the decimal, then its multiplier
+        return Decimal(str(parse_number(dm.group(1)))) * MULTIPLIERS[dm.group(2)], None
     try:
         return Decimal(str(parse_number(num))), None
     except NumberError:
@@ -446,11 +453,19 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
         category = categorize("other", counted, window)  # 120多户困难群众: 户 counts households, not people
     if cls == "events" and category in PERSON_CATEGORIES and not text.startswith(counted, end):
         category = "events"  # 约谈党员干部40余次: 次 counts the talks, the people come before the number
+    if not counted and cls != "percent" and COMPARED.search(HARD_STOP.split(text[:start])[-1]):
+        last = doc.last_count
+        if last is not None and last[0] == sentence.start:
+            category = last[1]  # 党员总数为9918.5万名,比上年净增114.4万名: the increase counts the same thing
+    if category == "people" and cls == "person" and _members_topic(doc, sentence, text[:start], s_):
+        category = "party_members"  # 党员的职业。工人664.3万名; 全国党员中,学生194.7万名
     if category == "party_members":
         doc.members_at = e_
     elif (cls == "person" and category == "people" and 0 <= doc.members_at <= s_ <= doc.members_at + BREAKDOWN_REACH
           and _breakdown(text[:start], counted)):
         category = "party_members"  # 党员24729名……35岁以下5963名: the breakdown of those members
+    if cls != "percent":
+        doc.last_count = (sentence.start, category)
     if unit == "家" and category == "other" and not counted.endswith(("户", "家庭")):
         category = "units"  # 2家家庭教育指导中心: 家 counts organisations (but 50家贫困户 are households)
     unit_out = "元" if cls == "money" else unit
@@ -475,6 +490,29 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
 AGE_NUM = r"(?:\d+|[一二三四五六七八九十]+)"
 AGE = re.compile(rf"{AGE_NUM}(?:[—\-～~至到]{AGE_NUM})?周?岁(?:及?以[下上])?$")  # 35岁以下, 36—45岁
 BREAKDOWN_REACH = 300  # characters after the total within which a breakdown may leave the noun out
+
+
+COMPARED = re.compile(r"比[^，,。；;]{0,12}?(?:净增|增加|增长|减少|下降|净减|多|少)了?$")
+MEMBERS_IN = re.compile(r"党员(?:队伍)?中(?!心)")  # 全国党员中,工人796万名
+MEMBERS_HEADING = re.compile(r"党员的[\u4e00-\u9fff、和]{1,12}[。.:：]?")  # 党员的职业。 党员的性别、民族和学历。
+JOINED = re.compile(r"(?<!申请)入党的?$")  # 新中国成立前入党的6.8万名 (but 申请入党的 are applicants)
+
+
+def _members_topic(doc: Document, sentence: Sentence, before: str, at: int) -> bool:
+    """Do the words before this person count (or a heading sentence before it) say they are members?
+
+    ``at`` is where the count starts in the document: 全国党员中 covers the list items after it up
+    to the full stop, across the semicolons that make each item a sentence of its own.
+    """
+    clause = HARD_STOP.split(before)[-1]
+    window = doc.text[max(0, at - BREAKDOWN_REACH):at]
+    stop = max(window.rfind("。"), window.rfind("\n"))
+    if MEMBERS_IN.search(window[stop + 1:]) or JOINED.search(clause):
+        return True
+    if sentence.text.startswith("党员的") and MEMBERS_HEADING.match(sentence.text):
+        return True  # the heading opens this very sentence: 党员的职业。工人…
+    prev = doc.before(sentence)
+    return prev is not None and MEMBERS_HEADING.fullmatch(prev.text) is not None
 
 
 def _breakdown(before: str, counted: str) -> bool:
