@@ -193,3 +193,9 @@ def test_a_verb_and_a_quote_before_de_need_a_head_after_it(text, expected):
 def test_a_conjunction_between_verb_and_quote_breaks_the_evidence():
     assert progs("使党建工作开展与企业发展“共频共振”") == {}
     assert "双报到" in progs("深入开展和推进“双报到”")
+
+
+def test_unquoted_numbered_names_after_a_verb():
+    assert progs("全面推行四亮工程") == {"四亮工程": ("project", "工程")}
+    assert progs("开展一次活动") == {}  # a measure word after the numeral
+    assert progs("实施三年行动计划") == {}

@@ -74,14 +74,17 @@ class Tables:
         # numbered editions of a competition (海南省第九届…展播评比).
         coined = [h.word for h in inside if len(h.word) == 2 and h.kind in ("project", "campaign")]
         contests = [h.word for h in inside if h.kind == "campaign" and h.word.endswith(("赛", "比", "选", "会"))]
-        numbered = (rf"[{NUMERALS}][^\s大个项类级届批年月天日\d{NUMERALS}的，,。、]{{1,2}}"
+        # (not a measure word or a length of time after the numeral: 一次活动, 三年行动计划)
+        numbered = (rf"[{NUMERALS}][^\s大个项类级届批年月天日次场期轮名位种支条件篇家所户\d{NUMERALS}的，,。、]{{1,2}}"
                     rf"(?:{'|'.join(map(re.escape, coined))})")
         # Why a second pattern: the full one starts with a look-behind, so the regex engine tries it at
         # every position; this one starts with a numeral, which it skips to. No match here and no 届
         # means the full pattern cannot match either.
         self.unquoted_hint = re.compile(numbered)
+        # after a verb that runs a programme too (推行四亮工程); a look-behind needs one width, so two-character verbs
+        verbs2 = "|".join(sorted(re.escape(v) for v in self.verbs if len(v) == 2))
         self.unquoted_re = re.compile(
-            rf"(?:(?<=[的、和及与])|(?<![\u4e00-\u9fff]))({numbered})"
+            rf"(?:(?<=[的、和及与])|(?<![\u4e00-\u9fff])|(?<={verbs2}))({numbered})"
             r"|((?:[^\W\d_的在与和及]{2,3}(?:省|市|区|县))?第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{2,16}?"
             rf"(?:{'|'.join(map(re.escape, contests))}))"
         )
