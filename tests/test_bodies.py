@@ -345,3 +345,8 @@ def test_hong_kong_bodies():
     assert names("中聯辦昨日發稿表示") == ["中联办"]
     assert names("廣東社團總會邀請范徐麗泰宣講,福建社團聯會骨幹分享體會") == ["广东社团总会", "福建社团联会"]
     assert names("以10個地區服務中心為單位") == []
+
+
+def test_village_run_companies_verbs_tagged_as_places_and_a_towns_committee_and_government():
+    assert names("乐安县九瀑峡4A级旅游景区地处青里村,村办公司投资100万元") == ["青里村"]
+    assert names("在镇党委政府和乡村振兴服务队的帮助下") == ["镇党委"]

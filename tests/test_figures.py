@@ -477,3 +477,14 @@ def test_chinese_decimals_and_mixed_numerals():
 def test_member_centre_households_are_not_a_members_topic():
     found = figs("全市党员500名。建立“小区党支部—党员中心户”体系,选聘楼栋长2300名")
     assert [f.category for f in found] == ["party_members", "people"]
+
+
+@pytest.mark.parametrize("text,span,value,value_max", [
+    ("120个村的村集体收入可达40万元至50万元", "40万元至50万元", 400000, 500000),
+    ("每期培训3人到5人", "3人到5人", 3, 5),
+    ("共投入100万元-200万元", "100万元-200万元", 1000000, 2000000),
+])
+def test_a_range_written_with_its_unit_twice(text, span, value, value_max):
+    f = [f for f in figs(text) if f.text == span]
+    assert len(f) == 1 and (f[0].value, f[0].value_max) == (value, value_max)
+    assert len([g for g in figs(text) if g.start >= f[0].start]) == 1  # the top is not a figure of its own

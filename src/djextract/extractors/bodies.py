@@ -239,6 +239,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
         if (level is not None and level.alone and level.kind != head.kind and not head.sub and not head.of
                 and not any(tok.word.startswith(p) for p, _kind in t.kind_prefixes)):
             break  # 区委区政府, 省委省政府: two bodies side by side, not one
+        if level is not None and not mods and level.kind == "party" and head.word == "政府":
+            break  # 镇党委政府: the town's committee and its government, side by side (bare 政府 is no body)
         if head.place and mods and (t.nested_head(tok.word) is head) and len(tok.word) > len(head.word):
             break  # 后进村|光明村: a village (or a label ending like one) before this village's name
         parent = parents.get(tok.end) if parents and head.kind == "enterprise" else None

@@ -350,10 +350,37 @@ def figures_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     if not HAS_NUMBER.search(text):
         return
     excluded = _excluded_spans(sentence, sentence.quotes)
-    for m in tables().regex.finditer(text):
+    regex = tables().regex
+    taken = 0  # where the last figure ended: a range's second half is not a figure of its own
+    for m in regex.finditer(text):
+        if m.start() < taken:
+            continue
         fig = _figure(doc, sentence, m, excluded)
-        if fig is not None:
-            yield fig
+        if fig is None:
+            continue
+        _join_range(doc, sentence, fig, excluded)
+        taken = fig.end - sentence.start
+        yield fig
+
+
+RANGE_JOIN = re.compile(r"[ \u00a0]?(?:至|到|-|~|～|—{1,2})[ \u00a0]?")
+
+
+def _join_range(doc: Document, sentence: Sentence, fig: Mention, excluded: list[tuple[int, int]]) -> None:
+    """40万元至50万元, 3人到5人: a range written with its unit twice is one figure with a top."""
+    text, base = sentence.text, sentence.start
+    j = RANGE_JOIN.match(text, fig.end - base)
+    if not j or fig.fields["value_max"] is not None:
+        return
+    m2 = tables().regex.match(text, j.end())
+    if not m2 or m2.group("pre"):
+        return
+    top = _figure(doc, sentence, m2, excluded)
+    if top is None or top.fields["unit"] != fig.fields["unit"] or top.fields["value"] <= fig.fields["value"]:
+        return
+    fig.fields["value_max"] = top.fields["value"]
+    fig.end = top.end
+    fig.text = text[fig.start - base:fig.end - base]
 
 
 def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[tuple[int, int]]) -> Mention | None:
@@ -374,7 +401,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     lead = start - 1 if start > 0 and text[start - 1] in SPACES else start  # 第 3 名: read past the space
     before = text[max(0, lead - 2):lead]
     # Numbers glued to other numbers, letters or codes are not figures.
-    if start > 0 and (text[start - 1].isalnum() and text[start - 1].isascii() or text[start - 1] in ".-/:·"):
+    if start > 0 and (text[start - 1].isalnum() and text[start - 1].isascii() or text[start - 1] in ".-/:·") and not (
+            text[start - 1] == "-" and start >= 2 and not text[start - 2].isascii()):  # (100万元-200万元: a range)
         return None
     if not arabic and lead > 0 and not pre and text[lead - 1] in "零〇一二两三四五六七八九十百千万亿":
         return None
