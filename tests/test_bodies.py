@@ -350,3 +350,9 @@ def test_hong_kong_bodies():
 def test_village_run_companies_verbs_tagged_as_places_and_a_towns_committee_and_government():
     assert names("乐安县九瀑峡4A级旅游景区地处青里村,村办公司投资100万元") == ["青里村"]
     assert names("在镇党委政府和乡村振兴服务队的帮助下") == ["镇党委"]
+
+
+def test_named_cooperatives():
+    assert names("村党支部领办成立利津金硕瓜果专业合作社") == ["利津金硕瓜果专业合作社"]
+    assert names("青里村股份经济合作社") == ["青里村股份经济合作社"]
+    assert names("成立了专业合作社,创办村集体股份制合作社466个") == []
