@@ -356,3 +356,7 @@ def test_named_cooperatives():
     assert names("村党支部领办成立利津金硕瓜果专业合作社") == ["利津金硕瓜果专业合作社"]
     assert names("青里村股份经济合作社") == ["青里村股份经济合作社"]
     assert names("成立了专业合作社,创办村集体股份制合作社466个") == []
+
+
+def test_a_pioneer_branch_to_be_created_is_a_designation():
+    assert names("市级机关工委组织市级机关先锋支部创建现场观摩活动") == ["市级机关工委"]

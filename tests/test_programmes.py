@@ -199,3 +199,8 @@ def test_unquoted_numbered_names_after_a_verb():
     assert progs("全面推行四亮工程") == {"四亮工程": ("project", "工程")}
     assert progs("开展一次活动") == {}  # a measure word after the numeral
     assert progs("实施三年行动计划") == {}
+
+
+def test_grades_and_standards():
+    assert progs("积极申报“五星”级党支部") == {}  # a grade
+    assert progs("准确定位班子示范引领好、社会评价形象好“六好标准”") == {"六好标准": ("mechanism", None)}

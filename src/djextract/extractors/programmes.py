@@ -35,6 +35,7 @@ HEAD_LEAD = re.compile(r"等(?:一批|一系列|[一二三四五六七八九十�
 HEAD_BREAK = re.compile(r"[的为是在把将]|提升|带动")
 VERB_GAP_BREAK = re.compile(r"[，,。；;、“”\"的与和及]")  # 开展与企业发展“共频共振”: 开展 is a noun there
 COUNTED_HEAD = re.compile(r"[一二两三四五六七八九十\d][个项类种]$")  # 一个|品牌: a number before the head
+GRADE_AFTER = ("级", "星级")  # “五星”级, “四星”级党支部
 DE_PHRASE = 12  # characters after a quote's 的 in which a head may name what the quote is
 WORD_SUFFIX = ("化",)  # 标准化, 品牌化, 项目化: an adjective or verb made from the head word, not the head
 HEAD_GAP_BREAK = re.compile(r"[为的和与及是在以把将对]")  # 管理系统|为|载体: two heads, not one
@@ -303,6 +304,8 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
                 continue
             if _names_body(text, q):
                 continue
+            if text.startswith(GRADE_AFTER, q.close + 1):
+                continue  # 申报“五星”级党支部: a grade, not a programme
             if len(name) == 1:
                 continue
             kind = ev.kind
