@@ -360,3 +360,8 @@ def test_named_cooperatives():
 
 def test_a_pioneer_branch_to_be_created_is_a_designation():
     assert names("市级机关工委组织市级机关先锋支部创建现场观摩活动") == ["市级机关工委"]
+
+
+def test_a_kind_of_centre_does_not_make_its_branch_specific():
+    assert names("大场第三卫生服务中心党支部提供了义诊服务") == []
+    assert names("海口市党群服务中心") == ["海口市党群服务中心"]
