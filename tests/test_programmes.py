@@ -204,3 +204,8 @@ def test_unquoted_numbered_names_after_a_verb():
 def test_grades_and_standards():
     assert progs("积极申报“五星”级党支部") == {}  # a grade
     assert progs("准确定位班子示范引领好、社会评价形象好“六好标准”") == {"六好标准": ("mechanism", None)}
+
+
+def test_a_quoted_goal_is_not_named_by_the_verb_before_it():
+    assert progs("在迈向“卓越徐汇”新征程上奋力打造“新时代党建新高地”") == {}
+    assert progs("打造“党建高地”品牌") == {"党建高地": ("brand", "品牌")}  # a head says what it is

@@ -89,7 +89,8 @@ class Tables:
             r"|((?:[^\W\d_的在与和及]{2,3}(?:省|市|区|县))?第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{2,16}?"
             rf"(?:{'|'.join(map(re.escape, contests))}))"
         )
-        goals = "|".join(map(re.escape, sorted(load_set("programme_goal_words.txt"), key=len, reverse=True)))
+        self.goal_words = tuple(sorted(load_set("programme_goal_words.txt"), key=len, reverse=True))
+        goals = "|".join(map(re.escape, self.goal_words))
         self.goal_after = re.compile(rf"(?:的[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,2}})(?:{goals})")
         self.frames = {k: (v[0] if v else "mechanism") for k, v in load_table("programme_frames.tsv").items()}
         frames = sorted(self.frames, key=len, reverse=True)
@@ -294,7 +295,8 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
             if ev is None and frame and len(name) <= 8:
                 ev = Evidence(None, t.frames[frame.group(1)])
             if ev is None and verb and len(name) >= 2 and not re.search(r"[，,]", name):
-                ev = None if t.goal_after.match(text, q.close + 1) else verb  # …的战略目标: a goal
+                goal = t.goal_after.match(text, q.close + 1) or name.endswith(t.goal_words)  # …的战略目标, “…新高地”
+                ev = None if goal else verb
                 if ev is not None and text.startswith("的", q.close + 1):
                     # 推出“支部+项目”的非公党建模式 names a model; 打造“一呼百应”的楼栋战队 describes a team
                     ev = _head_after_de(text, q.close + 2)
