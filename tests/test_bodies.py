@@ -365,3 +365,14 @@ def test_a_pioneer_branch_to_be_created_is_a_designation():
 def test_a_kind_of_centre_does_not_make_its_branch_specific():
     assert names("大场第三卫生服务中心党支部提供了义诊服务") == []
     assert names("海口市党群服务中心") == ["海口市党群服务中心"]
+
+
+@pytest.mark.parametrize("name", ["省住建厅", "省人社厅", "省文旅厅", "省审计厅", "市行政审批局", "市文广旅局",
+                                  "市科工信局", "市城管委"])
+def test_abbreviated_departments(name):
+    assert names(f"会上传达学习了{name}关于推进工作的会议精神") == [name]
+
+
+def test_the_directly_affiliated_organs_committee_needs_its_owner():
+    assert names("委党组成员、副主任、直属机关党委书记张福寿出席") == []
+    assert names("省委直属机关工委") == ["省委直属机关工委"]

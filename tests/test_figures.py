@@ -488,3 +488,7 @@ def test_a_range_written_with_its_unit_twice(text, span, value, value_max):
     f = [f for f in figs(text) if f.text == span]
     assert len(f) == 1 and (f[0].value, f[0].value_max) == (value, value_max)
     assert len([g for g in figs(text) if g.start >= f[0].start]) == 1  # the top is not a figure of its own
+
+
+def test_office_holders_counted_with_ge_are_people():
+    assert one("厦门海沧区、宁德柘荣县等9个县(市、区)发改局局长").category == "people"
