@@ -376,3 +376,19 @@ def test_abbreviated_departments(name):
 def test_the_directly_affiliated_organs_committee_needs_its_owner():
     assert names("委党组成员、副主任、直属机关党委书记张福寿出席") == []
     assert names("省委直属机关工委") == ["省委直属机关工委"]
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("市公安局交警支队", "government"), ("市消防救援支队", "government"), ("县人武部", "government"),
+    ("市工商联", "mass_organization"), ("市红十字会", "mass_organization"), ("县委办", "party"),
+    ("县政府办", "government"), ("市委网信办", "party"), ("市委编办", "party"), ("市委老干部局", "party"),
+    ("市乡村振兴局", "government"), ("中国农业银行三亚分行", "enterprise"), ("府城街道办事处", "government"),
+    ("市委巡察办", "party"), ("市委政研室", "party"), ("市民宗委", "government"), ("市委机要局", "party"),
+    ("市档案馆", "institution"), ("市图书馆", "institution"), ("市妇幼保健院", "institution"),
+])
+def test_more_organs_of_a_city(name, kind):
+    assert kinds(f"会议由{name}主办。") == {name: kind}
+
+
+def test_counted_street_offices_are_not_one_body():
+    assert names("全区有36个乡镇、4个街道办事处、649个村") == []

@@ -27,6 +27,7 @@ NAME_JOINERS = ("和", "与")
 JOINT_VERBS = ("联合",)
 VILLAGE_NUMERALS = "一二三四五六七八九十双"
 COMPANY_NUMERALS = "一二三四五六七八九十"
+PREPOSITIONS = "由对在向为将从把被让给同跟经以"  # one-character stop words jieba glues to the name after them
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 APPOSITION = re.compile(r"——|—|--")
@@ -258,8 +259,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
         if tok.tag == "" and tok.word[0] in t.stop and tok.word[1:] in t.quantifiers:
             return None  # 由该|党支部: an unknown word of a preposition and 该, "that branch"
         if tok.tag == "" and tok.word[0] in t.stop and (len(tok.word) >= 3 or tok.word[1:] in t.admin
-                                                         or tok.word[1:] in t.heads):
-            # 对美团, 由局(党委): an unknown word that swallowed the preposition before the name
+                                                         or tok.word[1:] in t.heads or tok.word[0] in PREPOSITIONS):
+            # 对美团, 由局(党委), 由文|城镇卫生院: an unknown word that swallowed the preposition before the name
             mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
             start = tok.start + 1
             break
@@ -347,6 +348,9 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
     if mod_words and mod_words[-1] in t.designations and head.kind == "party" and not quoted:
         return None  # 全国党建工作|样板|支部: a designation conferred on branches, not a branch's name
     if len(mod_words) == 1 and mod_words[0] in t.level_words and head.kind in ("party", "government"):
+        k = sentence.token_index(start) - 1
+        if k >= 0 and tokens[k].tag in ("q", "m"):
+            return None  # 4个街道办事处: counted, so several streets' offices
         return Candidate(start, end, name, head.kind)  # 街道党工委: the street's own committee, as 镇党委
     if mod_words and all(w in t.generic_mods for w in mod_words):
         return None
