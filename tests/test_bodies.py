@@ -392,3 +392,11 @@ def test_more_organs_of_a_city(name, kind):
 
 def test_counted_street_offices_are_not_one_body():
     assert names("全区有36个乡镇、4个街道办事处、649个村") == []
+
+
+def test_bodies_in_quoted_speech_and_central_departments():
+    text = ("“2月5日中午,市人力资源和社会保障局党委书记、局长张冬驾驶公车,参加市人社局副局长李夏为其儿子"
+            "在光明大饭店举办的婚宴……”2月15日,某市纪委收到一件网络举报。")
+    assert names(text) == ["市人力资源和社会保障局党委", "市人社局"]  # speech, not a quoted name
+    assert names("中央纪委国家监委对中共中央办公厅、中央宣传部实施派驻监督") == [
+        "中央纪委国家监委", "中共中央办公厅", "中央宣传部"]

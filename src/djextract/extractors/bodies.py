@@ -27,6 +27,7 @@ NAME_JOINERS = ("和", "与")
 JOINT_VERBS = ("联合",)
 VILLAGE_NUMERALS = "一二三四五六七八九十双"
 COMPANY_NUMERALS = "一二三四五六七八九十"
+QUOTED_NAME = 30  # a quote longer than this is speech, not a name
 PREPOSITIONS = "由对在向为将从把被让给同跟经以"  # one-character stop words jieba glues to the name after them
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
@@ -177,8 +178,9 @@ def _written_as_place(doc: Document, key: str) -> bool:
 
 
 def _in_title_or_quote(sentence: Sentence, start: int, end: int) -> bool:
+    """Inside a title or a quoted name (“海上之家”); quoted speech (a long quote) names bodies as any text does."""
     for q in sentence.quotes:
-        if q.open < start and end <= q.close:
+        if q.open < start and end <= q.close and (q.is_title or q.close - q.open <= QUOTED_NAME):
             return True
     return False
 
@@ -354,8 +356,9 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
         return Candidate(start, end, name, head.kind)  # 街道党工委: the street's own committee, as 镇党委
     if mod_words and all(w in t.generic_mods for w in mod_words):
         return None
-    if t.generic_run.fullmatch(name[: -len(head.word)]) or t.generic_run.fullmatch(name):
-        return None  # 新型农村社区, 新型|农村: generic words glued into one token, no name among them
+    prefix = name[: -len(head.word)]
+    if (t.generic_run.fullmatch(prefix) and prefix not in t.national) or t.generic_run.fullmatch(name):
+        return None  # 新型农村社区, 新型|农村: generic words glued into one token (but 中央|宣传部 is one body)
     if t.verbs_re.search(name):
         return None  # 选优配强村党组织书记: a verb phrase over villages in general
     if not (quoted or _specific(mods, head, t, sentence.doc)):
