@@ -400,3 +400,13 @@ def test_bodies_in_quoted_speech_and_central_departments():
     assert names(text) == ["市人力资源和社会保障局党委", "市人社局"]  # speech, not a quoted name
     assert names("中央纪委国家监委对中共中央办公厅、中央宣传部实施派驻监督") == [
         "中央纪委国家监委", "中共中央办公厅", "中央宣传部"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("太和康美(北京)中医研究院有限公司党支部组建红旗实验室", ["太和康美中医研究院有限公司党支部"]),
+    ("万科(集团)有限公司召开会议", ["万科有限公司"]),
+    ("华为技术(中国)有限公司", ["华为技术有限公司"]),
+    ("2024年5月,北京首家区级国际商会党委 ——房山区国际商会党委正式成立", ["房山区国际商会党委"]),
+])
+def test_brackets_inside_company_names_and_a_spaced_dash(text, expected):
+    assert names(text) == expected

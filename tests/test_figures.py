@@ -492,3 +492,7 @@ def test_a_range_written_with_its_unit_twice(text, span, value, value_max):
 
 def test_office_holders_counted_with_ge_are_people():
     assert one("厦门海沧区、宁德柘荣县等9个县(市、区)发改局局长").category == "people"
+
+
+def test_special_committees_are_units():
+    assert one("内设餐饮等9个专委会(协会)").category == "units"

@@ -27,16 +27,18 @@ NAME_JOINERS = ("和", "与")
 JOINT_VERBS = ("联合",)
 VILLAGE_NUMERALS = "一二三四五六七八九十双"
 COMPANY_NUMERALS = "一二三四五六七八九十"
+PAREN_IN_NAMES = ("中国", "集团", "控股")  # 华为技术(中国)有限公司, 万科(集团)有限公司
 QUOTED_NAME = 30  # a quote longer than this is speech, not a name
 PREPOSITIONS = "由对在向为将从把被让给同跟经以"  # one-character stop words jieba glues to the name after them
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
-APPOSITION = re.compile(r"——|—|--")
+APPOSITION = re.compile(r"\s*(?:——|—|--)")
 OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 QUOTE_MARKS_SPACE = re.compile(r"[“”「」『』\"‘’《》\s]")
 # Marks that are words of their own to jieba and rjieba and stop a name's leftward walk (not closing quotes).
-MARKS_BEFORE = frozenset("，。、；：！？（）【】〔〕,;:!?()[] \t\r\n\u3000“「『《‘")
+# (Not a closing bracket: 万科(集团)|有限公司 goes on before it.)
+MARKS_BEFORE = frozenset("，。、；：！？（【〔,;:!?([ \t\r\n\u3000“「『《‘")
 NAME_OPENERS = "东南西北中上下前后大小新老"  # direction and size words that open village names (中|廖村)
 PLACE_LEVELS = "省市区县镇乡"  # a word written with one of these after it is a place (海棠 + 区)
 MAX_TOKENS = 9
@@ -123,7 +125,7 @@ class Candidate:
 VERB_TAGS = ("v", "vd", "vi", "vg", "l", "i")
 PLACE_TAGS = frozenset({"ns", "s", "nt", "nz", "j"})
 ANCHOR_KINDS = ("government", "institution", "enterprise")
-MAX_ANCHOR = 16
+MAX_ANCHOR = 20
 
 
 def _is_stop(tok: Token, t: Tables) -> bool:
@@ -246,7 +248,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             break  # 镇党委政府: the town's committee and its government, side by side (bare 政府 is no body)
         if head.place and mods and (t.nested_head(tok.word) is head) and len(tok.word) > len(head.word):
             break  # 后进村|光明村: a village (or a label ending like one) before this village's name
-        parent = parents.get(tok.end) if parents and head.kind == "enterprise" else None
+        parent = parents.get(tok.end) if parents and (head.kind == "enterprise" or head.of) else None
         if parent is not None:
             # 中建四局第一建设有限公司|西南分公司: the company named just before is part of this name
             mods.insert(0, Token(sentence.doc.text[parent.start:tok.end], parent.start, tok.end, "nt"))
@@ -281,6 +283,14 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             mods.insert(0, tok)  # 王府|园|社区: a morpheme between a name and the community it names
             start = tok.start
             i -= 1
+            continue
+        if (tok.word in ")）" and head.kind == "enterprise" and i >= 3 and tokens[i - 2].word in "(（"
+                and (tokens[i - 1].tag == "ns" or tokens[i - 1].word in PAREN_IN_NAMES)
+                and not _is_stop(tokens[i - 3], t) and tokens[i - 3].tag != "x"):
+            # 太和康美(北京)中医研究院有限公司: a place in brackets inside the name (one word of it)
+            mods.insert(0, Token("".join(x.word for x in tokens[i - 2:i + 1]), tokens[i - 2].start, tok.end, "ns"))
+            start = tokens[i - 2].start
+            i -= 3
             continue
         numbered = NUMBERED_UNIT.fullmatch(tok.word) is not None and tok.tag == "m"  # 七局: one token
         if numbered or _inside_name(tokens, i, head, mods, t):
@@ -447,16 +457,20 @@ def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[T
     An enterprise's name may also open with a brand (中车|大连机车研究所有限公司).
     """
     k = i
+    reach = start  # where a brand must end to open the name
     while k >= 0 and head_end - tokens[k].start <= MAX_ANCHOR:
         tok = tokens[k]
         if tok.tag == "x" or tok.word in t.stop or tok.word in t.quantifiers or t.nested_head(tok.word):
             return start, mods
         before = tokens[k - 1] if k > 0 else None
         opens = before is None or before.tag == "x" or before.word in t.stop
-        # a brand opens the name only right before it, never across a verb (占旗|能|公司)
-        brand = enterprise and len(tok.word) >= 2 and tok.tag in ("nz", "nt", "j", "") and tok.end == start
+        # a brand opens the name only right before it, never across a verb (占旗|能|公司); it may be two words
+        # (太和|康美(北京)中医研究院有限公司)
+        brand = enterprise and len(tok.word) >= 2 and tok.tag in ("nz", "nt", "j", "") and tok.end == reach
         if opens and (tok.word in t.admin or tok.tag == "ns" or brand):
             return tok.start, tokens[k:i + 1] + mods
+        if brand:
+            reach = tok.start
         k -= 1
     return start, mods
 
