@@ -333,6 +333,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
     if label:
         mods = mods[label:]  # 建设单位|海南大学化学化工学院…党支部: a label, then the name
         start = mods[0].start
+        i = -1  # and nothing before the label opens the name either
     if head.kind in ANCHOR_KINDS and (not head.place or head.kind == "enterprise"):
         start, mods = _anchor(tokens, i, start, head_end, mods, t, head.kind == "enterprise")
         k = sentence.token_index(start) - 1
@@ -460,8 +461,9 @@ def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[T
     reach = start  # where a brand must end to open the name
     while k >= 0 and head_end - tokens[k].start <= MAX_ANCHOR:
         tok = tokens[k]
-        if tok.tag == "x" or tok.word in t.stop or tok.word in t.quantifiers or t.nested_head(tok.word):
-            return start, mods
+        if (tok.tag == "x" or tok.word in t.stop or tok.word in t.quantifiers or tok.word in t.label_words
+                or t.nested_head(tok.word)):
+            return start, mods  # (培育建设单位|海南大学: not across the label before a name either)
         before = tokens[k - 1] if k > 0 else None
         opens = before is None or before.tag == "x" or before.word in t.stop
         # a brand opens the name only right before it, never across a verb (占旗|能|公司); it may be two words
