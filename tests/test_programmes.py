@@ -96,7 +96,7 @@ def test_numbers_in_names_are_not_figures():
 
 def test_nested_quote_inside_a_document_title():
     found = progs("制定了《“海曙区两新党建‘亮旗争强’三年行动计划”》等文件。")
-    assert found == {"亮旗争强": ("project", "三年行动计划")}
+    assert found == {"亮旗争强": ("campaign", "三年行动计划")}  # an action plan is a campaign (dev gold)
 
 
 def test_gloss_is_dropped_from_the_name():
@@ -175,7 +175,7 @@ def test_quotes_of_one_list_with_their_owners_between_them():
 
 
 def test_a_length_of_time_before_a_head_is_not_a_coined_name():
-    assert progs("落实“分类指导、争先进位”三年行动计划") == {"分类指导、争先进位": ("project", "三年行动计划")}
+    assert progs("落实“分类指导、争先进位”三年行动计划") == {"分类指导、争先进位": ("campaign", "三年行动计划")}
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -209,3 +209,12 @@ def test_grades_and_standards():
 def test_a_quoted_goal_is_not_named_by_the_verb_before_it():
     assert progs("在迈向“卓越徐汇”新征程上奋力打造“新时代党建新高地”") == {}
     assert progs("打造“党建高地”品牌") == {"党建高地": ("brand", "品牌")}  # a head says what it is
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("创建了“五型”党委示范点3个", "五型", "mechanism"),  # a numbered model
+    ("打造“红色物业”党群阵地示范点", "红色物业", "brand"),
+    ("建成“1+4+N”党建示范点", "1+4+N", "mechanism"),
+])
+def test_a_demonstration_site_takes_its_programmes_kind(text, name, kind):
+    assert progs(text)[name][0] == kind

@@ -148,6 +148,13 @@ def _head_after(text: str, pos: int) -> Evidence | None:
     return Evidence(head, t.heads[m.group(0)].kind, between)
 
 
+def _site_kind(kind: str, name: str) -> str:
+    """A demonstration site of a programme (“五型”党委示范点) says nothing of its kind; the name does."""
+    if kind != "site":
+        return kind
+    return "mechanism" if name[0] in NUMERALS or name[0].isdigit() else "brand"
+
+
 def _head_after_de(text: str, pos: int) -> Evidence | None:
     """The head of the noun phrase after a quote's 的, when a verb was the only other evidence."""
     t = tables()
@@ -313,6 +320,7 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
             kind = ev.kind
             if inside and not (own or (shared and (q is last or shared.kind == "brand"))):  # “…大讲堂”…等党建品牌
                 kind = t.heads[inside.group(0)].kind
+            kind = _site_kind(kind, name)
             start = q.open + sentence.start
             end = q.close + 1 + sentence.start
             doc.claim(start, end)
@@ -341,6 +349,7 @@ def _unquoted(doc: Document, sentence: Sentence, quotes: list[Quote]) -> Iterato
             hm = t.inside_re.search(name)
             head = hm.group(0) if hm else None
             kind = t.heads[head].kind if head else "other"
+        kind = _site_kind(kind, name)
         a, b = s + sentence.start, e + sentence.start
         if doc.is_claimed(a, b):
             continue
