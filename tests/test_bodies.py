@@ -410,3 +410,7 @@ def test_bodies_in_quoted_speech_and_central_departments():
 ])
 def test_brackets_inside_company_names_and_a_spaced_dash(text, expected):
     assert names(text) == expected
+
+
+def test_a_persons_name_after_a_title_is_not_a_body():
+    assert names("商会顾问团主席杨贵平和商会党支部书记徐维新等参加了签约仪式") == []

@@ -496,3 +496,8 @@ def test_office_holders_counted_with_ge_are_people():
 
 def test_special_committees_are_units():
     assert one("内设餐饮等9个专委会(协会)").category == "units"
+
+
+def test_times_of_an_organisations_meeting_are_events_and_minutes_a_length():
+    found = figs("每月党政班子成员集中学习不少于1次,每次不少于90分钟")
+    assert [(f.text, f.category) for f in found] == [("不少于1次", "events"), ("不少于90分钟", "duration")]

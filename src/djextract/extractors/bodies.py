@@ -329,6 +329,9 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
         i -= 1
     if i >= 0 and tokens[i].word in t.quantifiers:
         return None
+    if i >= 0 and tokens[i].word in t.titles and mods and (
+            mods[0].tag in ("nr", "nrfg", "nrt") or (mods[0].tag == "" and 2 <= len(mods[0].word) <= 3)):
+        return None  # 主席|杨贵|平和|商会党支部: a person's name after a title, not the start of a body's
     label = _label_before_organisation(mods, t)
     if label:
         mods = mods[label:]  # 建设单位|海南大学化学化工学院…党支部: a label, then the name

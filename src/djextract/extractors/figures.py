@@ -481,6 +481,8 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
         category = categorize("other", counted, window)  # 120多户困难群众: 户 counts households, not people
     if cls == "events" and category in PERSON_CATEGORIES and not text.startswith(counted, end):
         category = "events"  # 约谈党员干部40余次: 次 counts the talks, the people come before the number
+    if cls == "events" and category in ("units", "party_organizations"):
+        category = "events"  # 班子成员集中学习不少于1次, 走访企业10次: 次 counts times, not organisations
     if not counted and cls != "percent" and COMPARED.search(HARD_STOP.split(text[:start])[-1]):
         last = doc.last_count
         if last is not None and last[0] == sentence.start:
