@@ -278,8 +278,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             start = tok.start
             i -= 1
             continue
-        if len(tok.word) == 1 and tok.tag in ("zg", "g", "ng") and i > 0 and tokens[i - 1].tag in SPECIFIC_TAGS and (
-                _place_word(mods[0], head, t) if mods else head.place and head.kind == "grassroots"):
+        if (len(tok.word) == 1 and tok.tag in ("zg", "g", "ng") and i > 0 and tokens[i - 1].tag in SPECIFIC_TAGS
+                and _names_community(mods, head, t)):
             mods.insert(0, tok)  # 王府|园|社区: a morpheme between a name and the community it names
             start = tok.start
             i -= 1
@@ -426,11 +426,12 @@ def _inside_name(tokens: list[Token], i: int, head: Head, mods: list[Token], t: 
     return _numbered(tokens, i, t)  # 市财政局第一党支部: a numbered branch of a named body
 
 
-def _place_word(tok: Token, head: Head, t: Tables) -> bool:
-    """Is this word (the first of a name so far) a village or community, or the head one?"""
-    nested = t.nested_head(tok.word)
-    return (nested is not None and nested.place and nested.kind == "grassroots") or (
-        head.place and head.kind == "grassroots")
+def _names_community(mods: list[Token], head: Head, t: Tables) -> bool:
+    """Is the name so far a village's or community's (王府|园|社区党委), or is the head one?"""
+    if head.place and head.kind == "grassroots":
+        return True
+    nested = t.nested_head(mods[0].word) if mods else None
+    return nested is not None and nested.place and nested.kind == "grassroots"
 
 
 def _numbered_company(tok: Token, nxt: Token, t: Tables) -> bool:

@@ -139,13 +139,19 @@ def _head_after(text: str, pos: int) -> Evidence | None:
     between = rest[skip:m.start()]
     if HEAD_BREAK.search(between):
         return None
-    while True:  # 阵地 → 阵地体系: a head right after a head makes one longer head
-        nxt = t.after_re.search(rest, m.end())
-        if not nxt or nxt.start() - m.end() > 2 or HEAD_GAP_BREAK.search(rest, m.end(), nxt.start()):
-            break
-        m = nxt
+    m = _longest_head(rest, m)
     head = rest[skip:m.end()]
     return Evidence(head, t.heads[m.group(0)].kind, between)
+
+
+def _longest_head(rest: str, m: re.Match[str]) -> re.Match[str]:
+    """阵地 → 阵地体系: a head right after a head makes one longer head (the last one says the kind)."""
+    t = tables()
+    while True:
+        nxt = t.after_re.search(rest, m.end())
+        if not nxt or nxt.start() - m.end() > 2 or HEAD_GAP_BREAK.search(rest, m.end(), nxt.start()):
+            return m
+        m = nxt
 
 
 def _site_kind(kind: str, name: str) -> str:
@@ -166,13 +172,8 @@ def _head_after_de(text: str, pos: int) -> Evidence | None:
         if HEAD_BREAK.search(rest, 0, m.start()):
             return None
         if not rest.startswith(WORD_SUFFIX, m.end()):
-            first = m
-            while True:  # 阵地 → 阵地体系, as after a quote
-                nxt = t.after_re.search(rest, m.end())
-                if not nxt or nxt.start() - m.end() > 2 or HEAD_GAP_BREAK.search(rest, m.end(), nxt.start()):
-                    break
-                m = nxt
-            return Evidence(rest[:m.end()], t.heads[m.group(0)].kind, rest[:first.start()])
+            last = _longest_head(rest, m)
+            return Evidence(rest[:last.end()], t.heads[last.group(0)].kind, rest[:m.start()])
     return None
 
 
