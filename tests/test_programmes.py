@@ -218,3 +218,9 @@ def test_a_quoted_goal_is_not_named_by_the_verb_before_it():
 ])
 def test_a_demonstration_site_takes_its_programmes_kind(text, name, kind):
     assert progs(text)[name][0] == kind
+
+
+def test_a_site_named_for_what_it_is_keeps_that_kind():
+    found = progs("打造出“名家教育工作室”“博士工作站”“研学教育基地”等一批人才工作示范点")
+    assert {name: kind for name, (kind, _head) in found.items()} == {
+        "名家教育工作室": "platform", "博士工作站": "platform", "研学教育基地": "platform"}

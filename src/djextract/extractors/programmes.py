@@ -155,9 +155,17 @@ def _longest_head(rest: str, m: re.Match[str]) -> re.Match[str]:
 
 
 def _site_kind(kind: str, name: str) -> str:
-    """A demonstration site of a programme (“五型”党委示范点) says nothing of its kind; the name does."""
+    """A demonstration site of a programme (“五型”党委示范点) says nothing of its kind; the name does.
+
+    A head inside the name says it (“研学教育基地” is a platform); else a numbered model is a
+    mechanism and any other name a brand.
+    """
     if kind != "site":
         return kind
+    t = tables()
+    inside = t.inside_re.search(name) if len(name) >= 3 else None
+    if inside and t.heads[inside.group(0)].kind != "site":
+        return t.heads[inside.group(0)].kind
     return "mechanism" if name[0] in NUMERALS or name[0].isdigit() else "brand"
 
 
