@@ -414,3 +414,11 @@ def test_brackets_inside_company_names_and_a_spaced_dash(text, expected):
 
 def test_a_persons_name_after_a_title_is_not_a_body():
     assert names("商会顾问团主席杨贵平和商会党支部书记徐维新等参加了签约仪式") == []
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("省卫生健康委", "government"), ("省社科院", "institution"), ("省社科联", "mass_organization"),
+    ("省委台办", "party"), ("市政府外办", "government"), ("市委金融办", "party"), ("中国科学院", "institution"),
+])
+def test_provincial_organs(name, kind):
+    assert kinds(f"会议由{name}主办。") == {name: kind}
