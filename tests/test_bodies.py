@@ -422,3 +422,11 @@ def test_a_persons_name_after_a_title_is_not_a_body():
 ])
 def test_provincial_organs(name, kind):
     assert kinds(f"会议由{name}主办。") == {name: kind}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("会议由大同乡政府主办", "大同乡政府"), ("怀化市委召开会议", "怀化市委"), ("茂名市公安局", "茂名市公安局"),
+    ("自贡市人民政府", "自贡市人民政府"),
+])
+def test_cities_jieba_mistags(text, name):
+    assert names(text) == [name]
