@@ -501,3 +501,8 @@ def test_special_committees_are_units():
 def test_times_of_an_organisations_meeting_are_events_and_minutes_a_length():
     found = figs("每月党政班子成员集中学习不少于1次,每次不少于90分钟")
     assert [(f.text, f.category) for f in found] == [("不少于1次", "events"), ("不少于90分钟", "duration")]
+
+
+def test_a_bare_hundred_million():
+    assert [(f.text, f.value, f.qualifier) for f in figs("投入近亿元资金")] == [("近亿元", 100000000, "nearly")]
+    assert figs("亿万人民") == []

@@ -110,8 +110,8 @@ def _bare_multiplier(num: str) -> bool:
 
 def _parse(num: str) -> tuple[Decimal, Decimal | None]:
     """Value of a numeral, and the top of a range written as two digits (三四个, 五六百)."""
-    if len(num) >= 2 and _bare_multiplier(num):
-        num = "一" + num  # 超千万元, 近百万: a bare multiplier counts one of it
+    if _bare_multiplier(num):
+        num = "一" + num  # 超千万元, 近百万, 近亿元: a bare multiplier counts one of it
     dm = CN_DECIMAL_MULT.fullmatch(num)
     if dm:  # 七千三百三十六点三万: the decimal, then its multiplier
         return Decimal(str(parse_number(dm.group(1)))) * MULTIPLIERS[dm.group(2)], None
@@ -341,7 +341,7 @@ def extract_figures(doc: Document) -> Iterator[Mention]:
         yield from figures_in_sentence(doc, sentence)
 
 
-HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万]")
+HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万亿]")
 
 
 def figures_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
