@@ -430,3 +430,8 @@ def test_provincial_organs(name, kind):
 ])
 def test_cities_jieba_mistags(text, name):
     assert names(text) == [name]
+
+
+def test_a_letter_for_a_name_is_anonymous():
+    assert names("浙江省新昌县H村积极探索党建引领乡村治理模式") == []
+    assert names("江苏华建GZ379项目临时党支部正式成立") == ["江苏华建GZ379项目临时党支部"]

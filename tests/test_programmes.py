@@ -224,3 +224,7 @@ def test_a_site_named_for_what_it_is_keeps_that_kind():
     found = progs("打造出“名家教育工作室”“博士工作站”“研学教育基地”等一批人才工作示范点")
     assert {name: kind for name, (kind, _head) in found.items()} == {
         "名家教育工作室": "platform", "博士工作站": "platform", "研学教育基地": "platform"}
+
+
+def test_a_definition_after_a_quote_is_no_head():
+    assert progs("“3A”即达到国家3A级景区标准") == {}

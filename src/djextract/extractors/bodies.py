@@ -28,6 +28,7 @@ JOINT_VERBS = ("联合",)
 VILLAGE_NUMERALS = "一二三四五六七八九十双"
 COMPANY_NUMERALS = "一二三四五六七八九十"
 PAREN_IN_NAMES = ("中国", "集团", "控股")  # 华为技术(中国)有限公司, 万科(集团)有限公司
+ANONYMOUS_LETTER = re.compile(r"[A-Za-z]")
 QUOTED_NAME = 30  # a quote longer than this is speech, not a name
 PREPOSITIONS = "由对在向为将从把被让给同跟经以"  # one-character stop words jieba glues to the name after them
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
@@ -361,6 +362,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
     if head.place and len(name) < 3:
         return None
     mod_words = [m.word for m in mods]
+    if mod_words and ANONYMOUS_LETTER.fullmatch(mod_words[-1]):
+        return None  # 新昌县H村, A公司: a letter for a name the report leaves out
     if mod_words and mod_words[-1] in t.designations and head.kind == "party" and not quoted:
         return None  # 全国党建工作|样板|支部: a designation conferred on branches, not a branch's name
     if len(mod_words) == 1 and mod_words[0] in t.level_words and head.kind in ("party", "government"):
