@@ -435,3 +435,11 @@ def test_cities_jieba_mistags(text, name):
 def test_a_letter_for_a_name_is_anonymous():
     assert names("浙江省新昌县H村积极探索党建引领乡村治理模式") == []
     assert names("江苏华建GZ379项目临时党支部正式成立") == ["江苏华建GZ379项目临时党支部"]
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("海南日报社", "institution"), ("人民日报社", "institution"), ("新华社海南分社", "institution"),
+    ("海南农垦总局", "government"), ("国家税务总局海南省税务局", "government"),
+])
+def test_newspapers_agencies_and_general_bureaus(name, kind):
+    assert kinds(f"会议由{name}主办。") == {name: kind}
