@@ -443,3 +443,9 @@ def test_a_letter_for_a_name_is_anonymous():
 ])
 def test_newspapers_agencies_and_general_bureaus(name, kind):
     assert kinds(f"会议由{name}主办。") == {name: kind}
+
+
+def test_the_youth_league_by_itself_is_too_generic():
+    assert names("充分发挥共青团党的助手和后备军作用,召开共青团基层组织改革推进会") == []
+    assert names("共青团中央印发通知") == ["共青团中央"]
+    assert names("共青团城西区委") == ["共青团城西区委"]
