@@ -449,3 +449,10 @@ def test_the_youth_league_by_itself_is_too_generic():
     assert names("充分发挥共青团党的助手和后备军作用,召开共青团基层组织改革推进会") == []
     assert names("共青团中央印发通知") == ["共青团中央"]
     assert names("共青团城西区委") == ["共青团城西区委"]
+
+
+def test_several_levels_and_glued_quantifiers_are_collectives():
+    assert names("開展2016年度市縣鄉黨委書記抓基層黨建工作述職評議考核工作") == []
+    assert names("此次述職評議考核工作的對象為各市縣黨委書記") == []
+    assert names("全面完成27个换届重难点村(社区)整顿") == []
+    assert names("镇党委书记") == ["镇党委"]

@@ -506,3 +506,10 @@ def test_times_of_an_organisations_meeting_are_events_and_minutes_a_length():
 def test_a_bare_hundred_million():
     assert [(f.text, f.value, f.qualifier) for f in figs("投入近亿元资金")] == [("近亿元", 100000000, "nearly")]
     assert figs("亿万人民") == []
+
+
+def test_teams_and_a_quoted_organisation_before_the_number():
+    found = {f.text: (f.counted, f.category) for f in figs(
+        "琼海选派了12支镇乡村振兴工作队。截至目前,全市共成立“两新”组织158个")}
+    assert found["12支"] == ("镇乡村振兴工作队", "other")
+    assert found["158个"] == ("“两新”组织", "units")

@@ -29,6 +29,7 @@ VILLAGE_NUMERALS = "一二三四五六七八九十双"
 COMPANY_NUMERALS = "一二三四五六七八九十"
 PAREN_IN_NAMES = ("中国", "集团", "控股")  # 华为技术(中国)有限公司, 万科(集团)有限公司
 ANONYMOUS_LETTER = re.compile(r"[A-Za-z]")
+LEVEL_QUANTIFIERS = "各每该"  # glued by jieba to the levels after them (各市县)
 QUOTED_NAME = 30  # a quote longer than this is speech, not a name
 PREPOSITIONS = "由对在向为将从把被让给同跟经以"  # one-character stop words jieba glues to the name after them
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
@@ -239,8 +240,9 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             quoted = True
             i = open_i - 1
             continue
-        if tok.word in t.quantifiers:
-            return None  # 各区委, 所属党支部: generic
+        if tok.word in t.quantifiers or (len(tok.word) >= 2 and tok.word[0] in LEVEL_QUANTIFIERS
+                                         and all(ch in t.admin for ch in tok.word[1:])):
+            return None  # 各区委, 所属党支部, 各市县|党委: generic
         level = t.heads.get(tok.word)
         if (level is not None and level.alone and level.kind != head.kind and not head.sub and not head.of
                 and not any(tok.word.startswith(p) for p, _kind in t.kind_prefixes)):
@@ -357,8 +359,8 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
     if name.startswith(t.collectives):
         return None  # 省直单位机关党委: a collective, not one body
     levels = name[: -len(head.word)]
-    if head.alone and levels and all(ch in t.admin for ch in levels):
-        return None  # 县市区委书记: the committees of several levels, not one body
+    if levels and all(ch in t.admin for ch in levels) and (head.alone or len(levels) >= 2):
+        return None  # 县市区委书记, 市县乡党委书记: the committees of several levels, not one body
     if head.place and len(name) < 3:
         return None
     mod_words = [m.word for m in mods]

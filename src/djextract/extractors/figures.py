@@ -223,7 +223,9 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
             continue
         if w in _counted_stops():
             break
-        if _noun_like(tok) and tok.tag != "m":
+        verb_noun = w in tables().verb_nouns and j > 0 and (
+            tokens[j - 1].word in "”」』\"" or _noun_like(tokens[j - 1]))  # “两新”|组织|158个: a noun here
+        if (_noun_like(tok) or verb_noun) and tok.tag != "m":
             parts.insert(0, w)
             j -= 1
             if sum(map(len, parts)) > 24:
