@@ -228,3 +228,13 @@ def test_a_site_named_for_what_it_is_keeps_that_kind():
 
 def test_a_definition_after_a_quote_is_no_head():
     assert progs("“3A”即达到国家3A级景区标准") == {}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("明确党建引领的总抓手就是“双报到”", {"双报到": ("mechanism", None)}),
+    ("以“岗位练兵”为主题", {"岗位练兵": ("campaign", None)}),
+    ("以习近平新时代中国特色社会主义思想为指导,以“红色头雁”为主线", {"红色头雁": ("mechanism", None)}),
+    ("以“一企一特色、一地一品牌”为引领", {}),  # a slogan
+])
+def test_frames_before_and_around_a_quote(text, expected):
+    assert progs(text) == expected

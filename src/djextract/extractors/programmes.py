@@ -36,6 +36,9 @@ HEAD_BREAK = re.compile(r"[的为是在把将即]|提升|带动")  # (“3A”�
 VERB_GAP_BREAK = re.compile(r"[，,。；;、“”\"的与和及]")  # 开展与企业发展“共频共振”: 开展 is a noun there
 COUNTED_HEAD = re.compile(r"[一二两三四五六七八九十\d][个项类种]$")  # 一个|品牌: a number before the head
 GRADE_AFTER = ("级", "星级")  # “五星”级, “四星”级党支部
+FRAME_REACH = 16  # characters before a quote in which 以 may open a frame, and after it to 为…
+FRAME_GAP = 8  # words between the quote and 为主线 (“1+2+7”工作任务落实为主线)
+FRAMED_NAME = 8  # longest quoted text a frame alone makes a programme (longer ones are slogans)
 DE_PHRASE = 12  # characters after a quote's 的 in which a head may name what the quote is
 WORD_SUFFIX = ("化",)  # 标准化, 品牌化, 项目化: an adjective or verb made from the head word, not the head
 HEAD_GAP_BREAK = re.compile(r"[为的和与及是在以把将对]")  # 管理系统|为|载体: two heads, not one
@@ -94,7 +97,8 @@ class Tables:
         self.goal_after = re.compile(rf"(?:的[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,2}})(?:{goals})")
         self.frames = {k: (v[0] if v else "mechanism") for k, v in load_table("programme_frames.tsv").items()}
         frames = sorted(self.frames, key=len, reverse=True)
-        self.as_frame = re.compile("为(" + "|".join(map(re.escape, frames)) + ")")  # used with match(text, pos)
+        self.as_frame = re.compile("为(" + "|".join(map(re.escape, frames)) + ")")
+        self.frame_before = re.compile("(" + "|".join(map(re.escape, frames)) + ")(?:就)?是$")
         figurative = sorted(load_set("programme_figurative_verbs.txt"), key=len, reverse=True)
         verbs = "|".join(map(re.escape, figurative))
         self.metaphor_pair = re.compile(r"以[“「『\"]([^”」』\"]{1,8})[”」』\"](?:" + verbs + r")[“「『\"]")
@@ -152,6 +156,24 @@ def _longest_head(rest: str, m: re.Match[str]) -> re.Match[str]:
         if not nxt or nxt.start() - m.end() > 2 or HEAD_GAP_BREAK.search(rest, m.end(), nxt.start()):
             return m
         m = nxt
+
+
+def _frame(text: str, open_pos: int, after: int) -> str | None:
+    """The frame word when the quote is what a clause takes as its 抓手, 主线, 载体 …
+
+    以“岗位练兵”为主题; 以推进…“1+2+7”工作任务落实为主线 (a few words on either side, one clause);
+    总抓手就是“五星达标、3A争创”.
+    """
+    t = tables()
+    before = CLAUSE_END.split(text[max(0, open_pos - FRAME_REACH):open_pos])[-1]
+    m = t.frame_before.search(before)
+    if m:
+        return m.group(1)
+    if "以" not in before:
+        return None
+    clause = CLAUSE_END.split(text[after:after + FRAME_REACH], maxsplit=1)[0]
+    m = t.as_frame.search(clause)
+    return m.group(1) if m and (before.endswith("以") or m.start() <= FRAME_GAP) else None
 
 
 def _site_kind(kind: str, name: str) -> str:
@@ -281,8 +303,7 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
         last = group[-1]
         shared = _head_after(text, last.close + 1) or _clause_list_head(text, last.close + 1)
         verb = _verb_before(text, group[0].open)
-        framed = text[max(0, group[0].open - 1):group[0].open] == "以"
-        frame = t.as_frame.match(text, last.close + 1) if framed else None
+        frame = _frame(text, group[0].open, last.close + 1)
         if any(_honour(text, q) for q in group):
             continue
         if any(q.open in figurative for q in group):
@@ -308,8 +329,8 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
                     shared = None  # (the group's shared head was this very phrase)
             if ev is None and inside and not re.search(r"[、，,]", name):
                 ev = Evidence(None, t.heads[inside.group(0)].kind)
-            if ev is None and frame and len(name) <= 8:
-                ev = Evidence(None, t.frames[frame.group(1)])
+            if ev is None and frame and len(name) <= FRAMED_NAME:
+                ev = Evidence(None, t.frames[frame])
             if ev is None and verb and len(name) >= 2 and not re.search(r"[，,]", name):
                 goal = t.goal_after.match(text, q.close + 1) or name.endswith(t.goal_words)  # …的战略目标, “…新高地”
                 ev = None if goal else verb
