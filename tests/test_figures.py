@@ -513,3 +513,8 @@ def test_teams_and_a_quoted_organisation_before_the_number():
         "琼海选派了12支镇乡村振兴工作队。截至目前,全市共成立“两新”组织158个")}
     assert found["12支"] == ("镇乡村振兴工作队", "other")
     assert found["158个"] == ("“两新”组织", "units")
+
+
+def test_a_verbal_noun_may_open_what_is_counted():
+    f = one("全面完成27个换届重难点村(社区)整顿")
+    assert (f.counted, f.category) == ("换届重难点村(社区)", "units")

@@ -164,9 +164,9 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             parts.append(w[:-1])  # 10个政策局及6个部门: jieba glued the conjunction to the noun
             i += 1
             break
-        verb_noun = parts and w in tb.verb_nouns and (
-            (i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].tag != "v")
-            or _strip_for_lookup("".join(parts) + w) in tb.counted)  # 社会|组织, “两新”组织: a known term
+        verb_noun = w in tb.verb_nouns and (
+            (i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].tag != "v")  # 27个|换届|重难点村
+            or (parts and _strip_for_lookup("".join(parts) + w) in tb.counted))  # 社会|组织, “两新”组织: a known term
         if _noun_like(tok) or (first and tok.tag == "a") or verb_noun:
             parts.append(w)
             i += 1
