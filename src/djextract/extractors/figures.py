@@ -201,7 +201,7 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
     j = i - 1
     while j >= 0 and tokens[j].word.isspace():
         j -= 1  # 培训村干部 930 人: a space between the noun and the number
-    link_words = tables().link_words
+    link_words, verb_nouns = tables().link_words, tables().verb_nouns
     while j >= 0 and not parts and tokens[j].word in link_words:
         j -= 1
     if j >= 0 and tokens[j].word in tables().counted and not _noun_like(tokens[j]):
@@ -223,7 +223,7 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
             continue
         if w in _counted_stops():
             break
-        verb_noun = w in tables().verb_nouns and j > 0 and (
+        verb_noun = w in verb_nouns and j > 0 and (
             tokens[j - 1].word in "”」』\"" or _noun_like(tokens[j - 1]))  # “两新”|组织|158个: a noun here
         if (_noun_like(tok) or verb_noun) and tok.tag != "m":
             parts.insert(0, w)
