@@ -16,6 +16,8 @@ from djextract.cli import app
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+DATA = ROOT / "tests" / "data"
 
 
 def run(*args: str, input: str | bytes | None = None):
@@ -41,7 +43,7 @@ def test_extract_samples_folder(samples_dir):
     for m in ms:
         for key in ("doc", "type", "text", "source_text", "start", "end", "sentence"):
             assert key in m
-    assert {m["type"] for m in ms} == {"body", "figure", "programme"}
+    assert {m["type"] for m in ms} == {"body", "figure", "programme", "person", "document"}
     assert "garbled" in r.stderr
 
 
@@ -166,16 +168,24 @@ def test_stats_and_eval(tmp_path, samples_dir, gold_path):
     assert scores["figures"]["f1"] >= 0.95
 
 
-def test_eval_matches_the_reference_scorer(tmp_path, samples_dir, gold_path):
+GOLD_SETS = {"dev": (SAMPLES, DATA / "dev_gold.jsonl"), "dev2": (DATA / "dev2" / "docs", DATA / "dev2" / "gold.jsonl"),
+             "dev3": (DATA / "dev3" / "docs", DATA / "dev3" / "gold.jsonl")}
+
+
+@pytest.mark.parametrize("per_doc", [False, True])
+@pytest.mark.parametrize("name", sorted(GOLD_SETS))
+def test_eval_matches_the_reference_scorer(tmp_path, name, per_doc):
     scorer = ROOT.parent / "shared" / "tools" / "score.py"
     if not scorer.exists():
         pytest.skip("reference scorer not present beside the repository")
+    docs, gold = GOLD_SETS[name]
     out = tmp_path / "out.jsonl"
-    run("extract", str(samples_dir), "-o", str(out))
-    ref = json.loads(subprocess.run([sys.executable, str(scorer), str(gold_path), str(out), "--json"],
+    run("extract", str(docs), "-o", str(out), *(["--per-doc"] if per_doc else []))
+    ref = json.loads(subprocess.run([sys.executable, str(scorer), str(gold), str(out), "--json"],
                                     capture_output=True, text=True, check=True).stdout)
-    ours = json.loads(run("eval", str(gold_path), str(out), "--json").stdout)
+    ours = json.loads(run("eval", str(gold), str(out), "--json").stdout)
     assert ours == ref
+    assert {"persons", "documents", "place"} <= set(ours)
 
 
 def _djextract() -> list[str]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from .pipeline import Options
 from .read import InputError
+from .schema import BY_RANK
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.htm", "*.html")
 MAX_INPUT_BYTES = 512 * 1024 * 1024
@@ -316,6 +317,6 @@ def doc_record(res: Result) -> dict[str, Any]:
     mentions = res.mentions or [json.loads(line) for line in res.lines]
     rec: dict[str, Any] = {"doc": res.doc_id, "chars": res.chars, "encoding": res.encoding,
                            "script": res.script or "simplified", "warnings": res.warnings}
-    for typ, key in (("body", "bodies"), ("figure", "figures"), ("programme", "programmes")):
-        rec[key] = [m for m in mentions if m["type"] == typ]
+    for s in BY_RANK:
+        rec[s.plural] = [m for m in mentions if m["type"] == s.name]
     return rec

@@ -93,6 +93,11 @@ def _options(types: list[str] | None, convert: str, segmenter: str, user_dict: l
     for f in user_dict or []:
         if not f.is_file():
             raise typer.BadParameter(f"not a file: {f}", param_hint="--user-dict")
+    try:
+        extractors.check_data(resolved)
+    except lexicon.DataError as exc:
+        _err(None, f"djextract: {exc}")
+        raise typer.Exit(EXIT_INPUT_FAILED) from None
     if segmenter == "rjieba":
         try:
             import rjieba  # noqa: F401
@@ -466,49 +471,28 @@ def segment(
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
-def _load_mentions(paths: list[str]) -> tuple[list[dict[str, Any]] | None, list[str]]:
-    """Mentions from JSON-lines files of mentions, or None when the paths are reports to extract."""
-    import json
+def _records_and_reports(paths: list[str], jobs: int) -> tuple[list[dict[str, Any]], int]:
+    """Records of earlier output among the paths, plus the mentions of the reports among them.
 
-    mentions: list[dict[str, Any]] = []
-    for p in paths:
-        if p == "-":
-            lines = sys.stdin.read().splitlines()
-        elif Path(p).is_file():
-            try:
-                lines = Path(p).read_text(encoding="utf-8").splitlines()
-            except (UnicodeDecodeError, OSError):
-                return None, paths
-        else:
-            return None, paths
-        first = next((ln for ln in lines if ln.strip()), "")
-        try:
-            obj = json.loads(first) if first else {}
-        except json.JSONDecodeError:
-            return None, paths
-        if not (isinstance(obj, dict) and "type" in obj and "doc" in obj):
-            return None, paths
-        for ln in lines:
-            if ln.strip():
-                try:
-                    mentions.append(json.loads(ln))
-                except json.JSONDecodeError:
-                    continue
-    return mentions, []
-
-
-def _extract_all(paths: list[str], opts: Any, jobs: int) -> tuple[list[dict[str, Any]], int]:
+    Returns the records and the number of inputs that failed (each reported on stderr).
+    """
     from . import batch
+    from .pipeline import Options
+    from .records import split_inputs
 
-    items = list(batch.iter_items(paths))
-    out: list[dict[str, Any]] = []
-    failed = 0
-    for res in batch.run(items, opts, min(jobs, max(len(items), 1))):
-        if res.error:
-            failed += 1
-            _err(None, f"djextract: {res.doc_id}: {res.error}")
-        out.extend(res.mentions)
-    return out, failed
+    inputs = split_inputs(paths)
+    for line in inputs.errors:
+        _err(None, f"djextract: {line}")
+    failed = len(inputs.errors)
+    items = inputs.items()
+    records = inputs.records
+    if items:
+        for res in batch.run(items, Options(), min(jobs if jobs > 0 else batch.default_jobs(), len(items))):
+            if res.error:
+                failed += 1
+                _err(None, f"djextract: {res.doc_id}: {res.error}")
+            records.extend(res.mentions)
+    return records, failed
 
 
 @app.command()
@@ -519,15 +503,9 @@ def stats(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes when extracting.")] = 0,
 ) -> None:
     """Summarise mentions (a JSON-lines file of them, or reports to extract first)."""
-    from . import batch
-    from .pipeline import Options
     from .stats import render_tables, summarize
 
-    plist = _paths(paths)
-    mentions, _ = _load_mentions(plist)
-    failed = 0
-    if mentions is None:
-        mentions, failed = _extract_all(plist, Options(), jobs if jobs > 0 else batch.default_jobs())
+    mentions, failed = _records_and_reports(_paths(paths), jobs)
     summary = summarize(mentions, top=top)
     if fmt == "table":
         from rich.console import Console
@@ -565,17 +543,12 @@ def eval_cmd(
     """Score mentions against gold annotations: precision, recall and F1 per type."""
     import json
 
-    from . import batch
     from .evaluate import group_predictions, load_gold, score
-    from .pipeline import Options
 
     if not gold.is_file():
         raise typer.BadParameter(f"not a file: {gold}", param_hint="GOLD")
     g = load_gold(gold.read_text(encoding="utf-8").splitlines())
-    plist = pred or ["samples"]
-    mentions, _ = _load_mentions(plist)
-    if mentions is None:
-        mentions, _ = _extract_all(plist, Options(), jobs if jobs > 0 else batch.default_jobs())
+    mentions, failed = _records_and_reports(pred or ["samples"], jobs)
     result, errs = score(g, group_predictions(mentions, set(g)))
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
@@ -586,14 +559,46 @@ def eval_cmd(
         table = Table(title=f"Scores against {gold.name}", header_style="bold")
         for col in ("type", "precision", "recall", "F1", "tp", "pred", "gold", "kind/category agree"):
             table.add_column(col, justify="left" if col == "type" else "right")
+        table.add_column("owner agree", justify="right")
         for typ, r in result.items():
+            if typ == "place":
+                continue
+            owners = f"{r['owner_agreement']:.3f} (n={r['owners_scored']})" if "owner_agreement" in r else ""
             table.add_row(typ, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", str(r["tp"]),
-                          str(r["pred"]), str(r["gold"]), f"{r['kind_agreement']:.3f}")
-        Console().print(table)
+                          str(r["pred"]), str(r["gold"]), f"{r['kind_agreement']:.3f}", owners)
+        console = Console()
+        console.print(table)
+        if "place" in result:
+            console.print(f"document place: accuracy {result['place']['accuracy']:.3f} "
+                          f"over {result['place']['docs']} documents")
     if errors:
         for typ, rows in errs.items():
-            for doc, what, key in rows:
-                typer.echo(f"{typ}\t{doc}\t{what}\t{key}")
+            for row in rows:
+                typer.echo("\t".join(str(x) for x in (typ, *row)))
+    if failed:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+@app.command("check-data")
+def check_data_cmd(
+    folders: Annotated[list[Path], typer.Argument(help="Folders of word lists that extend the bundled ones.")],
+) -> None:
+    """Check a folder of data files against the bundled tables' schemas: FILE:LINE: why, exit 2 on an error.
+
+    Example: djextract check-data my_rules/
+    """
+    from . import extractors, lexicon
+
+    for d in folders:
+        if not d.is_dir():
+            raise typer.BadParameter(f"not a folder: {d}", param_hint="FOLDER")
+        lexicon.add_data_dir(d)
+    try:
+        extractors.check_data()
+    except lexicon.DataError as exc:
+        _err(None, f"djextract: {exc}")
+        raise typer.Exit(EXIT_INPUT_FAILED) from None
+    typer.echo(f"djextract: {', '.join(str(d) for d in folders)}: every table loads")
 
 
 def main() -> None:

@@ -227,6 +227,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     claimed: list[tuple[int, int]] = field(default_factory=list)
+    found: list = field(default_factory=list)  # the mentions this sentence yielded so far (persons read bodies)
+    memory: dict = field(default_factory=dict)  # what an extractor established earlier in the document
     places: set[str] | None = None  # places written with their level (海棠区), listed on first use by bodies
     members_at: int = -1  # where the last count of party members ended (figures: breakdowns that omit 党员)
     last_count: tuple[int, str] | None = None  # (sentence start, category) of the last figure that is no rate

@@ -32,6 +32,7 @@ def cleared_on_reset(cached):
 def reset() -> None:
     """Forget every loaded list and derived table (after the user's data folders change)."""
     load_lines.cache_clear()
+    load_rows.cache_clear()
     for c in _derived:
         c.cache_clear()
 
@@ -93,3 +94,54 @@ def load_table(name: str) -> dict[str, tuple[str, ...]]:
 def bundled_path(name: str) -> Path:
     """Filesystem path of a bundled data file (for libraries that want a path)."""
     return Path(str(resources.files("djextract").joinpath("data", name)))
+
+
+class DataError(ValueError):
+    """A data file line that does not fit its table's schema: ``FILE:LINE: why``."""
+
+
+def _sources(name: str) -> list[tuple[str, str]]:
+    """(where, text) of the bundled file and of each user's file of that name, in extension order."""
+    out = [(f"data/{name}", resources.files("djextract").joinpath("data", name).read_text(encoding="utf-8"))]
+    for d in extra_dirs():
+        f = d / name
+        if f.is_file():
+            out.append((str(f), f.read_text(encoding="utf-8")))
+    return out
+
+
+@cache
+def load_rows(name: str, columns: tuple[str, ...],
+              allowed: tuple[tuple[str, ...], ...] = ()) -> tuple[tuple[str, ...], ...]:
+    """Rows of a TAB-separated table whose first non-comment line is the header ``columns``.
+
+    Why checked: a user's folder extends these tables, and a line with a missing
+    column or a misspelt value must fail loudly with its place, not change
+    results silently. ``allowed`` gives, per column, the values it may take
+    (empty: any); a missing trailing column is an empty string.
+    """
+    rows: list[tuple[str, ...]] = []
+    for where, text in _sources(name):
+        header_seen = False
+        for lineno, raw in enumerate(text.splitlines(), 1):
+            if not raw.strip() or raw.lstrip().startswith("#"):
+                continue
+            parts = tuple(p.strip() for p in raw.split("\t"))
+            if not header_seen:
+                if parts != columns:
+                    raise DataError(f"{where}:{lineno}: the header must be {' TAB '.join(columns)!s}")
+                header_seen = True
+                continue
+            if len(parts) > len(columns):
+                raise DataError(f"{where}:{lineno}: {len(parts)} fields, the table has {len(columns)} "
+                                f"({', '.join(columns)})")
+            parts = parts + ("",) * (len(columns) - len(parts))
+            if not parts[0]:
+                raise DataError(f"{where}:{lineno}: the first field ({columns[0]}) is empty")
+            for col, value, ok in zip(columns, parts, allowed, strict=False):
+                if ok and value not in ok:
+                    raise DataError(f"{where}:{lineno}: unknown {col} {value!r} ({', '.join(v for v in ok if v)})")
+            rows.append(parts)
+        if not header_seen and where != f"data/{name}":
+            raise DataError(f"{where}:1: no header line ({' TAB '.join(columns)})")
+    return tuple(rows)

@@ -1,16 +1,11 @@
-"""The unit of output: one mention of a body, a figure or a programme."""
+"""The unit of output: one mention of a body, a figure, a programme … (the types of ``schema``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-COMMON_FIELDS = ("doc", "type", "text", "source_text", "start", "end", "sentence")
-TYPE_FIELDS = {
-    "body": ("name", "kind"),
-    "figure": ("value", "value_max", "unit", "qualifier", "counted", "category"),
-    "programme": ("name", "kind", "head"),
-}
+from .schema import BY_NAME
 
 
 @dataclass
@@ -38,15 +33,12 @@ class Mention:
         raise AttributeError(item)
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's object: common fields first, then the type's fields."""
+        """The contract's object: common fields first, then every field of the type, null when empty."""
         out: dict[str, Any] = {"doc": self.doc, "type": self.type, "text": self.text,
                                "source_text": self.source_text, "start": self.start, "end": self.end,
-                               "sentence": self.sentence}  # COMMON_FIELDS, spelt out: this runs per mention
-        for k in TYPE_FIELDS.get(self.type, ()):
-            if k == "value_max" and self.fields.get(k) is None:
-                continue  # only ranges carry value_max
-            out[k] = self.fields.get(k)
-        for k, v in self.fields.items():
-            if k not in out and not (k == "value_max" and v is None):
-                out[k] = v
+                               "sentence": self.sentence}  # schema.COMMON, spelt out: this runs per mention
+        get = self.fields.get
+        for k in BY_NAME[self.type].field_names:
+            v = get(k)
+            out[k] = None if v == "" else v
         return out

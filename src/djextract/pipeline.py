@@ -18,6 +18,7 @@ from .document import Document
 from .mention import Mention
 from .offsets import OffsetMap
 from .read import html_to_text, is_html
+from .schema import BY_NAME
 from .segment import get_segmenter, split_sentences
 
 
@@ -59,7 +60,6 @@ def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str
     return doc
 
 
-ORDER = {"body": 0, "figure": 1, "programme": 2}
 
 
 def iter_mentions(doc: Document, options: Options = Options(), keep_going: bool = False) -> Iterator[Mention]:
@@ -70,11 +70,14 @@ def iter_mentions(doc: Document, options: Options = Options(), keep_going: bool 
     fails on one sentence costs that sentence's mentions of that type and a
     warning, not the whole document; the Python API lets the error surface.
     """
-    names = extractors.resolve(options.types or None)
+    wanted = extractors.resolve(options.types or None)
+    names = extractors.resolve([*wanted, *(n for w in wanted for n in BY_NAME[w].needs)])
     funcs = [(name, extractors.get(name)) for name in names]
+    shown = frozenset(wanted)
     for sentence in doc.sentences:
         found: list[Mention] = []
         doc.claimed.clear()
+        doc.found = found
         for name, func in funcs:
             if not keep_going:
                 found.extend(func(doc, sentence))
@@ -87,9 +90,9 @@ def iter_mentions(doc: Document, options: Options = Options(), keep_going: bool 
                                     f"({type(exc).__name__}: {exc}); its other mentions are kept")
         sentence.release()
         seen = set()
-        for m in sorted(found, key=lambda m: (m.start, m.end, ORDER.get(m.type, 9))):
+        for m in sorted(found, key=lambda m: (m.start, m.end, BY_NAME[m.type].rank)):
             key = (m.type, m.start, m.end)
-            if key not in seen:
+            if key not in seen and m.type in shown:
                 seen.add(key)
                 yield finalize(doc, m)
 

@@ -12,9 +12,9 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .mention import COMMON_FIELDS, TYPE_FIELDS
+from .schema import BY_NAME, all_fields
 
-CSV_FIELDS = list(COMMON_FIELDS) + sorted({f for fs in TYPE_FIELDS.values() for f in fs})
+CSV_FIELDS = all_fields()
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps would build one a call
@@ -22,14 +22,6 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.d
 
 def jsonl_line(obj: dict[str, Any]) -> str:
     return _ENCODER.encode(obj) + "\n"
-
-
-def write_jsonl(mentions: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    n = 0
-    for m in mentions:
-        out.write(jsonl_line(m))
-        n += 1
-    return n
 
 
 class CsvWriter:
@@ -70,9 +62,8 @@ def mentions_table(mentions: list[dict[str, Any]], title: str = "") -> Any:
     table.add_column("text", overflow="fold")
     table.add_column("details", overflow="fold")
     table.add_column("at", justify="right")
-    colours = {"body": "cyan", "figure": "green", "programme": "magenta"}
     for m in mentions:
-        table.add_row(str(m["doc"]), f"[{colours.get(m['type'], 'white')}]{m['type']}[/]", m["text"],
+        table.add_row(str(m["doc"]), f"[{BY_NAME[m['type']].colour}]{m['type']}[/]", m["text"],
                       mention_summary(m), f"{m['start']}–{m['end']}")
     return table
 

@@ -79,6 +79,8 @@ class Segmenter:
             if not f.is_file():
                 raise FileNotFoundError(f"user dictionary not found: {f}")
         entries = [entry for f in dict_files for entry in _read_dict(f)]
+        self._entries = entries
+        self._pos: object | None = None
         base = _base_dictionary()
         self._base_freq: dict[str, int] = base.freq  # shared and read-only; our words are kept apart
         self._base_tags: dict[str, str] = base.tags
@@ -117,6 +119,34 @@ class Segmenter:
                 self._tok.add_word(word, freq or 1000, tag or "n")
             self._cut = lambda s: self._tok.cut(s, True)
             self.word_runs = None
+
+    def pos_cut(self, text: str) -> list[tuple[str, str]]:
+        """Words with parts of speech, unknown words tagged by jieba's HMM (nr for most personal names).
+
+        Why jieba.posseg and not ``tag``: the dictionary knows no personal names,
+        and the person extractor needs the HMM's guess for words it has never
+        seen. Built on first use from the tables already loaded (jieba's own
+        POSTokenizer would parse dict.txt again), with our dictionary's words.
+        """
+        if self._pos is None:
+            import jieba.posseg
+
+            tok = self._tok if self.backend == "jieba" else self._jieba_tokenizer()
+            pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+            pos.tokenizer = tok
+            pos.word_tag_tab = {**self._base_tags, **self._tags}
+            self._pos = pos
+        return [(p.word, p.flag) for p in self._pos.cut(text)]
+
+    def _jieba_tokenizer(self) -> object:
+        jieba = import_jieba()
+        base = _base_dictionary()
+        tok = jieba.Tokenizer()
+        tok.FREQ, tok.total = dict(base.freq), base.total
+        tok.initialized = True
+        for word, freq, tag in self._entries:
+            tok.add_word(word, freq, tag)
+        return tok
 
     def freq(self, word: str) -> int:
         """How often the dictionaries have seen a word (0 when unknown): rare nouns are often names."""

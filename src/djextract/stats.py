@@ -11,7 +11,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-TYPES = ("body", "figure", "programme")
+from .schema import BY_RANK
+
+TYPES = tuple(s.name for s in BY_RANK)
 
 
 def summarize(mentions: Iterable[dict[str, Any]], top: int = 15) -> dict[str, list[dict[str, Any]]]:

@@ -1,8 +1,7 @@
 """Registry of extractors: name → callable(Document, Sentence) → iterable of Mention.
 
-Why: the CLI's ``--types`` and the Python API pick extractors by name, and the
-order here is the order they run in: programmes claim their quoted names first
-so that numbers inside them are never read as figures.
+Why: the CLI's ``--types`` and the Python API pick extractors by name; what
+each type is, and the order they run in, is declared once in ``schema.SPECS``.
 """
 
 from __future__ import annotations
@@ -12,26 +11,18 @@ from importlib import import_module
 
 from ..document import Document, Sentence
 from ..mention import Mention
+from ..schema import ALIASES, BY_NAME, SPECS
 
 Extractor = Callable[[Document, Sentence], Iterable[Mention]]
-
-# name → (module, function of one sentence); imported on first use so `--help` stays instant.
-# A new extractor is a function (doc, sentence) -> Iterable[Mention] registered here or with register().
-REGISTRY: dict[str, tuple[str, str]] = {
-    "programme": ("djextract.extractors.programmes", "programmes_in_sentence"),
-    "body": ("djextract.extractors.bodies", "bodies_in_sentence"),
-    "figure": ("djextract.extractors.figures", "figures_in_sentence"),
-}
-ALIASES = {"programmes": "programme", "bodies": "body", "figures": "figure"}
 
 
 def available() -> list[str]:
     """Extractor names in run order."""
-    return list(REGISTRY)
+    return [s.name for s in SPECS]
 
 
 def resolve(types: Iterable[str] | None) -> list[str]:
-    """Normalise a user's list of types (accepting plurals) into run order."""
+    """Normalise a user's list of types (accepting plurals and commas) into run order."""
     if not types:
         return available()
     wanted = set()
@@ -41,17 +32,24 @@ def resolve(types: Iterable[str] | None) -> list[str]:
             if not part:
                 continue
             part = ALIASES.get(part, part)
-            if part not in REGISTRY:
-                raise ValueError(f"unknown type {part!r}: choose from {', '.join(REGISTRY)}")
+            if part not in BY_NAME:
+                raise ValueError(f"unknown type {part!r}: choose from {', '.join(available())}")
             wanted.add(part)
-    return [name for name in REGISTRY if name in wanted]
+    return [name for name in available() if name in wanted]
 
 
 def get(name: str) -> Extractor:
-    module, func = REGISTRY[name]
-    return getattr(import_module(module), func)
+    s = BY_NAME[name]
+    return getattr(import_module(s.module), s.function)
 
 
-def register(name: str, module: str, function: str) -> None:
-    """Add an extractor (it runs after the bundled ones)."""
-    REGISTRY[name] = (module, function)
+def check_data(names: Iterable[str] | None = None) -> None:
+    """Load every table of the named extractors now, so a broken data file fails before any document.
+
+    Raises ``lexicon.DataError`` (``FILE:LINE: why``) for the first bad line.
+    """
+    for name in names or available():
+        module = import_module(BY_NAME[name].module)
+        tables = getattr(module, "tables", None)
+        if tables is not None:
+            tables()

@@ -1,0 +1,211 @@
+"""Persons: real individuals named in the content, with their post and its body (spec §6).
+
+Why names from their context and not from a list: reports name thousands of
+village secretaries no list holds. A word is a person's name when jieba's
+HMM tags it as one (nr), it opens with a surname, and the text around it says
+so: a post right before it (海棠区委书记鲁正兰, 组织部长 严仕恩), a cue
+(居民孙瑛, 蔡新文同志, 王伟说), a post after it (李军书记), a body right before
+it (省公安厅蔡新文), an apposition (梁琴是九井镇党委委员、组织委员) or a list
+after one post (外卖骑手何昭辉和刘尧). The HMM alone is not enough (it tags
+places and common words as names too), and the context alone does not give
+the name's length. The post is split from its body by the bodies this
+sentence already yielded: what lies between a body and the name is the post.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..document import Document, Sentence
+from ..lexicon import derived, load_lines, load_rows, load_set
+from ..mention import Mention
+
+NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+NAME_FOLLOWERS = tuple("说道等和与及在是的也都就为对把被向从将同告介表带指强认称笑坦感回")  # may follow a name
+STOP_CHARS = frozenset("说等和与及在是的了也都就为对把被向从将同有正还又已曾才却仍要会能便很更最一不")
+FUNCTION_OPENERS = frozenset("和与及同向对在从为把被将给跟")  # 和|党务, 向|工人: a function word before a word
+MASKED = re.compile(r"[某×xX*＊○〇□]")
+HAN = re.compile(r"^[\u4e00-\u9fff·]+$")
+STOP_AFTER_TAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "d", "r", "x", "m", "q", "f"})
+LIST_JOINERS = ("、", "和", "与", "及")
+APPOSITION_VERBS = ("是", "担任", "任", "作为")
+SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Cue:
+    word: str
+    where: str
+    gives: str
+
+
+class Tables:
+    def __init__(self) -> None:
+        posts = sorted(load_set("person_posts.txt"), key=len, reverse=True)
+        parts = sorted(load_set("person_post_parts.txt"), key=len, reverse=True)
+        post = "(?:" + "|".join(map(re.escape, parts)) + ")*(?:" + "|".join(map(re.escape, posts)) + ")"
+        self.post_before = re.compile(f"{post}(?:、{post})*\\s*$")  # ending right before a name
+        self.post_after = re.compile(f"{post}(?:、{post})*")  # opening right after an apposition verb
+        self.surnames = frozenset(w for line in load_lines("surnames.txt") for w in line.split())
+        rows = load_rows("person_cues.tsv", ("cue", "where", "gives"),
+                         ((), ("before", "after"), ("none", "post", "skip", "drop")))
+        cues = [Cue(*r) for r in rows]
+        self.before = sorted((c for c in cues if c.where == "before"), key=lambda c: -len(c.word))
+        self.after = sorted((c for c in cues if c.where == "after"), key=lambda c: -len(c.word))
+        self.drop = tuple(c.word for c in self.before if c.gives == "drop")
+        self.body_heads = tuple(sorted(load_set("person_body_heads.txt"), key=len, reverse=True))
+        self.subunit = re.compile("^[\u4e00-\u9fff]{1,10}(?:" + "|".join(map(re.escape, load_set(
+            "person_subunits.txt"))) + ")$")
+        words = {c.word for c in cues} | set(posts)
+        self.trigger = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@derived
+def tables() -> Tables:
+    return Tables()
+
+
+def _has_surname(name: str, surnames: frozenset[str]) -> bool:
+    return name[:1] in surnames or name[:2] in surnames
+
+
+def _ends_name(text: str, pos: int, t: Tables) -> bool:
+    """Whether a name may end at ``pos``: punctuation, the end, or a cue or post after it."""
+    if pos >= len(text) or not HAN_CHAR.match(text[pos]):
+        return True
+    rest = text[pos:pos + 4]
+    return rest.startswith(NAME_FOLLOWERS) or any(rest.startswith(c.word) for c in t.after) or bool(
+        t.post_after.match(rest))
+
+
+def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[str], str | None]) -> Iterator[
+        tuple[int, int]]:
+    """(start, end) in the sentence of each word the HMM takes for a personal name.
+
+    The HMM often cuts a three-character name short or starts it late (周锐|彬道出,
+    马|海燕说): a third character is added when the name can end only after it,
+    a surname left alone before it is joined. A surname the HMM left alone before
+    a given name it took for a word (副所长|黄|远志) is joined to it when a post
+    stands right before. A word the dictionary knows as anything but a name (文明,
+    麦收) is none.
+    """
+    pos = 0
+    spans = []
+    for w, tag in words:
+        spans.append((pos, pos + len(w), w, tag))
+        pos += len(w)
+    for i, (a, b, w, tag) in enumerate(spans):
+        if tag in NAME_TAGS and 2 <= len(w) <= 4 and HAN.match(w) and _has_surname(w, t.surnames):
+            kt = known(w)
+            if kt is not None and not kt.startswith("nr"):
+                continue
+            if w[0] in FUNCTION_OPENERS and known(w[1:]) is not None:
+                continue
+            if len(w) == 2 and i > 0 and len(spans[i - 1][2]) == 1 and spans[i - 1][2] in t.surnames and (
+                    i == 1 or not HAN_CHAR.match(spans[i - 2][2][-1]) or t.post_before.search(spans[i - 2][2])) \
+                    and _ends_name(text, b, t):
+                yield a - 1, b  # 马|海燕说
+                continue
+            if len(w) == 2 and not _ends_name(text, b, t) and _ends_name(text, b + 1, t) and text[b] not in STOP_CHARS:
+                yield a, b + 1  # 周锐|彬道出
+                continue
+            yield a, b
+        elif len(w) == 1 and w in t.surnames and w not in FUNCTION_OPENERS and i + 1 < len(spans) and i > 0 and \
+                t.post_before.search(
+                spans[i - 1][2]):
+            na, nb, nw, ntag = spans[i + 1]
+            if 1 <= len(nw) <= 2 and HAN.match(nw) and ntag not in STOP_AFTER_TAGS and ntag not in NAME_TAGS:
+                yield a, nb  # 副所长|黄|远志
+            elif tag in NAME_TAGS and HAN_CHAR.match(text[a + 1:a + 2]):  # 书记|李|明说: the HMM's surname alone
+                if text[a + 2:a + 3] in STOP_CHARS or not _ends_name(text, a + 3, t):
+                    if _ends_name(text, a + 2, t):
+                        yield a, a + 2
+                elif HAN_CHAR.match(text[a + 2:a + 3]):
+                    yield a, a + 3
+
+
+def _body_ending_at(bodies: list[Mention], pos: int) -> Mention | None:
+    """The longest body of the sentence that ends at doc offset ``pos``."""
+    return min((m for m in bodies if m.end == pos), key=lambda m: m.start, default=None)
+
+
+def persons_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
+    """Persons of a sentence, each with its post and body when the text states them."""
+    t = tables()
+    text = sentence.text
+    if not t.trigger.search(text):
+        return
+    bodies = [m for m in doc.found if m.type == "body"]
+    memory: dict[str, tuple[str | None, str | None]] = doc.memory.setdefault("persons", {})
+    last: tuple[int, str | None, str | None] | None = None  # end, post, body of the person before
+    for a, b in _names(doc.segmenter.pos_cut(text), text, t, doc.segmenter.known_tag):
+        name = text[a:b]
+        if MASKED.search(name):
+            continue
+        s, e = sentence.start + a, sentence.start + b
+        left, right = text[:a], text[b:]
+        if t.post_after.match(text, a) and t.post_after.match(text, a).end() > b:
+            continue  # 安保|人员: the start of a post, not a name
+        post: str | None = None
+        body: str | None = None
+        evidence = False
+        if any(left.endswith(c.word) or left.rstrip().endswith(c.word) for c in t.before if c.gives == "skip"):
+            continue
+        m = t.post_before.search(left)
+        if m and m.group(0).strip():
+            evidence = True
+            ends = [x for x in bodies if x.start - sentence.start < m.start() <= x.end - sentence.start + 1
+                    and x.end - sentence.start < a]
+            at = max(ends, key=lambda x: x.end, default=None)  # 海棠区委|书记, 下洋村的党支部|书记
+            pstart = max(m.start(), at.end - sentence.start) if at is not None else m.start()
+            post = SPACE.sub("", text[pstart:a]).lstrip("的")
+            body = at.fields["name"] if at is not None else None
+            if at is None:  # 福建省委组织部|组织二处|处长: a sub-unit between a body and the post
+                sub = max((x for x in bodies if x.end - sentence.start < m.start() and t.subunit.match(
+                    text[x.end - sentence.start:m.start()])), key=lambda x: x.end, default=None)
+                if sub is not None:
+                    body = sub.fields["name"] + text[sub.end - sentence.start:m.start()]
+            if body is not None:
+                head = next((h for h in t.body_heads if post.startswith(h) and len(post) > len(h)), "")
+                body, post = body + head, post[len(head):]  # 金源社区|党总支副书记
+            for word in t.drop:
+                if post.startswith(word) and len(post) > len(word):
+                    post = post[len(word):]
+            post = post or None
+        else:
+            at = _body_ending_at(bodies, s)
+            if at is not None and _ends_name(text, b, t):  # 省公安厅蔡新文、 (not 三井村|麦收现场)
+                evidence, body = True, at.fields["name"]
+            elif any(left.endswith(c.word) for c in t.before if c.gives == "none"):
+                evidence = True
+        if not evidence:
+            for c in t.after:
+                if right.startswith(c.word):
+                    evidence = True
+                    if c.gives == "post":
+                        post = c.word
+                    break
+        if not evidence:
+            for verb in APPOSITION_VERBS:
+                if right.startswith(verb):
+                    rest = b + len(verb)
+                    bm = next((x for x in bodies if x.start == sentence.start + rest), None)
+                    at_post = (bm.end - sentence.start) if bm else rest
+                    pm = t.post_after.match(text, at_post)
+                    if pm:
+                        evidence, post = True, pm.group(0)
+                        body = bm.fields["name"] if bm else None
+                    break
+        if not evidence and last is not None and text[last[0]:a] in LIST_JOINERS:
+            evidence, post, body = True, last[1], last[2]  # 外卖骑手何昭辉和刘尧: one post for the list
+        if not evidence:
+            continue
+        if post is None and body is None and name in memory:
+            post, body = memory[name]
+        else:
+            memory.setdefault(name, (post, body))
+        last = (b, post, body)
+        yield Mention(type="person", text=name, start=s, end=e, fields={"name": name, "post": post, "body": body})
