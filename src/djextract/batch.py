@@ -31,6 +31,7 @@ class Item:
 
     doc_id: str
     path: str | None = None
+    facts: dict[str, Any] = field(default_factory=dict)  # place and date, when Options.facts
     text: str | None = None
     name: str = ""
     error: str | None = None  # set when the input could not even be listed (missing path)
@@ -150,7 +151,7 @@ def process_item(item: Item, options: Options, encoding: str | None = None, as_l
     Mentions come back as dicts, or as JSON lines with ``as_lines``, or are handed
     to ``sink`` one line at a time as they are found (nothing kept: flat memory).
     """
-    from .pipeline import iter_mentions, prepare
+    from .pipeline import document_facts, iter_mentions, prepare
     from .read import decode
     from .render import jsonl_line
 
@@ -184,6 +185,8 @@ def process_item(item: Item, options: Options, encoding: str | None = None, as_l
         del text
         res.warnings = doc.warnings
         res.script = doc.script
+        if options.facts:
+            res.facts = document_facts(doc)
         for m in iter_mentions(doc, options, keep_going=True):
             res.count += 1
             if sink is not None:
@@ -316,7 +319,8 @@ def doc_record(res: Result) -> dict[str, Any]:
     """--per-doc: one object per document with its metadata and arrays of mentions."""
     mentions = res.mentions or [json.loads(line) for line in res.lines]
     rec: dict[str, Any] = {"doc": res.doc_id, "chars": res.chars, "encoding": res.encoding,
-                           "script": res.script or "simplified", "warnings": res.warnings}
+                           "script": res.script or "simplified", "warnings": res.warnings,
+                           "place": res.facts.get("place"), "date": res.facts.get("date")}
     for s in BY_RANK:
         rec[s.plural] = [m for m in mentions if m["type"] == s.name]
     return rec

@@ -72,7 +72,7 @@ def _err(console: Any, msg: str) -> None:
 
 
 def _options(types: list[str] | None, convert: str, segmenter: str, user_dict: list[Path] | None,
-             data_dir: list[Path] | None) -> Any:
+             data_dir: list[Path] | None, facts: bool = False) -> Any:
     from . import extractors, lexicon
     from .convert import CONFIGS
     from .pipeline import Options
@@ -105,7 +105,7 @@ def _options(types: list[str] | None, convert: str, segmenter: str, user_dict: l
             raise typer.BadParameter("rjieba is not installed: pip install 'djextract[fast]'",
                                      param_hint="--segmenter") from None
     return Options(types=tuple(resolved), convert=convert, segmenter=segmenter,
-                   user_dicts=tuple(str(f.resolve()) for f in user_dict or []))
+                   user_dicts=tuple(str(f.resolve()) for f in user_dict or []), facts=facts)
 
 
 def _paths(paths: list[str] | None) -> list[str]:
@@ -191,7 +191,7 @@ def extract(
         raise typer.BadParameter("choose jsonl, table or csv", param_hint="--format")
     if resume and not output_dir:
         raise typer.BadParameter("--resume needs --output-dir", param_hint="--resume")
-    opts = _options(types, convert, segmenter, user_dict, data_dir)
+    opts = _options(types, convert, segmenter, user_dict, data_dir, facts=per_doc)
     plist = _paths(paths)
     n_jobs = jobs if jobs > 0 else batch.default_jobs()
     globs = tuple(glob) if glob else batch.DEFAULT_GLOBS

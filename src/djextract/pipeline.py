@@ -17,6 +17,7 @@ from .convert import convert, script_of
 from .document import Document
 from .mention import Mention
 from .offsets import OffsetMap
+from .owners import assign as assign_owners
 from .read import html_to_text, is_html
 from .schema import BY_NAME
 from .segment import get_segmenter, split_sentences
@@ -31,6 +32,7 @@ class Options:
     segmenter: str = "jieba"
     user_dicts: tuple[str, ...] = ()
     html: bool | None = None  # None: decide by name and content
+    facts: bool = False  # also resolve the document's place and date (per-document output, stats)
 
 
 def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str = "",
@@ -88,6 +90,8 @@ def iter_mentions(doc: Document, options: Options = Options(), keep_going: bool 
                 where = doc.offsets.to_raw(sentence.start, sentence.end)[0]
                 doc.warnings.append(f"{name} rules failed on the sentence at {where} "
                                     f"({type(exc).__name__}: {exc}); its other mentions are kept")
+        if "figure" in shown:
+            assign_owners(doc, sentence, found)
         sentence.release()
         seen = set()
         for m in sorted(found, key=lambda m: (m.start, m.end, BY_NAME[m.type].rank)):
@@ -113,6 +117,14 @@ def finalize(doc: Document, m: Mention) -> Mention:
     m.source_text = doc.raw[rs:re_]
     m.doc = doc.doc_id
     return m
+
+
+def document_facts(doc: Document) -> dict[str, object]:
+    """The document facts of spec §8: where the report is from (with codes) and its own date."""
+    from .dates import report_date
+    from .places import resolve
+
+    return {"place": resolve(doc.text), "date": report_date(doc.raw)}
 
 
 def process(raw: str, doc_id: str = "-", options: Options = Options(), name: str = "",

@@ -61,6 +61,7 @@ PROGRAMME_KINDS = ("brand", "project", "campaign", "mechanism", "platform", "oth
 CATEGORIES = ("party_members", "activists", "party_organizations", "money", "percentage", "people", "units",
               "events", "area", "duration", "other")
 QUALIFIERS = ("over", "about", "nearly", "under")
+CHANGES = ("up", "down")
 DOCUMENT_KINDS = ("regulation", "publication", "speech", "other")
 
 SPECS: tuple[MentionType, ...] = (
@@ -80,8 +81,11 @@ SPECS: tuple[MentionType, ...] = (
         Field("unit", "string", "the measure word or unit after the multiplier is folded in"),
         Field("qualifier", "string", "how exact the number is; null when exact", QUALIFIERS),
         Field("counted", "string", "the noun that is counted, as written; null when none is stated"),
+        Field("change", "string", "up or down when the figure states a change against an earlier one", CHANGES),
         Field("category", "string", "what is counted, by the guide's classes", CATEGORIES),
-    ), "figures: quantities with a unit or measure word (spec §2)", rank=1, colour="green", scoring="figures"),
+        Field("owner", "string", "the body or place the figure is given for (spec §8); null when none is named"),
+    ), "figures: quantities with a unit or measure word (spec §2)", rank=1, colour="green", scoring="figures",
+        needs=("body", "person")),
     MentionType("person", "persons", "djextract.extractors.persons", "persons_in_sentence", (
         Field("name", "string", "the personal name alone, without title or 同志"),
         Field("post", "string", "the post as written, without the body's name; null when none is stated"),

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..document import Document, Sentence, Token
-from ..lexicon import derived, load_lines, load_set, load_table
+from ..lexicon import derived, load_lines, load_rows, load_set, load_table
 from ..mention import Mention
 from .numbers import DIGITS, NumberError, parse_number, plain
 from .quotes import Quote
@@ -346,6 +346,24 @@ def extract_figures(doc: Document) -> Iterator[Mention]:
 HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万亿]")
 
 
+CHANGE_GAP = re.compile(r"(?:了|为|约|近|超过?|达)?$")
+
+
+@derived
+def _change_words() -> tuple[tuple[str, str], ...]:
+    rows = load_rows("figure_change_words.tsv", ("word", "change"), ((), ("up", "down")))
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def change_of(before: str) -> str | None:
+    """up or down when the words right before a figure state a change (比上年净增, 减少了), else None."""
+    head = before[: CHANGE_GAP.search(before).start()]  # type: ignore[union-attr]
+    for word, change in _change_words():
+        if head.endswith(word):
+            return change
+    return None
+
+
 def figures_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     """Figures of one sentence (the pipeline runs sentence by sentence to bound memory)."""
     text = sentence.text
@@ -515,6 +533,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
             "qualifier": qualifier,
             "counted": counted,
             "category": category,
+            "change": change_of(text[:start]),
         },
     )
 

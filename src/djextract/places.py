@@ -1,0 +1,191 @@
+"""Where a report is from: China's administrative divisions and the place a document is about (spec §8).
+
+Why a gazetteer and not guesses: 城关镇 exists 88 times and 朝阳 names a city
+and many districts, so a name is resolved by the other names of the same
+document: a candidate whose province or prefecture the document also names
+wins. The divisions (``data/divisions.tsv``: the National Bureau of
+Statistics' codes, province to township) load on first use only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .lexicon import load_rows
+
+LEVEL_OF = {2: "province", 4: "city", 6: "county", 9: "town"}
+LEVELS = ("province", "city", "county")
+# Endings a short form drops (三亚市 → 三亚, 海南省 → 海南): longest first.
+SHORT_ENDINGS = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "自治县", "地区",
+                 "省", "市", "盟")
+COUNTY_ENDINGS = ("自治县", "自治旗", "区", "县", "市", "旗")
+PLACEHOLDER_CITIES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+MUNICIPALITIES = frozenset({"11", "12", "31", "50", "81", "82"})  # no prefecture between them and their counties
+HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+LEVEL_END = frozenset("省市县区镇乡旗州盟道")
+MAX_NAME = 12
+MIN_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+
+    @property
+    def level(self) -> str:
+        return LEVEL_OF[len(self.code)]
+
+    def parent_code(self) -> str | None:
+        return {4: self.code[:2], 6: self.code[:4], 9: self.code[:6]}.get(len(self.code))
+
+
+class Gazetteer:
+    """Names (full and, for provinces and prefectures, short) → divisions."""
+
+    def __init__(self) -> None:
+        self.by_code: dict[str, Division] = {}
+        self.full: dict[str, list[Division]] = defaultdict(list)
+        self.short: dict[str, list[Division]] = defaultdict(list)
+        # 海曙 for 海曙区, counted once the full name is written too
+        self.county_short: dict[str, list[Division]] = defaultdict(list)
+        for code, name in load_rows("divisions.tsv", ("code", "name")):
+            if len(code) not in LEVEL_OF:
+                continue
+            d = Division(code, name)
+            self.by_code[code] = d
+            if name in PLACEHOLDER_CITIES:
+                continue
+            self.full[name].append(d)
+            if d.level in ("province", "city"):
+                for end in SHORT_ENDINGS:
+                    if name.endswith(end) and len(name) - len(end) >= 2:
+                        self.short[name[: -len(end)]].append(d)
+                        break
+            elif d.level == "county":
+                for end in COUNTY_ENDINGS:
+                    if name.endswith(end) and len(name) - len(end) >= 2:
+                        self.county_short[name[: -len(end)]].append(d)
+                        break
+
+    def chain(self, d: Division) -> dict[str, Division | None]:
+        """Province, city and county of a division (a municipality is its own city; a county the
+        province governs directly stands in the city's place, spec §8)."""
+        out: dict[str, Division | None] = {"province": None, "city": None, "county": None}
+        code: str | None = d.code
+        while code:
+            node = self.by_code.get(code)
+            if node is not None and node.level in out:
+                out[node.level] = node
+            code = node.parent_code() if node else None
+        city = out["city"]
+        if out["province"] is not None and out["province"].code in MUNICIPALITIES:
+            out["city"] = out["province"]
+        elif city is not None and city.name in PLACEHOLDER_CITIES:
+            out["city"], out["county"] = out["county"], None
+        return out
+
+    def mentions(self, text: str) -> list[tuple[int, int, list[Division]]]:
+        """(start, end, candidates) of each place name written in ``text`` (full names at a level
+        ending, short names of provinces and prefectures, and of counties whose full name is written
+        too), longest name first at each position."""
+        found: list[tuple[int, int, list[Division]]] = []
+        written = self._full_names(text)
+        shorts = {n[: -len(e)]: n for n in written for e in COUNTY_ENDINGS
+                  if n.endswith(e) and n[: -len(e)] in self.county_short}
+        for run in HAN.finditer(text):
+            s, e = run.span()
+            i = s
+            while i < e:
+                hit = None
+                for k in range(min(MAX_NAME, e - i), 1, -1):
+                    w = text[i:i + k]
+                    if w in self.full and w[-1] in LEVEL_END:
+                        hit = (k, self.full[w])
+                        break
+                    if w in self.short and not (i + k < e and text[i + k] in "路街"):
+                        hit = (k, self.short[w])
+                        break
+                    if w in shorts:
+                        hit = (k, self.full[shorts[w]])
+                        break
+                if hit:
+                    found.append((i, i + hit[0], hit[1]))
+                    i += hit[0]
+                else:
+                    i += 1
+        return found
+
+
+    def _full_names(self, text: str) -> set[str]:
+        """Full county names written in the text (at a level ending)."""
+        out = set()
+        for i, ch in enumerate(text):
+            if ch in "区县市旗":
+                for k in range(2, min(MAX_NAME, i + 1) + 1):
+                    w = text[i + 1 - k:i + 1]
+                    if w in self.full and any(d.level == "county" for d in self.full[w]):
+                        out.add(w)
+        return out
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def _pick(cands: list[Division], named: set[str], gz: Gazetteer) -> Division | None:
+    """The candidate whose ancestors the document also names; the only one; else None."""
+    if len(cands) == 1:
+        return cands[0]
+    def support(d: Division) -> int:
+        return sum(1 for lv, node in gz.chain(d).items() if node is not None and node.code != d.code
+                   and node.code in named)
+    ranked = sorted(cands, key=support, reverse=True)
+    if support(ranked[0]) > support(ranked[1]):
+        return ranked[0]
+    return None
+
+
+def resolve(text: str) -> dict[str, Any]:
+    """The locality a document is mainly about: ``province``, ``city``, ``county`` with their codes.
+
+    Each level is filled when one division takes at least half of the mentions
+    at that level under the level above it; a national report (many provinces,
+    none dominant) leaves all three null.
+    """
+    gz = gazetteer()
+    mentions = [cands for _, _, cands in gz.mentions(text)]
+    named = {d.code for cands in mentions for d in cands if len(cands) == 1}
+    named |= {gz.chain(d)[lv].code for cands in mentions if len(cands) == 1 for d in cands  # type: ignore[union-attr]
+              for lv in LEVELS if gz.chain(d)[lv] is not None}
+    votes: dict[str, Counter[str]] = {lv: Counter() for lv in LEVELS}
+    chains = []
+    for cands in mentions:
+        d = _pick(cands, named, gz)
+        if d is None:
+            continue
+        ch = gz.chain(d)
+        chains.append(ch)
+    out: dict[str, Any] = {lv: None for lv in LEVELS} | {f"{lv}_code": None for lv in LEVELS}
+    parent: str | None = None
+    for lv in LEVELS:
+        votes[lv] = Counter(ch[lv].code for ch in chains if ch[lv] is not None  # type: ignore[union-attr]
+                            and (parent is None or _under(ch, parent)))
+        scope = sum(1 for ch in chains if parent is None or _under(ch, parent))
+        if not votes[lv]:
+            break
+        code, n = votes[lv].most_common(1)[0]
+        if n < MIN_SHARE * scope or n < 2:
+            break
+        out[lv], out[f"{lv}_code"] = gz.by_code[code].name, code
+        parent = code
+    return out
+
+
+def _under(ch: dict[str, Division | None], code: str) -> bool:
+    return any(node is not None and node.code == code for node in ch.values())

@@ -1,0 +1,81 @@
+"""Document facts (place, date) and what each figure says of itself (change, owner): spec §2 and §8."""
+
+from __future__ import annotations
+
+import pytest
+
+import djextract
+from djextract.dates import report_date
+from djextract.places import gazetteer, resolve
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("三亚市委召开会议。三亚各区党委书记述职。", ("海南省", "三亚市", None)),
+    ("宁波市海曙区委召开会议，海曙区各镇街参加。新海曙发展迅速。", ("浙江省", "宁波市", "海曙区")),
+    ("南召县委组织部部署工作。南召县各乡镇行动。", ("河南省", "南阳市", "南召县")),  # the prefecture from the county
+    ("北京市石景山区老山街道开展活动。石景山区各社区参加。", ("北京市", "北京市", "石景山区")),  # a municipality
+    ("文昌市委召开会议，文昌市各镇参加。", ("海南省", "文昌市", None)),  # governed by the province directly
+    ("北京、上海、广东、四川、河南等地党组织开展活动。", (None, None, None)),  # national: no place dominates
+])
+def test_place(text, want):
+    p = resolve(text)
+    assert (p["province"], p["city"], p["county"]) == want
+    if want[0]:
+        assert p["province_code"] and len(p["province_code"]) == 2
+
+
+def test_the_gazetteer_is_the_statistics_codes():
+    gz = gazetteer()
+    assert len(gz.by_code) > 44000
+    assert [d.code for d in gz.full["城关镇"]] and len(gz.full["城关镇"]) > 50  # an ambiguous name
+    assert gz.chain(gz.full["海曙区"][0])["city"].name == "宁波市"
+
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("正文……\n《人民日报》（2025年07月01日第 01 版）\n", "2025-07-01"),
+    ("标题\n2018-08-02 06:05严仕恩\n正文", "2018-08-02"),
+    ("正文。8月4日，活动举行。\n\n绍兴一中党委\n2011年2月\n", "2011-02"),
+    ("發布時(shí)間:2011-12-7\n正文", "2011-12-07"),
+    ("信息提供日期：2020-12-21\n今年6月1日，", "2020-12-21"),
+    ("近日，社区开展活动。8月4日，居民参加。", None),  # event dates are not the report's
+])
+def test_report_date(raw, want):
+    assert report_date(raw) == want
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("党员总数为9918.5万名，比上年净增114.4万名。", [None, "up"]),
+    ("基层党组织减少0.17万个。", ["down"]),
+    ("占比提高1.4个百分点。", ["up"]),
+    ("新增党组织26个，新发展党员278名。", [None, None]),
+    ("村集体增收30万元。", ["up"]),
+])
+def test_change(text, change):
+    figs = [m for m in djextract.extract(text, types=["figure"])]
+    assert [m.change for m in figs] == change
+
+
+def test_owner_is_the_speakers_body_in_a_report_of_sections():
+    text = "市教育局党委书记吴萍：\n一年来，新成立党支部62个，发展党员278名。"
+    figs = [m for m in djextract.extract(text) if m.type == "figure"]
+    assert {m.owner for m in figs} == {"市教育局党委"}
+
+
+def test_owner_is_the_clause_subject():
+    figs = [m for m in djextract.extract("海曙区有党员2.3万名。") if m.type == "figure"]
+    assert figs[0].owner == "海曙区"
+
+
+def test_per_doc_record_carries_place_and_date(tmp_path):
+    from typer.testing import CliRunner
+
+    from djextract.cli import app
+
+    f = tmp_path / "r.txt"
+    f.write_text("三亚市委召开会议。三亚市各区参加，党员7514人。\n《人民日报》（2022年02月14日第 01 版）\n",
+                 encoding="utf-8")
+    import json
+
+    rec = json.loads(CliRunner().invoke(app, ["extract", str(f), "--per-doc"]).stdout)
+    assert rec["place"]["city"] == "三亚市" and rec["place"]["city_code"] == "4602"
+    assert rec["date"] == "2022-02-14"
