@@ -310,3 +310,44 @@ def test_an_output_that_cannot_be_written_is_one_clear_error(samples_dir):
     assert r.returncode == 2
     assert r.stderr.strip().splitlines()[-1] == "djextract: cannot write output: No space left on device"
     assert "Traceback" not in r.stderr
+
+
+def test_the_schema_validates_the_samples_output(samples_dir):
+    import jsonschema
+
+    schema = json.loads(run("schema").stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    ms = lines(run("extract", str(samples_dir)).stdout)
+    assert {m["type"] for m in ms} == {"body", "figure", "programme", "person", "document"}
+    for m in ms:
+        validator.validate(m)
+    bad = dict(ms[0], kind="planet")
+    assert not validator.is_valid(bad)
+
+
+def test_stats_from_stdin_report_and_mixed_inputs(tmp_path, samples_dir):
+    report = (samples_dir / "000_c10597827387cbb7.txt").read_text(encoding="utf-8")
+    r = run("stats", "-f", "jsonl", input=report)  # a report on stdin is extracted, not taken for mentions
+    rows = lines(r.stdout)
+    assert r.exit_code == 0 and any(row["table"] == "persons" for row in rows)
+    out = tmp_path / "out.jsonl"
+    run("extract", str(samples_dir / "001_ef65da3b0adb5945.txt"), "-o", str(out))
+    r = run("stats", "-f", "jsonl", str(out), str(samples_dir / "000_c10597827387cbb7.txt"))
+    docs = {row["doc"] for row in lines(r.stdout) if row["table"] == "per_document"}
+    assert docs == {str(samples_dir / "001_ef65da3b0adb5945.txt"), str(samples_dir / "000_c10597827387cbb7.txt")}
+    out.write_text(out.read_text(encoding="utf-8") + "{broken\n", encoding="utf-8")
+    r = run("stats", str(out))
+    assert r.exit_code == 2 and f"{out}:" in r.output  # a broken line is named, not skipped silently
+
+
+def test_a_broken_data_folder_stops_before_any_document(tmp_path, samples_dir):
+    d = tmp_path / "rules"
+    d.mkdir()
+    (d / "person_cues.tsv").write_text("cue\twhere\tgives\n张某\tbefore\tnonee\n", encoding="utf-8")
+    r = run("check-data", str(d))
+    assert r.exit_code == 2 and "person_cues.tsv:2: unknown gives 'nonee'" in r.output
+    r = run("extract", str(samples_dir), "--data-dir", str(d))
+    assert r.exit_code == 2 and r.stdout.strip().count("\n") == 0
+    (d / "person_cues.tsv").write_text("cue\twhere\tgives\n街坊\tbefore\tnone\n", encoding="utf-8")
+    assert run("check-data", str(d)).exit_code == 0

@@ -579,6 +579,19 @@ def eval_cmd(
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema (draft 2020-12) of one line of `djextract extract` output.
+
+    Example: djextract schema > mention.schema.json
+    """
+    import json
+
+    from .schema import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
 @app.command("check-data")
 def check_data_cmd(
     folders: Annotated[list[Path], typer.Argument(help="Folders of word lists that extend the bundled ones.")],

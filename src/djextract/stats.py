@@ -27,6 +27,9 @@ def summarize(mentions: Iterable[dict[str, Any]], top: int = 15) -> dict[str, li
     fig_count: Counter[str] = Counter()
     fig_sum: dict[str, float] = defaultdict(float)
     fig_docs: dict[str, set[str]] = defaultdict(set)
+    persons: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (name, post, body) → documents
+    documents: dict[str, Counter[str]] = defaultdict(Counter)
+    doc_kind: dict[str, str] = {}
     for m in mentions:
         doc = str(m.get("doc", "-"))
         typ = m.get("type", "")
@@ -37,6 +40,11 @@ def summarize(mentions: Iterable[dict[str, Any]], top: int = 15) -> dict[str, li
         elif typ == "programme":
             programmes[m.get("name") or m["text"]][doc] += 1
             prog_kind.setdefault(m.get("name") or m["text"], m.get("kind") or "")
+        elif typ == "person":
+            persons[(m.get("name") or m["text"], m.get("post") or "", m.get("body") or "")].add(doc)
+        elif typ == "document":
+            documents[m.get("name") or m["text"]][doc] += 1
+            doc_kind.setdefault(m.get("name") or m["text"], m.get("kind") or "")
         elif typ == "figure":
             cat = m.get("category") or "other"
             fig_count[cat] += 1
@@ -57,8 +65,12 @@ def summarize(mentions: Iterable[dict[str, Any]], top: int = 15) -> dict[str, li
     rows_fig = [{"category": c, "figures": n, "documents": len(fig_docs[c]),
                  "sum": _num(fig_sum[c]) if c not in ("percentage",) else None}
                 for c, n in fig_count.most_common()]
+    rows_persons = [{"name": n, "post": p or None, "body": b or None, "documents": len(ds)}
+                    for (n, p, b), ds in sorted(persons.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+                    if p or b][:top]
     return {"per_document": rows_doc, "top_bodies": top_rows(bodies, body_kind),
-            "top_programmes": top_rows(programmes, prog_kind), "figures_by_category": rows_fig}
+            "top_programmes": top_rows(programmes, prog_kind), "figures_by_category": rows_fig,
+            "persons": rows_persons, "top_documents": top_rows(documents, doc_kind)}
 
 
 def _num(v: float | None) -> int | float | None:
@@ -72,6 +84,8 @@ TITLES = {
     "top_bodies": "Bodies named in most documents",
     "top_programmes": "Programmes named in most documents",
     "figures_by_category": "Figures by category (sum of values; money in 元)",
+    "persons": "Who holds which post (persons with a post or body)",
+    "top_documents": "Documents cited in most documents",
 }
 
 
