@@ -158,7 +158,8 @@ def test_stats_and_eval(tmp_path, samples_dir, gold_path):
     assert run("extract", str(samples_dir), "-o", str(out)).exit_code == 0
     r = run("stats", str(out), "--format", "jsonl")
     rows = lines(r.stdout)
-    assert {row["table"] for row in rows} == {"per_document", "top_bodies", "top_programmes", "figures_by_category"}
+    assert {row["table"] for row in rows} == {"per_document", "top_bodies", "top_programmes", "figures_by_category",
+                                             "persons", "top_documents"}
     members = {row["doc"]: row["party_members_reported"] for row in rows if row["table"] == "per_document"}
     assert members["001_ef65da3b0adb5945.txt"] >= 7514
     r = run("stats", str(out))
