@@ -65,13 +65,12 @@ def assign(doc: Document, sentence: Sentence, found: list[Mention]) -> None:
     for fig in sorted(figures, key=lambda f: f.start):
         owner = memory["section"]
         if owner is None:
-            before = [n for a, b, n in named if b <= fig.start]
-            whole = [w for w in WHOLE.finditer(sentence.text, 0, fig.start - sentence.start)]
-            if whole and (not before or whole[-1].start() + sentence.start > max(b for a, b, n in named
-                                                                              if b <= fig.start)):
+            before = [(b, n) for a, b, n in named if b <= fig.start]
+            whole = list(WHOLE.finditer(sentence.text, 0, fig.start - sentence.start))
+            if whole and (not before or whole[-1].start() + sentence.start > max(b for b, _ in before)):
                 owner = memory["last_place"].get(whole[-1].group(1), memory["carry"])
             elif before:
-                owner = before[0]  # the clause's subject stands first: 省直机关工委…联合省档案局…8个
+                owner = before[0][1]  # the clause's subject stands first: 省直机关工委…联合省档案局…8个
             else:
                 owner = memory["carry"] or _home(doc, memory)
         fig.fields["owner"] = owner

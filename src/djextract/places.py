@@ -160,26 +160,21 @@ def resolve(text: str) -> dict[str, Any]:
     """
     gz = gazetteer()
     mentions = [cands for _, _, cands in gz.mentions(text)]
-    named = {d.code for cands in mentions for d in cands if len(cands) == 1}
-    named |= {gz.chain(d)[lv].code for cands in mentions if len(cands) == 1 for d in cands  # type: ignore[union-attr]
-              for lv in LEVELS if gz.chain(d)[lv] is not None}
-    votes: dict[str, Counter[str]] = {lv: Counter() for lv in LEVELS}
-    chains = []
+    named = set()  # the divisions the document names without doubt, and their ancestors
     for cands in mentions:
-        d = _pick(cands, named, gz)
-        if d is None:
-            continue
-        ch = gz.chain(d)
-        chains.append(ch)
+        if len(cands) == 1:
+            named.add(cands[0].code)
+            named |= {node.code for node in gz.chain(cands[0]).values() if node is not None}
+    chains = [gz.chain(d) for d in (_pick(cands, named, gz) for cands in mentions) if d is not None]
     out: dict[str, Any] = {lv: None for lv in LEVELS} | {f"{lv}_code": None for lv in LEVELS}
     parent: str | None = None
     for lv in LEVELS:
-        votes[lv] = Counter(ch[lv].code for ch in chains if ch[lv] is not None  # type: ignore[union-attr]
-                            and (parent is None or _under(ch, parent)))
-        scope = sum(1 for ch in chains if parent is None or _under(ch, parent))
-        if not votes[lv]:
+        inside = [ch for ch in chains if parent is None or _under(ch, parent)]
+        votes = Counter(node.code for ch in inside if (node := ch[lv]) is not None)
+        if not votes:
             break
-        code, n = votes[lv].most_common(1)[0]
+        code, n = votes.most_common(1)[0]
+        scope = len(inside)
         if n < MIN_SHARE * scope or n < 2:
             break
         out[lv], out[f"{lv}_code"] = gz.by_code[code].name, code

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .batch import Item
+from .batch import Item, iter_items
 from .read import InputError, decode
 from .schema import BY_RANK
 
@@ -36,8 +36,6 @@ class Inputs:
 
     def items(self) -> list[Item]:
         """The reports as batch items (stdin's text already read)."""
-        from .batch import iter_items
-
         out = list(iter_items(self.reports)) if self.reports else []
         if self.stdin_text is not None:
             out.append(Item("-", text=self.stdin_text, rel="stdin"))

@@ -147,7 +147,8 @@ def persons_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
             continue
         s, e = sentence.start + a, sentence.start + b
         left, right = text[:a], text[b:]
-        if t.post_after.match(text, a) and t.post_after.match(text, a).end() > b:
+        post_here = t.post_after.match(text, a)
+        if post_here and post_here.end() > b:
             continue  # 安保|人员: the start of a post, not a name
         post: str | None = None
         body: str | None = None
