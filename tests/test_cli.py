@@ -158,10 +158,12 @@ def test_stats_and_eval(tmp_path, samples_dir, gold_path):
     assert run("extract", str(samples_dir), "-o", str(out)).exit_code == 0
     r = run("stats", str(out), "--format", "jsonl")
     rows = lines(r.stdout)
-    assert {row["table"] for row in rows} == {"per_document", "top_bodies", "top_programmes", "figures_by_category",
-                                             "persons", "top_documents"}
-    members = {row["doc"]: row["party_members_reported"] for row in rows if row["table"] == "per_document"}
-    assert members["001_ef65da3b0adb5945.txt"] >= 7514
+    assert {row["table"] for row in rows} == {"per_document", "by_province", "by_city", "top_bodies",
+                                             "top_programmes", "figures_by_category", "persons", "top_documents"}
+    members = {row["doc"]: row["party_members"] for row in rows if row["table"] == "per_document"}
+    assert members["001_ef65da3b0adb5945.txt"] == 7514  # the stated total, not a sum of its figures
+    assert [row["province"] for row in rows if row["table"] == "by_province"] == ["(unknown)"]  # no places in
+    # mention lines
     r = run("stats", str(out))
     assert "Figures by category" in r.stdout
     r = run("eval", str(gold_path), str(out), "--json")

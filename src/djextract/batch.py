@@ -19,7 +19,7 @@ from typing import Any
 
 from .pipeline import Options
 from .read import InputError
-from .schema import BY_RANK
+from .schema import BY_RANK, PLACE_KEYS
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.htm", "*.html")
 MAX_INPUT_BYTES = 512 * 1024 * 1024
@@ -31,11 +31,30 @@ class Item:
 
     doc_id: str
     path: str | None = None
-    facts: dict[str, Any] = field(default_factory=dict)  # place and date, when Options.facts
     text: str | None = None
     name: str = ""
     error: str | None = None  # set when the input could not even be listed (missing path)
     rel: str = ""  # path relative to its folder, for --output-dir
+    meta: dict[str, Any] = field(default_factory=dict)  # record fields carried into each mention (--keep-fields)
+    signature: str = ""  # what --resume compares (outdir.input_signature), when an output folder is used
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Which fields each output line has: a chosen subset (--fields) plus record metadata (--keep-fields).
+
+    Applied where the lines are made (in the worker), so a dropped `sentence`
+    is never encoded or sent between processes.
+    """
+
+    fields: tuple[str, ...] = ()  # empty: every field
+    keep: tuple[str, ...] = ()
+
+    def __call__(self, mention: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+        out = {k: mention[k] for k in self.fields if k in mention} if self.fields else mention
+        for k in self.keep:
+            out[k] = meta.get(k)
+        return out
 
 
 @dataclass
@@ -52,17 +71,27 @@ class Result:
     script: str = ""
     rel: str = ""
     path: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # mentions per type
+    facts: dict[str, Any] = field(default_factory=dict)  # place and date, when Options.facts
+    meta: dict[str, Any] = field(default_factory=dict)  # the item's, for per-document records
+    signature: str = ""  # the item's
 
 
 def iter_items(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, jsonl: bool = False,
-               text_field: str = "text", id_field: str = "id", stdin: Any = None) -> Iterator[Item]:
-    """Expand paths (files, folders walked recursively in sorted order, '-' for stdin) into items."""
-    globs = tuple(globs)
+               text_field: str = "text", id_field: str = "id", stdin: Any = None,
+               keep: Iterable[str] = ()) -> Iterator[Item]:
+    """Expand paths (files, folders walked recursively in sorted order, '-' for stdin) into items.
+
+    Globs may be comma-separated ('*.txt,*.html'); record fields may be dotted
+    paths ('meta.url'); ``keep`` names record fields carried along as metadata.
+    """
+    globs = tuple(g.strip() for pattern in globs for g in pattern.split(",") if g.strip())
+    fields = Fields(text_field, id_field, tuple(keep))
     for p in paths:
         if p == "-":
             stream = stdin if stdin is not None else sys.stdin
             if jsonl:
-                yield from _jsonl_items(stream, "-", text_field, id_field)
+                yield from _jsonl_items(stream, "-", fields)
             else:
                 data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
                 yield Item("-", text=data, rel="stdin") if isinstance(data, str) else _bytes_item("-", data)
@@ -73,12 +102,12 @@ def iter_items(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, jsonl
             for f in files:
                 rel = f.relative_to(path).as_posix()
                 if jsonl:
-                    yield from _jsonl_file(f, rel, text_field, id_field)
+                    yield from _jsonl_file(f, rel, fields)
                 else:
                     yield Item(rel, path=str(f), name=f.name, rel=rel)
         elif path.exists():
             if jsonl:
-                yield from _jsonl_file(path, p, text_field, id_field)
+                yield from _jsonl_file(path, p, fields)
             else:
                 yield Item(p, path=p, name=path.name, rel=path.name)
         else:
@@ -98,7 +127,28 @@ def _matches(f: Path, globs: tuple[str, ...]) -> bool:
     return any(f.match(g) for g in globs)
 
 
-def _jsonl_file(path: Path, doc_prefix: str, text_field: str, id_field: str) -> Iterator[Item]:
+@dataclass(frozen=True)
+class Fields:
+    """Where a JSON-lines record keeps its text, its id and the metadata to carry (dotted paths)."""
+
+    text: str = "text"
+    id: str = "id"
+    keep: tuple[str, ...] = ()
+
+
+def field_value(record: Any, dotted: str) -> Any:
+    """record['a']['b'] for 'a.b' (a key that itself holds a dot is looked up whole first); None if absent."""
+    if isinstance(record, dict) and dotted in record:
+        return record[dotted]
+    value = record
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _jsonl_file(path: Path, doc_prefix: str, fields: Fields) -> Iterator[Item]:
     try:
         stream = path.open(encoding="utf-8-sig", errors="strict")
     except OSError as exc:
@@ -106,12 +156,12 @@ def _jsonl_file(path: Path, doc_prefix: str, text_field: str, id_field: str) -> 
         return
     with stream:
         try:
-            yield from _jsonl_items(stream, doc_prefix, text_field, id_field)
+            yield from _jsonl_items(stream, doc_prefix, fields)
         except UnicodeDecodeError:
             yield Item(doc_prefix, error="JSON-lines input must be UTF-8")
 
 
-def _jsonl_items(stream: Any, doc_prefix: str, text_field: str, id_field: str) -> Iterator[Item]:
+def _jsonl_items(stream: Any, doc_prefix: str, fields: Fields) -> Iterator[Item]:
     for lineno, line in enumerate(stream, 1):
         if isinstance(line, bytes):
             line = line.decode("utf-8")
@@ -123,11 +173,14 @@ def _jsonl_items(stream: Any, doc_prefix: str, text_field: str, id_field: str) -
         except json.JSONDecodeError as exc:
             yield Item(where, error=f"not JSON ({exc.msg})")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
-            yield Item(where, error=f"no string field {text_field!r}")
+        text = field_value(record, fields.text)
+        if not isinstance(record, dict) or not isinstance(text, str):
+            yield Item(where, error=f"no string field {fields.text!r}")
             continue
-        doc_id = str(record.get(id_field, where)) if record.get(id_field) is not None else where
-        yield Item(doc_id, text=record[text_field], rel=f"{doc_id}")
+        rid = field_value(record, fields.id)
+        doc_id = str(rid) if rid is not None else where
+        meta = {k: field_value(record, k) for k in fields.keep}
+        yield Item(doc_id, text=text, rel=doc_id, meta=meta)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -140,43 +193,49 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def read_text(item: Item, encoding: str | None = None) -> tuple[str, str, int]:
+    """An item's decoded text, the encoding it was read with and its size in bytes; InputError if unreadable."""
+    from .read import decode
+
+    if item.error:
+        raise InputError(item.error)
+    if item.text is not None:
+        return item.text, "utf-8", len(item.text.encode("utf-8", "surrogatepass"))
+    assert item.path is not None
+    try:
+        size = os.path.getsize(item.path)
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"too large ({size // 2**20} MiB; the limit is {MAX_INPUT_BYTES // 2**20} MiB)")
+        with open(item.path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise InputError(_os_reason(exc)) from None
+    decoded = decode(data, encoding)
+    return decoded.text, decoded.encoding, len(data)
+
+
 class _OutputFailed(Exception):
     """Carries an error of the output sink past the per-document error handling."""
 
 
 def process_item(item: Item, options: Options, encoding: str | None = None, as_lines: bool = False,
-                 sink: Callable[[str], None] | None = None) -> Result:
+                 sink: Callable[[str], None] | None = None, shape: Shape | None = None) -> Result:
     """Read, decode and extract one item; every failure becomes Result.error, never an exception.
 
     Mentions come back as dicts, or as JSON lines with ``as_lines``, or are handed
     to ``sink`` one line at a time as they are found (nothing kept: flat memory).
+    ``shape`` chooses their fields.
     """
     from .pipeline import document_facts, iter_mentions, prepare
-    from .read import decode
     from .render import jsonl_line
 
-    res = Result(item.doc_id, rel=item.rel, path=item.path)
+    res = Result(item.doc_id, rel=item.rel, path=item.path, meta=item.meta, signature=item.signature)
+    counts = res.counts
     if item.error:
         res.error = item.error
         return res
     try:
-        if item.text is not None:
-            text, enc = item.text, "utf-8"
-            res.size = len(text.encode("utf-8", "surrogatepass"))
-        else:
-            assert item.path is not None
-            try:
-                size = os.path.getsize(item.path)
-                if size > MAX_INPUT_BYTES:
-                    raise InputError(f"too large ({size // 2**20} MiB; the limit is {MAX_INPUT_BYTES // 2**20} MiB)")
-                with open(item.path, "rb") as fh:
-                    data = fh.read()
-            except OSError as exc:
-                raise InputError(_os_reason(exc)) from None
-            res.size = len(data)
-            decoded = decode(data, encoding)
-            del data
-            text, enc = decoded.text, decoded.encoding
+        text, enc, res.size = read_text(item, encoding)
         res.encoding = enc
         res.chars = len(text)
         if not text.strip():
@@ -189,16 +248,17 @@ def process_item(item: Item, options: Options, encoding: str | None = None, as_l
             res.facts = document_facts(doc)
         for m in iter_mentions(doc, options, keep_going=True):
             res.count += 1
+            counts[m.type] = counts.get(m.type, 0) + 1
+            d = m.to_dict() if shape is None else shape(m.to_dict(), item.meta)
             if sink is not None:
-                line = jsonl_line(m.to_dict())
                 try:
-                    sink(line)
+                    sink(jsonl_line(d))
                 except OSError as exc:  # a closed pipe, a full disk: not this document's fault
                     raise _OutputFailed from exc
             elif as_lines:
-                res.lines.append(jsonl_line(m.to_dict()))
+                res.lines.append(jsonl_line(d))
             else:
-                res.mentions.append(m.to_dict())
+                res.mentions.append(d)
     except _OutputFailed as exc:
         raise exc.__cause__ from None  # the caller stops the batch (quietly for | head)
     except InputError as exc:
@@ -215,9 +275,11 @@ def process_item(item: Item, options: Options, encoding: str | None = None, as_l
 _worker_options: Options | None = None
 _worker_encoding: str | None = None
 _worker_lines = False
+_worker_shape: Shape | None = None
 
 
-def _init_worker(options: Options, encoding: str | None, data_dirs: list[str], as_lines: bool = False) -> None:
+def _init_worker(options: Options, encoding: str | None, data_dirs: list[str], as_lines: bool = False,
+                 shape: Shape | None = None) -> None:
     """Build jieba and OpenCC once per worker process (they cannot be pickled)."""
     import signal
 
@@ -226,8 +288,8 @@ def _init_worker(options: Options, encoding: str | None, data_dirs: list[str], a
     from .segment import get_segmenter
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts the pool down
-    global _worker_options, _worker_encoding, _worker_lines
-    _worker_options, _worker_encoding, _worker_lines = options, encoding, as_lines
+    global _worker_options, _worker_encoding, _worker_lines, _worker_shape
+    _worker_options, _worker_encoding, _worker_lines, _worker_shape = options, encoding, as_lines, shape
     for d in data_dirs:
         lexicon.add_data_dir(d)
     get_segmenter(options.segmenter, options.user_dicts)
@@ -236,24 +298,24 @@ def _init_worker(options: Options, encoding: str | None, data_dirs: list[str], a
 
 def _work(item: Item) -> Result:
     assert _worker_options is not None
-    return process_item(item, _worker_options, _worker_encoding, _worker_lines)
+    return process_item(item, _worker_options, _worker_encoding, _worker_lines, shape=_worker_shape)
 
 
 def run(items: Iterable[Item], options: Options, jobs: int = 1, encoding: str | None = None,
         data_dirs: Iterable[str] = (), as_lines: bool = False,
-        sink: Callable[[str], None] | None = None) -> Iterator[Result]:
+        sink: Callable[[str], None] | None = None, shape: Shape | None = None) -> Iterator[Result]:
     """Results in input order. With jobs > 1 a process pool works ahead by a bounded window.
 
     With one job and a ``sink``, JSON lines go to the sink as they are found.
     """
     if jobs <= 1:
         for item in items:
-            yield process_item(item, options, encoding, as_lines, sink)
+            yield process_item(item, options, encoding, as_lines, sink, shape)
         return
     window = jobs * 4
     pending: list[Future[Result]] = []
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                               initargs=(options, encoding, list(data_dirs), as_lines))
+                               initargs=(options, encoding, list(data_dirs), as_lines, shape))
     try:
         for item in items:
             pending.append(pool.submit(_work, item))
@@ -274,53 +336,61 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-# ---- one output file per input -------------------------------------------------------------------
+# ---- per-document records ----------------------------------------------------------------------
 
 
-def safe_name(doc_id: str) -> str:
-    """A relative file name for a document id (no '..', no absolute paths, no odd characters)."""
-    keep = "".join(ch if ch.isalnum() or ch in "._-/" else "_" for ch in doc_id).strip("/")
-    return keep.replace("..", "_") or "doc"
+def producer(options: Options, encoding: str | None = None, data_dirs: Iterable[str] = (),
+             shape: Shape | None = None) -> dict[str, Any]:
+    """What made an output: djextract's version and every option that shapes it (files by content hash).
+
+    Carried by per-document records and by the --output-dir manifest, so a
+    table built months later says how it was built, and --resume redoes an
+    input whose output came from other options or other word lists.
+    """
+    import hashlib
+
+    from . import __version__
+
+    def digest(paths: Iterable[Path]) -> str:
+        h = hashlib.sha256()
+        for f in paths:
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+        return h.hexdigest()[:16]
+
+    dirs = [Path(d) for d in data_dirs]
+    opts: dict[str, Any] = {"types": list(options.types), "convert": options.convert,
+                            "segmenter": options.segmenter, "encoding": encoding,
+                            "user_dicts": [Path(p).name for p in options.user_dicts],
+                            "data_dirs": [str(d) for d in dirs]}
+    if options.user_dicts or dirs:
+        opts["files_sha256"] = digest([Path(p) for p in options.user_dicts]
+                                      + [f for d in dirs for f in sorted(d.iterdir()) if f.is_file()])
+    if shape is not None and (shape.fields or shape.keep):
+        opts["fields"], opts["keep_fields"] = list(shape.fields), list(shape.keep)
+    return {"version": __version__, "options": opts}
 
 
-def out_path(output_dir: Path, rel: str) -> Path:
-    """Where --output-dir puts the mentions of one input: its relative path plus .jsonl."""
-    return output_dir / (safe_name(rel) + ".jsonl")
-
-
-def write_atomic(path: Path, lines: list[str]) -> None:
-    """Write to a temporary file and rename it into place: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.writelines(lines)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def sweep_temp(output_dir: Path) -> int:
-    """Remove temporary files left by a writer that was killed mid-write (its input was redone)."""
-    n = 0
-    for tmp in output_dir.rglob(".*.jsonl.*.tmp"):
-        try:
-            tmp.unlink()
-            n += 1
-        except OSError:
-            pass
-    return n
-
-
-def doc_record(res: Result) -> dict[str, Any]:
-    """--per-doc: one object per document with its metadata and arrays of mentions."""
+def doc_record(res: Result, made_by: dict[str, Any] | None = None) -> dict[str, Any]:
+    """--per-doc: one object per document (schema.DOCUMENT_FIELDS) with arrays of its mentions."""
     mentions = res.mentions or [json.loads(line) for line in res.lines]
     rec: dict[str, Any] = {"doc": res.doc_id, "chars": res.chars, "encoding": res.encoding,
                            "script": res.script or "simplified", "warnings": res.warnings,
                            "place": res.facts.get("place"), "date": res.facts.get("date")}
     for s in BY_RANK:
         rec[s.plural] = [m for m in mentions if m["type"] == s.name]
+    rec.update(res.meta)
+    if made_by is not None:
+        rec["djextract"] = made_by
     return rec
+
+
+def doc_row(res: Result) -> dict[str, Any]:
+    """A document as one flat row (CSV, Parquet, tables): its facts and its mentions counted per type."""
+    place = res.facts.get("place") or {}
+    row: dict[str, Any] = {"doc": res.doc_id, "chars": res.chars, "encoding": res.encoding,
+                           "script": res.script or "simplified", "warnings": "; ".join(res.warnings) or None}
+    row.update({k: place.get(k) for k in PLACE_KEYS})
+    row["date"] = res.facts.get("date")
+    row.update({s.plural: res.counts.get(s.name, 0) for s in BY_RANK})
+    row.update(res.meta)
+    return row

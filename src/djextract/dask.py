@@ -7,9 +7,12 @@ segmenter is a per-process singleton) and the user's dictionaries and word
 lists travel with the tasks as contents, not paths, so a worker on another
 machine uses them too.
 
-    from djextract.dask import extract_bag
+    from djextract.dask import META, extract_bag
     bag = extract_bag(["reports/"])          # a dask.bag.Bag of mention dicts
-    bag.to_dataframe().to_parquet("mentions.parquet")
+    bag.to_dataframe(meta=META).to_parquet("mentions/")   # pip install 'djextract[dask]'
+
+``META`` gives every column its type from the declarations (a partition
+without ranges would otherwise guess ``value_max`` as empty objects).
 """
 
 from __future__ import annotations
@@ -22,10 +25,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .batch import Item, Result, process_item
+from .batch import Item, Result, Shape, process_item, producer
 from .pipeline import Options
 
 INSTALL_HINT = "Dask is not installed: pip install 'djextract[dask]'"
+
+
+def _meta() -> dict[str, str]:
+    from .schema import mention_columns
+
+    kinds = {"string": "string", "number": "float64", "integer": "int64"}
+    return {f.name: kinds[f.type] for f in mention_columns()}
+
+
+META: dict[str, str] = _meta()  # column → pandas dtype of a mention, for Bag.to_dataframe(meta=META)
 
 
 def require_dask() -> None:
@@ -48,17 +61,22 @@ class Payload:
     per_doc: bool = False
     output_dir: str | None = None
     as_lines: bool = True
+    shape: Shape | None = None
+    made_by: dict[str, Any] | None = field(default=None, compare=False)
     digest: str = field(default="", compare=False)
 
     @classmethod
     def build(cls, options: Options, encoding: str | None = None, data_dirs: Iterable[str] = (),
-              per_doc: bool = False, output_dir: str | None = None, as_lines: bool = True) -> Payload:
+              per_doc: bool = False, output_dir: str | None = None, as_lines: bool = True,
+              shape: Shape | None = None) -> Payload:
+        data_dirs = list(data_dirs)
         dicts = tuple((Path(p).name, Path(p).read_bytes()) for p in options.user_dicts)
         data = tuple((f"{i}/{f.name}", f.read_bytes()) for i, d in enumerate(data_dirs)
                      for f in sorted(Path(d).iterdir()) if f.is_file())
         h = hashlib.sha256(repr((options, encoding, dicts, data)).encode())
-        return cls(options, encoding, dicts, data, per_doc, output_dir, as_lines and not per_doc,
-                   h.hexdigest()[:16])
+        made_by = producer(options, encoding, data_dirs, shape)
+        return cls(options, encoding, dicts, data, per_doc, output_dir, as_lines and not per_doc, shape,
+                   made_by, h.hexdigest()[:16])
 
 
 _prepared: dict[str, Options] = {}
@@ -94,13 +112,14 @@ def _worker_options(payload: Payload) -> Options:
 
 def process_remote(item: Item, payload: Payload) -> Result:
     """The task a worker runs for one document; with an output folder it writes the file itself."""
-    from .batch import doc_record, out_path, write_atomic
+    from .batch import doc_record
+    from .outdir import out_path, write_atomic
     from .render import jsonl_line
 
     opts = _worker_options(payload)
-    res = process_item(item, opts, payload.encoding, as_lines=payload.as_lines)
+    res = process_item(item, opts, payload.encoding, as_lines=payload.as_lines, shape=payload.shape)
     if payload.output_dir and not res.error:
-        lines = [jsonl_line(doc_record(res))] if payload.per_doc else res.lines
+        lines = [jsonl_line(doc_record(res, payload.made_by))] if payload.per_doc else res.lines
         write_atomic(out_path(Path(payload.output_dir), res.rel), lines)
         res.lines, res.mentions = [], []  # written where it belongs; nothing to send back
     return res

@@ -34,11 +34,11 @@ class Inputs:
     stdin_text: str | None = None  # stdin, when it held a report
     errors: list[str] = field(default_factory=list)
 
-    def items(self) -> list[Item]:
-        """The reports as batch items (stdin's text already read)."""
+    def items(self, stdin_name: str = "-") -> list[Item]:
+        """The reports as batch items (stdin's text already read, named ``stdin_name``)."""
         out = list(iter_items(self.reports)) if self.reports else []
         if self.stdin_text is not None:
-            out.append(Item("-", text=self.stdin_text, rel="stdin"))
+            out.append(Item(stdin_name, text=self.stdin_text, rel="stdin"))
         return out
 
 

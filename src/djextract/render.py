@@ -1,4 +1,4 @@
-"""Renderers on top of the JSON-lines contract: JSON lines, CSV, rich tables.
+"""Renderers on top of the JSON-lines contract: JSON lines and rich tables.
 
 Why separate: the JSON-lines stream is the one source of truth for machines;
 people get tables drawn from the same dicts, so the two can never disagree.
@@ -6,35 +6,16 @@ people get tables drawn from the same dicts, so the two can never disagree.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterable
-from typing import IO, Any
+from typing import Any
 
-from .schema import BY_NAME, all_fields
-
-CSV_FIELDS = all_fields()
-
+from .schema import BY_NAME
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps would build one a call
 
 
 def jsonl_line(obj: dict[str, Any]) -> str:
     return _ENCODER.encode(obj) + "\n"
-
-
-class CsvWriter:
-    """CSV with one header line, whatever the mix of types."""
-
-    def __init__(self, out: IO[str]) -> None:
-        self.out = out
-        self.writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
-        self.writer.writeheader()
-
-    def write(self, mentions: Iterable[dict[str, Any]]) -> None:
-        for m in mentions:
-            self.writer.writerow({k: ("" if v is None else v) for k, v in m.items()})
 
 
 def mention_summary(m: dict[str, Any]) -> str:
@@ -68,10 +49,18 @@ def mentions_table(mentions: list[dict[str, Any]], title: str = "") -> Any:
     return table
 
 
-def to_csv_string(rows: list[dict[str, Any]], fields: list[str]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
-    w.writeheader()
+def rows_table(rows: list[dict[str, Any]], title: str = "") -> Any:
+    """Flat rows (per-document facts, stats) as a table: numbers right-aligned with thousands separators."""
+    from rich.table import Table
+
+    table = Table(title=title or None, header_style="bold")
+    if not rows:
+        return table
+    cols = list(rows[0])
+    for col in cols:
+        numeric = any(isinstance(r.get(col), (int, float)) and not isinstance(r.get(col), bool) for r in rows)
+        table.add_column(col, justify="right" if numeric else "left", overflow="fold")
     for r in rows:
-        w.writerow(r)
-    return buf.getvalue()
+        table.add_row(*("" if r.get(c) is None else f"{r[c]:,}" if isinstance(r[c], (int, float)) else str(r[c])
+                        for c in cols))
+    return table

@@ -11,6 +11,7 @@ whose names they reuse), and ``rank`` orders two mentions of one span.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ class Field:
     type: str  # a JSON Schema type: "string", "number", "integer"
     doc: str
     values: tuple[str, ...] = ()
+    nullable: bool = True
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,15 @@ class MentionType:
 
 
 COMMON = (
-    Field("doc", "string", "the input's path as given, '-' for stdin, or the record id of JSON-lines input"),
-    Field("type", "string", "the mention type"),
-    Field("text", "string", "the mention in the simplified text"),
-    Field("source_text", "string", "the same span in the decoded input (traditional stays traditional)"),
-    Field("start", "integer", "code-point offset of the span in the decoded input"),
-    Field("end", "integer", "code-point offset just after the span in the decoded input"),
-    Field("sentence", "string", "the simplified sentence around the mention"),
+    Field("doc", "string", "the input's path as given, '-' for stdin, or the record id of JSON-lines input",
+          nullable=False),
+    Field("type", "string", "the mention type", nullable=False),
+    Field("text", "string", "the mention in the simplified text", nullable=False),
+    Field("source_text", "string", "the same span in the decoded input (traditional stays traditional)",
+          nullable=False),
+    Field("start", "integer", "code-point offset of the span in the decoded input", nullable=False),
+    Field("end", "integer", "code-point offset just after the span in the decoded input", nullable=False),
+    Field("sentence", "string", "the simplified sentence around the mention", nullable=False),
 )
 COMMON_NAMES = tuple(f.name for f in COMMON)
 
@@ -98,6 +102,25 @@ SPECS: tuple[MentionType, ...] = (
     ), "cited documents: titles in 《》 (spec §7)", rank=4, colour="yellow"),
 )
 
+PLACE_LEVELS = ("province", "city", "county")
+PLACE_KEYS = (*PLACE_LEVELS, *(f"{lv}_code" for lv in PLACE_LEVELS))
+
+# The per-document record (--per-doc): these facts, then one array of mentions per type, then the
+# record metadata asked for with --keep-fields, then "djextract" (what produced it).
+DOCUMENT_FIELDS = (
+    Field("doc", "string", "the input's path as given, '-' for stdin, or the record id of JSON-lines input",
+          nullable=False),
+    Field("chars", "integer", "code points in the decoded input", nullable=False),
+    Field("encoding", "string", "the encoding the input was decoded from", nullable=False),
+    Field("script", "string", "the input's script before conversion", ("simplified", "traditional"), False),
+    Field("warnings", "array", "what was left out of extraction and why (garbled passages, failed rules)",
+          nullable=False),
+    Field("place", "object", "the locality the report is mainly about (spec §8): "
+          + ", ".join(PLACE_KEYS) + "; null where not certain"),
+    Field("date", "string", "the report's own date, YYYY-MM-DD, YYYY-MM or YYYY (spec §8)"),
+)
+PRODUCER = Field("djextract", "object", "what produced the record: version and the options that shape output")
+
 BY_NAME: dict[str, MentionType] = {s.name: s for s in SPECS}
 BY_RANK: tuple[MentionType, ...] = tuple(sorted(SPECS, key=lambda s: s.rank))  # the order of output
 ALIASES: dict[str, str] = {s.plural: s.name for s in SPECS}
@@ -109,15 +132,37 @@ def spec(name: str) -> MentionType:
 
 
 def all_fields() -> list[str]:
-    """Every output field: the common ones, then each type's in declaration order (for CSV and Parquet)."""
-    out = list(COMMON_NAMES)
-    for s in BY_RANK:
-        out.extend(f for f in s.field_names if f not in out)
+    """Every mention field once: the common ones, then each type's in output order (CSV header)."""
+    return [f.name for f in mention_columns()]
+
+
+def document_columns() -> list[Field]:
+    """The per-document record as one flat row (CSV, Parquet, tables): facts, place parts, counts per type."""
+    out: list[Field] = []
+    for f in DOCUMENT_FIELDS:
+        if f.name == "place":
+            out.extend(Field(k, "string", f"{k.replace('_', ' ')} of the document's place (spec §8)")
+                       for k in PLACE_KEYS)
+        elif f.name == "warnings":
+            out.append(Field("warnings", "string", f.doc + "; joined by '; '"))
+        else:
+            out.append(f)
+    out.extend(Field(s.plural, "integer", f"how many {s.plural} the document has", nullable=False)
+               for s in BY_RANK)
     return out
 
 
-def json_schema() -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) of one line of `djextract extract` output, from the declarations."""
+def mention_columns() -> list[Field]:
+    """Every mention field once, typed, in output order (CSV header, Parquet columns)."""
+    out: dict[str, Field] = {f.name: f for f in COMMON}
+    for s in BY_RANK:
+        for f in s.fields:
+            out.setdefault(f.name, f)
+    return list(out.values())
+
+
+def json_schema(per_doc: bool = False) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of one line of `djextract extract` (or `--per-doc`) output."""
 
     def prop(f: Field) -> dict[str, Any]:
         p: dict[str, Any] = {"description": f.doc}
@@ -135,6 +180,59 @@ def json_schema() -> dict[str, Any]:
         props.update({f.name: prop(f) for f in s.fields})
         variants.append({"title": s.name, "type": "object", "properties": props,
                          "required": [*COMMON_NAMES, *s.field_names], "additionalProperties": False})
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "djextract mention", "description": "One line of `djextract extract` output (JSON lines).",
-            "oneOf": variants}
+    mention = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+               "title": "djextract mention", "description": "One line of `djextract extract` output (JSON lines).",
+               "oneOf": variants}
+    if not per_doc:
+        return mention
+    place = {"type": ["object", "null"], "description": next(f.doc for f in DOCUMENT_FIELDS if f.name == "place"),
+             "properties": {k: {"type": ["string", "null"]} for k in PLACE_KEYS},
+             "required": list(PLACE_KEYS), "additionalProperties": False}
+    props: dict[str, Any] = {}
+    for f in DOCUMENT_FIELDS:
+        if f.name == "place":
+            props["place"] = place
+        elif f.name == "warnings":
+            props["warnings"] = {"type": "array", "items": {"type": "string"}, "description": f.doc}
+        elif f.name == "date":
+            props["date"] = {"type": ["string", "null"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                             "description": f.doc}
+        else:
+            props[f.name] = {"type": f.type, "description": f.doc}
+            if f.values:
+                props[f.name]["enum"] = list(f.values)
+    for v in variants:
+        props[BY_NAME[v["title"]].plural] = {"type": "array", "items": v, "description": BY_NAME[v["title"]].doc}
+    props[PRODUCER.name] = {"type": "object", "description": PRODUCER.doc,
+                            "properties": {"version": {"type": "string"}, "options": {"type": "object"}},
+                            "required": ["version", "options"]}
+    return {"$schema": mention["$schema"], "title": "djextract document",
+            "description": "One line of `djextract extract --per-doc` output (JSON lines); fields asked for "
+            "with --keep-fields are added at the top level.",
+            "type": "object", "properties": props,
+            "required": [f.name for f in DOCUMENT_FIELDS] + [s.plural for s in BY_RANK]}
+
+
+def field_reference() -> str:
+    """The field reference in Markdown (docs/fields.md is this text; a test keeps the two equal)."""
+
+    def rows(fields: Iterable[Field]) -> list[str]:
+        out = ["| field | type | values | meaning |", "|---|---|---|---|"]
+        for f in fields:
+            values = ", ".join(f"`{v}`" for v in f.values) if f.values else ""
+            out.append(f"| `{f.name}` | {f.type}{' or null' if f.nullable else ''} | {values} | {f.doc} |")
+        return out
+
+    lines = ["# Output fields", "",
+             "Generated from `src/djextract/schema.py` by `djextract schema -f markdown`; do not edit by hand.",
+             "Every field of a type is on every mention, `null` when empty. The contract behind them is",
+             "`../shared/spec/extraction.md`.", "", "## Every mention", "", *rows(COMMON), ""]
+    for s in BY_RANK:
+        lines += [f"## `{s.name}`: {s.doc}", "", *rows(s.fields), ""]
+    lines += ["## Per-document records (`--per-doc`)", "",
+              "Then one array per type (" + ", ".join(f"`{s.plural}`" for s in BY_RANK) + ") of the mentions "
+              "above, the fields asked for with `--keep-fields`, and `djextract`: "
+              + PRODUCER.doc + ".", "", *rows(DOCUMENT_FIELDS), "",
+              "With `-f csv`, `-f parquet` or `-f table` a document is one flat row:", "",
+              *rows(document_columns()), ""]
+    return "\n".join(lines)
