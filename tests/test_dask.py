@@ -71,6 +71,18 @@ def test_extract_bag(client, samples_dir):
     assert got == [("a", 7514), ("b", 62)]
 
 
+def test_bag_to_parquet_with_typed_columns(client, samples_dir, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    pytest.importorskip("dask.dataframe")
+    from djextract.dask import META, extract_bag
+
+    extract_bag([str(samples_dir)], types=["figure"]).to_dataframe(meta=META).to_parquet(
+        str(tmp_path / "m"), write_index=False)
+    table = pq.read_table(tmp_path / "m")
+    assert str(table.schema.field("value_max").type) == "double" and str(table.schema.field("start").type) == "int64"
+    assert table.num_rows == len(extract_bag([str(samples_dir)], types=["figure"]).compute())
+
+
 def test_killed_worker_loses_and_duplicates_nothing(tmp_path, samples_dir):
     from distributed import Client, LocalCluster
 

@@ -267,3 +267,10 @@ def test_the_readme_duckdb_query_runs(tmp_path, samples_dir, monkeypatch):
     sql = re.search(r"```sql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S).group(1)
     rows = duckdb.sql(sql).fetchall()
     assert rows[0][:3] == ("海南省", "46", 3) and rows[0][3] >= 7514
+
+
+def test_convert_none_on_traditional_text_warns():
+    r = run("extract", "--convert", "none", "-t", "figure", "-", input="市教育局黨委新成立黨支部62個，發展黨員278名。")
+    assert r.exit_code == 0 and "looks traditional" in r.stderr and "--convert t2s" in r.stderr
+    r = run("extract", "--convert", "none", "-t", "figure", "-", input="市教育局党委新成立党支部62个")
+    assert "looks traditional" not in r.stderr

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import extractors
 from .clean import boilerplate_spans, garbled_spans, mask, normalize_width
-from .convert import convert, script_of
+from .convert import SCRIPT_SAMPLE, convert, script_of
 from .document import Document
 from .mention import Mention
 from .offsets import OffsetMap
@@ -46,8 +46,15 @@ def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str
     text = normalize_width(text)
     source = text
     text = convert(text, options.convert)
-    script = script_of(source, text) if options.convert != "none" else "simplified"
     warnings = []
+    if options.convert != "none":
+        script = script_of(source, text)
+    else:  # the script is still worth knowing: the word lists are simplified, so names come out broken
+        sample = source[:SCRIPT_SAMPLE]
+        script = script_of(sample, convert(sample, "t2s"))
+        if script == "traditional":
+            warnings.append("the text looks traditional but --convert none leaves it so; names and figures "
+                            "will be missed or broken (use --convert t2s)")
     garbled = garbled_spans(text)
     if garbled:
         where = [offsets.to_raw(s, e) for s, e in garbled[:5]]  # as offsets into the input
