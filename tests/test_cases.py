@@ -15,7 +15,7 @@ import djextract
 from djextract.schema import BY_NAME
 
 CASES = Path(__file__).resolve().parent / "cases"
-SHOWN = {"person": ("name", "post", "body"), "document": ("name", "kind")}
+SHOWN = {"person": ("name", "post", "body"), "document": ("name", "kind"), "figure": ("value", "owner")}
 
 
 def _load() -> list[tuple[str, int, str, str, str]]:

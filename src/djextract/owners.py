@@ -1,50 +1,176 @@
 """Whose figure is it: the body or place each figure is given for (spec §8).
 
 Why a pass after the extractors: the owner is read from what the sentence
-and the document already named. In order: in a report made of speakers'
-sections (述职摘登: ``市教育局党委书记吴萍：``), the section's speaker's body;
-else the nearest body or place written before the figure in its sentence
-(全市/全县 resolved to the last city or county named); else the owner carried
-over from the sentences before; else the place the whole report is about. Places are given by their full official name
-(海曙 → 海曙区), from the gazetteer.
+and the document already named — bodies, places (from the gazetteer, 海曙 →
+海曙区 once 海曙区 is written anywhere) and the Party itself (中共党员总数…).
+A name is a candidate subject unless a preposition or verb governs it (在县委
+引导下, 联合省档案局) or its clause reports the figure (…数据显示：). The
+rules, in order:
+
+1. in a report made of speakers' sections (述职摘登: ``市教育局党委书记吴萍：``),
+   the section's speaker's body;
+2. the first candidate in the figure's own clause, before the figure (the
+   clause's subject: 新海曙的区域面积扩大了近20倍);
+3. 全市/全县 … after every candidate: the city or county named last;
+4. the first candidate of the nearest clause before that has one (zero
+   anaphora: 新海曙的区域面积扩大了近20倍，现下辖7镇);
+5. the topic carried over from the sentences before: the last owner given, or
+   the name a sentence opens with (象山社区位于… → 辖区面积1.5平方公里); a
+   province or city around the report's own place is context, not carried;
+6. the place the whole report is about.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .document import Document, Sentence
+from .lexicon import derived, load_rows
 from .mention import Mention
 
-WHOLE = re.compile(r"全(省|市|县|区|镇|乡)")  # 全市共有党员… → the city named last
+# 全市共有党员…, 我村, 本区 → the city, village or district named last
+WHOLE = re.compile(r"(?:全|本|我)(省|市|县|区|镇|乡|街道|村|社区)|(村|社区)内")
 SPEAKER_END = re.compile(r"\s*[:：]")
+CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+QUOTED = re.compile(r"“[^”]{1,30}”|「[^」]{1,30}」")
+OPENING = re.compile(r"[\s#>“\"『「（(]*")  # what may stand before a sentence's first word
 
 
-def _places(doc: Document, sentence: Sentence) -> list[tuple[int, int, str, str]]:
-    """(start, end, full name, level character) of the places written in a sentence, doc offsets."""
+@dataclass(frozen=True)
+class Name:
+    start: int  # document offsets
+    end: int
+    owner: str
+    kind: str  # body, place or party
+    level: str = ""  # a place's level character (市, 县 …)
+
+
+@dataclass(frozen=True)
+class Cues:
+    before: tuple[str, ...]  # longest first
+    clause_end: tuple[str, ...]
+    party: dict[str, str]  # as written → owner
+    party_re: re.Pattern[str] | None
+
+
+@derived
+def tables() -> Cues:
+    """The cue and name tables (checked at load: FILE:LINE: why)."""
+    rows = load_rows("owner_cues.tsv", ("cue", "where", "gives"), ((), ("before", "clause_end"), ("object", "source")))
+    before = tuple(sorted((c for c, w, _ in rows if w == "before"), key=len, reverse=True))
+    ends = tuple(sorted((c for c, w, _ in rows if w == "clause_end"), key=len, reverse=True))
+    party = dict(load_rows("owner_names.tsv", ("written", "owner")))
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(party, key=len, reverse=True))) if party else None
+    return Cues(before, ends, party, pattern)
+
+
+def _places(doc: Document, sentence: Sentence, memory: dict) -> list[Name]:
+    """The places written in a sentence with their full names (the lower of a written chain)."""
     from .places import gazetteer
 
-    out: list[tuple[int, int, str, str]] = []
     gz = gazetteer()
-    for a, b, cands in gz.mentions(sentence.text):
+    if "written" not in memory:
+        memory["written"] = gz.full_names(doc.text)
+    out: list[Name] = []
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(sentence.text)]
+    for a, b, cands in gz.mentions(sentence.text, memory["written"]):
+        if any(qa <= a and b <= qb for qa, qb in quoted):
+            continue  # “北京鸭”, “江西红”: a name in quotes is a brand or a slogan
         if len({d.name for d in cands}) != 1 or b - a < 3 and cands[0].name == sentence.text[a:b] and len(cands) > 1:
             continue
         d = cands[0]
-        if out and out[-1][1] == sentence.start + a and any(  # 宁波市|海曙区: the lower level of one chain
-                node is not None and node.name == out[-1][2] for node in gz.chain(d).values()):
+        if out and out[-1].end == sentence.start + a and any(  # 宁波市|海曙区: the lower level of one chain
+                node is not None and node.name == out[-1].owner for node in gz.chain(d).values()):
             out.pop()
-        out.append((sentence.start + a, sentence.start + b, d.name, d.name[-1]))
+        out.append(Name(sentence.start + a, sentence.start + b, d.name, "place", d.name[-1]))
     return out
 
 
+def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict) -> list[Name]:
+    """Bodies, places and the Party named in the sentence, in order; a body hides what it contains."""
+    bodies = [Name(m.start, m.end, m.fields["name"], "body") for m in found if m.type == "body"]
+    for b in bodies:  # villages and communities are bodies here, not gazetteer places
+        for level in ("村", "社区"):
+            if b.owner.endswith(level):
+                memory["last_place"][level] = b.owner
+
+    def inside_body(a: int, b: int) -> bool:
+        return any(x.start <= a and b <= x.end for x in bodies)
+
+    t = tables()
+    party = [Name(sentence.start + p.start(), sentence.start + p.end(), t.party[p.group()], "party")
+             for p in t.party_re.finditer(sentence.text)] if t.party_re else []
+    places = _places(doc, sentence, memory)
+    for n in places:  # 文城镇党委 still says which 镇 全镇 is
+        memory["last_place"][n.level] = n.owner
+    others = [n for n in places + party if not inside_body(n.start, n.end)]
+    return sorted(bodies + others, key=lambda n: (n.start, -n.end))
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding offset ``at`` of ``text`` starts."""
+    ends = [m.end() for m in CLAUSE_END.finditer(text, 0, at)]
+    return ends[-1] if ends else 0
+
+
+LIST_LINK = re.compile(r"[、和及与]|以及")
+
+
+def _governed(doc: Document, sentence: Sentence, start: int) -> bool:
+    """A preposition or verb stands right before offset ``start`` (在县委…, 联合省档案局, 在全省率先)."""
+    head = doc.text[max(sentence.start, start - 2):start]
+    return any(head.endswith(c) for c in tables().before)
+
+
+def _is_subject(doc: Document, sentence: Sentence, n: Name, names: list[Name]) -> bool:
+    """Not governed, not in a clause that reports (…显示：), not one of a list of examples (A、B等12个)."""
+    if _governed(doc, sentence, n.start):
+        return False
+    rel = n.end - sentence.start
+    m = CLAUSE_END.search(sentence.text, rel)
+    clause = sentence.text[rel:m.start() if m else len(sentence.text)]
+    if any(clause.endswith(c) for c in tables().clause_end):
+        return False
+    return not _in_example_list(doc, n, names)
+
+
+def _in_example_list(doc: Document, n: Name, names: list[Name]) -> bool:
+    """The name is one of a list of names closed by 等 (省纪委监委、省高院等12个单位): what is counted."""
+    by_start = {x.start: x for x in names}
+    end = n.end
+    while True:
+        if doc.text.startswith("等", end):
+            return True
+        link = LIST_LINK.match(doc.text, end)
+        if not link or link.end() not in by_start:
+            return False
+        end = by_start[link.end()].end
+
+
 def _home(doc: Document, memory: dict) -> str | None:
-    """The lowest unit of the place the whole report is about (what a subject-less figure is given for)."""
+    """What the whole report is about (what a subject-less figure is given for): the body its title
+    names, else the lowest unit of its place."""
+    return memory.get("focus") or _place_home(doc, memory)
+
+
+def _place_home(doc: Document, memory: dict) -> str | None:
+    """The lowest unit of the document's place (spec §8)."""
     if "home" not in memory:
         from .places import resolve
 
         place = resolve(doc.text)
         memory["home"] = place["county"] or place["city"] or place["province"]
     return memory["home"]
+
+
+def _opening_subject(doc: Document, sentence: Sentence, names: list[Name]) -> str | None:
+    """The name a sentence opens with (象山社区位于…), which later sentences without a subject are about."""
+    lead = OPENING.match(sentence.text).end()  # type: ignore[union-attr]
+    for n in names:
+        if n.start - sentence.start == lead and _is_subject(doc, sentence, n, names):
+            return n.owner
+    return None
 
 
 def assign(doc: Document, sentence: Sentence, found: list[Mention]) -> None:
@@ -54,24 +180,62 @@ def assign(doc: Document, sentence: Sentence, found: list[Mention]) -> None:
         if m.type == "person" and m.fields.get("body") and SPEAKER_END.match(doc.text, m.end) and (
                 m.start - sentence.start) < 30:
             memory["section"] = m.fields["body"]
-    figures = [m for m in found if m.type == "figure"]
-    places = _places(doc, sentence) if figures or WHOLE.search(sentence.text) else []
-    for _, _, name, level in places:
-        memory["last_place"][level] = name
+    figures = sorted((m for m in found if m.type == "figure"), key=lambda f: f.start)
+    names = _names(doc, sentence, found, memory)
+    if "focus" not in memory:  # the first sentence is the title: a body it names is the report's subject
+        memory["focus"] = next((n.owner for n in names if n.kind == "body" and _is_subject(doc, sentence, n, names)),
+                               None)
+    opening = _opening_subject(doc, sentence, names)
     if not figures:
+        if opening is not None:
+            memory["carry"] = opening
         return
-    named = sorted([(m.start, m.end, m.fields["name"]) for m in found if m.type == "body"]
-                   + [(a, b, n) for a, b, n, _ in places])
-    for fig in sorted(figures, key=lambda f: f.start):
-        owner = memory["section"]
-        if owner is None:
-            before = [(b, n) for a, b, n in named if b <= fig.start]
-            whole = list(WHOLE.finditer(sentence.text, 0, fig.start - sentence.start))
-            if whole and (not before or whole[-1].start() + sentence.start > max(b for b, _ in before)):
-                owner = memory["last_place"].get(whole[-1].group(1), memory["carry"])
-            elif before:
-                owner = before[0][1]  # the clause's subject stands first: 省直机关工委…联合省档案局…8个
-            else:
-                owner = memory["carry"] or _home(doc, memory)
+    subjects = [n for n in names if _is_subject(doc, sentence, n, names)]
+    for fig in figures:
+        owner = memory["section"] or _owner(doc, sentence, fig, subjects, names, memory)
         fig.fields["owner"] = owner
-        memory["carry"] = owner
+        if not _encloses_home(doc, owner, memory):  # 宁波市 in a report on 海曙区 is context, not its topic
+            memory["carry"] = owner
+
+
+def _encloses_home(doc: Document, owner: str | None, memory: dict) -> bool:
+    """The owner is a place that contains the report's own place (its province or city)."""
+    home = _place_home(doc, memory)
+    if owner is None or home is None or owner == home:
+        return False
+    from .places import gazetteer
+
+    gz = gazetteer()
+    for d in gz.full.get(home, []):
+        if any(node is not None and node.name == owner and node.code != d.code for node in gz.chain(d).values()):
+            return True
+    return False
+
+
+def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name], names: list[Name],
+           memory: dict) -> str | None:
+    """Rules 2–6 of the module's docstring for one figure."""
+    before = [n for n in subjects if n.end <= fig.start]
+    clause = sentence.start + _clause_start(sentence.text, fig.start - sentence.start)
+    in_clause = [n for n in before if n.start >= clause]
+    if in_clause:
+        return _single(doc, in_clause[0], names)
+    whole = [w for w in WHOLE.finditer(sentence.text, 0, fig.start - sentence.start)
+             if not _governed(doc, sentence, sentence.start + w.start())]
+    if whole and (not before or whole[-1].start() + sentence.start > max(n.end for n in before)):
+        level = whole[-1].group(1) or whole[-1].group(2)
+        return memory["last_place"].get(level if level in ("村", "社区") else level[-1], memory["carry"])
+    if before:  # the subject of the nearest clause before that has one goes on (新海曙…扩大了…，现下辖7镇)
+        last = before[-1]
+        start = sentence.start + _clause_start(sentence.text, last.start - sentence.start)
+        first = next(n for n in before if n.start >= start)
+        return _single(doc, first, names)
+    return memory["carry"] or _home(doc, memory)
+
+
+def _single(doc: Document, subject: Name, names: list[Name]) -> str | None:
+    """A joint subject (广州市和南沙区, 麻峪社区、麻峪北社区) owns a figure together: no single owner."""
+    link = LIST_LINK.match(doc.text, subject.end)
+    if link and any(n.start == link.end() for n in names):
+        return None
+    return subject.owner

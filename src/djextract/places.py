@@ -89,12 +89,13 @@ class Gazetteer:
             out["city"], out["county"] = out["county"], None
         return out
 
-    def mentions(self, text: str) -> list[tuple[int, int, list[Division]]]:
+    def mentions(self, text: str, written: set[str] | None = None) -> list[tuple[int, int, list[Division]]]:
         """(start, end, candidates) of each place name written in ``text`` (full names at a level
         ending, short names of provinces and prefectures, and of counties whose full name is written
-        too), longest name first at each position."""
+        too: in ``text``, or among ``written``, the full names of the whole document), longest name
+        first at each position."""
         found: list[tuple[int, int, list[Division]]] = []
-        written = self._full_names(text)
+        written = self.full_names(text) if written is None else written
         shorts = {n[: -len(e)]: n for n in written for e in COUNTY_ENDINGS
                   if n.endswith(e) and n[: -len(e)] in self.county_short}
         for run in HAN.finditer(text):
@@ -121,7 +122,7 @@ class Gazetteer:
         return found
 
 
-    def _full_names(self, text: str) -> set[str]:
+    def full_names(self, text: str) -> set[str]:
         """Full county names written in the text (at a level ending)."""
         out = set()
         for i, ch in enumerate(text):
