@@ -11,7 +11,8 @@ rules, in order:
    the section's speaker's body;
 2. the first candidate in the figure's own clause, before the figure (the
    clause's subject: 新海曙的区域面积扩大了近20倍);
-3. 全市/全县 … after every candidate: the city or county named last;
+3. a word that stands for a unit (全市, 我村, 省里, 村两委: data/owner_refs.tsv)
+   after every candidate: the unit of that level named last;
 4. the first candidate of the nearest clause before that has one (zero
    anaphora: 新海曙的区域面积扩大了近20倍，现下辖7镇);
 5. the topic carried over from the sentences before: the last owner given, or
@@ -29,8 +30,6 @@ from .document import Document, Sentence
 from .lexicon import derived, load_rows
 from .mention import Mention
 
-# 全市共有党员…, 我村, 本区 → the city, village or district named last
-WHOLE = re.compile(r"(?:全|本|我)(省|市|县|区|镇|乡|街道|村|社区)|(村|社区)内")
 SPEAKER_END = re.compile(r"\s*[:：]")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 QUOTED = re.compile(r"“[^”]{1,30}”|「[^」]{1,30}」")
@@ -52,6 +51,8 @@ class Cues:
     clause_end: tuple[str, ...]
     party: dict[str, str]  # as written → owner
     party_re: re.Pattern[str] | None
+    refs: dict[str, str]  # 全市, 我村, 省里 … → the level of the unit meant
+    refs_re: re.Pattern[str] | None
 
 
 @derived
@@ -61,8 +62,13 @@ def tables() -> Cues:
     before = tuple(sorted((c for c, w, _ in rows if w == "before"), key=len, reverse=True))
     ends = tuple(sorted((c for c, w, _ in rows if w == "clause_end"), key=len, reverse=True))
     party = dict(load_rows("owner_names.tsv", ("written", "owner")))
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(party, key=len, reverse=True))) if party else None
-    return Cues(before, ends, party, pattern)
+    levels = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区")
+    refs = {w: lv for w, lv in load_rows("owner_refs.tsv", ("written", "level"), ((), levels))}
+    return Cues(before, ends, party, _alternation(party), refs, _alternation(refs))
+
+
+def _alternation(words: dict[str, str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))) if words else None
 
 
 def _places(doc: Document, sentence: Sentence, memory: dict) -> list[Name]:
@@ -90,6 +96,7 @@ def _places(doc: Document, sentence: Sentence, memory: dict) -> list[Name]:
 def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict) -> list[Name]:
     """Bodies, places and the Party named in the sentence, in order; a body hides what it contains."""
     bodies = [Name(m.start, m.end, m.fields["name"], "body") for m in found if m.type == "body"]
+    bodies += _known(doc, sentence, bodies, memory)
     for b in bodies:  # villages and communities are bodies here, not gazetteer places
         for level in ("村", "社区"):
             if b.owner.endswith(level):
@@ -106,6 +113,35 @@ def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict
         memory["last_place"][n.level] = n.owner
     others = [n for n in places + party if not inside_body(n.start, n.end)]
     return sorted(bodies + others, key=lambda n: (n.start, -n.end))
+
+
+VILLAGE_TAIL = re.compile(r"^.+?(?:省|市|县|区|镇|乡|街道)(.{2,6}?(?:村|社区))$")
+
+
+def _known(doc: Document, sentence: Sentence, bodies: list[Name], memory: dict) -> list[Name]:
+    """Bodies named earlier in the document, written again where the extractor did not take them
+    (大坡镇裕民村 … 裕民村有上千亩水稻): a report names its subjects consistently."""
+    known: dict[str, str] = memory.setdefault("known", {})
+    pattern = memory.get("known_re")
+    out: list[Name] = []
+    if pattern is not None:
+        for m in pattern.finditer(sentence.text):
+            a, b = sentence.start + m.start(), sentence.start + m.end()
+            if not any(x.start < b and a < x.end for x in bodies + out):
+                out.append(Name(a, b, known[m.group()], "body"))
+    added = False
+    for n in bodies:
+        forms = [n.owner]
+        tail = VILLAGE_TAIL.match(n.owner)
+        if tail:
+            forms.append(tail.group(1))
+        for f in forms:
+            if len(f) >= 3 and f not in known:
+                known[f] = f
+                added = True
+    if added:
+        memory["known_re"] = re.compile("|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)))
+    return out
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -220,10 +256,11 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
     in_clause = [n for n in before if n.start >= clause]
     if in_clause:
         return _single(doc, in_clause[0], names)
-    whole = [w for w in WHOLE.finditer(sentence.text, 0, fig.start - sentence.start)
+    refs = tables().refs_re
+    whole = [w for w in (refs.finditer(sentence.text, 0, fig.start - sentence.start) if refs else ())
              if not _governed(doc, sentence, sentence.start + w.start())]
     if whole and (not before or whole[-1].start() + sentence.start > max(n.end for n in before)):
-        level = whole[-1].group(1) or whole[-1].group(2)
+        level = tables().refs[whole[-1].group()]
         return memory["last_place"].get(level if level in ("村", "社区") else level[-1], memory["carry"])
     if before:  # the subject of the nearest clause before that has one goes on (新海曙…扩大了…，现下辖7镇)
         last = before[-1]
