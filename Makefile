@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench snapshot clean
 
 $(BIN)/djextract: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ run: $(BIN)/djextract
 test: $(BIN)/djextract
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/python -m pytest
+
+# Accept a change of output: rewrite the pinned output on samples/, dev2 and dev3 (tests/snapshots/).
+snapshot: $(BIN)/djextract
+	$(BIN)/python tools/snapshot.py
 
 bench: $(BIN)/djextract
 	$(BIN)/python benchmarks/bench.py
