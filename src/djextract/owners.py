@@ -99,7 +99,7 @@ def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict
     bodies += _known(doc, sentence, bodies, memory)
     for b in bodies:  # villages and communities are bodies here, not gazetteer places
         for level in ("村", "社区"):
-            if b.owner.endswith(level):
+            if b.owner.endswith(level) and not _governed(doc, sentence, b.start):
                 memory["last_place"][level] = b.owner
 
     def inside_body(a: int, b: int) -> bool:
@@ -109,8 +109,9 @@ def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict
     party = [Name(sentence.start + p.start(), sentence.start + p.end(), t.party[p.group()], "party")
              for p in t.party_re.finditer(sentence.text)] if t.party_re else []
     places = _places(doc, sentence, memory)
-    for n in places:  # 文城镇党委 still says which 镇 全镇 is
-        memory["last_place"][n.level] = n.owner
+    for n in places:  # 文城镇党委 still says which 镇 全镇 is; a neighbour (西临蓬莱镇) does not
+        if not _governed(doc, sentence, n.start):
+            memory["last_place"][n.level] = n.owner
     others = [n for n in places + party if not inside_body(n.start, n.end)]
     return sorted(bodies + others, key=lambda n: (n.start, -n.end))
 
