@@ -77,3 +77,25 @@ def test_the_memo_holds_dictionary_entries_only_and_stays_bounded(tok, monkeypat
         assert len(cutter._known) <= 500 + len(run) * 8
     assert all(word in tok.FREQ for word in cutter._known)
     assert cutter.cut_run(runs[0]) == tok.lcut(runs[0], HMM=True)  # still right after the memo started again
+
+
+def _posseg():
+    get_segmenter().pos_cut("预热")  # installs the fast Viterbi into jieba.posseg
+    import jieba.posseg as posseg
+    from jieba.posseg.viterbi import viterbi as slow
+
+    return posseg, slow, (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+
+
+def test_pos_viterbi_is_installed_and_gives_jiebas_routes_on_the_samples():
+    posseg, slow, tables = _posseg()
+    assert isinstance(posseg.viterbi, wordcut.PosViterbi)
+    for run in re.findall(r"[\u4e00-\u9fff]+", TEXT)[:3000]:
+        assert posseg.viterbi(run) == slow(run, *tables), run
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=[c for c in ALPHABET if "\u4e00" <= c <= "\u9fff"], min_size=1, max_size=30))
+def test_pos_viterbi_gives_jiebas_routes_on_random_text(text):
+    posseg, slow, tables = _posseg()
+    assert posseg.viterbi(text) == slow(text, *tables)

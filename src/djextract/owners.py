@@ -76,11 +76,11 @@ def _places(doc: Document, sentence: Sentence, memory: dict) -> list[Name]:
     from .places import gazetteer
 
     gz = gazetteer()
-    if "written" not in memory:
-        memory["written"] = gz.full_names(doc.text)
+    if "shorts" not in memory:
+        memory["shorts"] = gz.county_shorts(gz.full_names(doc.text))
     out: list[Name] = []
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(sentence.text)]
-    for a, b, cands in gz.mentions(sentence.text, memory["written"]):
+    for a, b, cands in gz.mentions(sentence.text, memory["shorts"]):
         if any(qa <= a and b <= qb for qa, qb in quoted):
             continue  # “北京鸭”, “江西红”: a name in quotes is a brand or a slogan
         if len({d.name for d in cands}) != 1 or b - a < 3 and cands[0].name == sentence.text[a:b] and len(cands) > 1:

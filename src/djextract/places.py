@@ -71,6 +71,15 @@ class Gazetteer:
                     if name.endswith(end) and len(name) - len(end) >= 2:
                         self.county_short[name[: -len(end)]].append(d)
                         break
+        # first character → the lengths of the names that start with it, longest first: most characters
+        # start no name, so `mentions` tries a handful of lengths at a few positions, not eleven at each
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for names in (self.full, self.short, self.county_short):
+            for n in names:
+                if 2 <= len(n) <= MAX_NAME:
+                    lengths[n[0]].add(len(n))
+        self.lengths = {ch: tuple(sorted(ks, reverse=True)) for ch, ks in lengths.items()}
+        self.starts = frozenset(n[:2] for names in (self.full, self.short, self.county_short) for n in names)
 
     def chain(self, d: Division) -> dict[str, Division | None]:
         """Province, city and county of a division (a municipality is its own city; a county the
@@ -89,21 +98,26 @@ class Gazetteer:
             out["city"], out["county"] = out["county"], None
         return out
 
-    def mentions(self, text: str, written: set[str] | None = None) -> list[tuple[int, int, list[Division]]]:
+    def mentions(self, text: str, shorts: dict[str, str] | None = None) -> list[tuple[int, int, list[Division]]]:
         """(start, end, candidates) of each place name written in ``text`` (full names at a level
         ending, short names of provinces and prefectures, and of counties whose full name is written
-        too: in ``text``, or among ``written``, the full names of the whole document), longest name
-        first at each position."""
+        too: in ``text``, or in the whole document when ``shorts`` is its ``county_shorts``), longest
+        name first at each position."""
         found: list[tuple[int, int, list[Division]]] = []
-        written = self.full_names(text) if written is None else written
-        shorts = {n[: -len(e)]: n for n in written for e in COUNTY_ENDINGS
-                  if n.endswith(e) and n[: -len(e)] in self.county_short}
+        if shorts is None:
+            shorts = self.county_shorts(self.full_names(text))
+        lengths, starts = self.lengths, self.starts
         for run in HAN.finditer(text):
             s, e = run.span()
             i = s
             while i < e:
+                if text[i:i + 2] not in starts:
+                    i += 1
+                    continue
                 hit = None
-                for k in range(min(MAX_NAME, e - i), 1, -1):
+                for k in lengths.get(text[i], ()):
+                    if k > e - i:
+                        continue
                     w = text[i:i + k]
                     if w in self.full and w[-1] in LEVEL_END:
                         hit = (k, self.full[w])
@@ -121,6 +135,11 @@ class Gazetteer:
                     i += 1
         return found
 
+
+    def county_shorts(self, written: set[str]) -> dict[str, str]:
+        """Short form → full name of the counties among ``written`` (海曙 → 海曙区)."""
+        return {n[: -len(e)]: n for n in written for e in COUNTY_ENDINGS
+                if n.endswith(e) and n[: -len(e)] in self.county_short}
 
     def full_names(self, text: str) -> set[str]:
         """Full county names written in the text (at a level ending)."""

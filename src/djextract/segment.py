@@ -129,10 +129,9 @@ class Segmenter:
         POSTokenizer would parse dict.txt again), with our dictionary's words.
         """
         if self._pos is None:
-            import jieba.posseg
-
+            posseg = _import_posseg(self._base_tags)
             tok = self._tok if self.backend == "jieba" else self._jieba_tokenizer()
-            pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+            pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
             pos.tokenizer = tok
             pos.word_tag_tab = {**self._base_tags, **self._tags}
             self._pos = pos
@@ -179,6 +178,42 @@ class Segmenter:
         if number and (number.isdigit() or number.replace(".", "", 1).isdigit()):
             return "m"
         return ""
+
+
+def _import_posseg(base_tags: dict[str, str]) -> ModuleType:
+    """jieba.posseg without its 0.5 s parse of dict.txt at import (it builds a tagger we never use).
+
+    While the module runs, the default tokenizer hands it an empty dictionary file;
+    then its tagger gets jieba's tags from our cached tables, which are the same,
+    so `jieba.posseg.cut` still works as usual for anyone else in the process.
+    """
+    import io
+
+    if "jieba.posseg" in sys.modules:
+        return sys.modules["jieba.posseg"]
+    jieba = import_jieba()
+    jieba.dt.get_dict_file = lambda: io.BytesIO(b"")
+    try:
+        import jieba.posseg as posseg
+    finally:
+        del jieba.dt.get_dict_file
+    posseg.dt.word_tag_tab = dict(base_tags)
+    _speed_up_posseg(posseg)
+    return posseg
+
+
+def _speed_up_posseg(posseg: ModuleType) -> None:
+    """Put wordcut.PosViterbi in the place of jieba.posseg's Viterbi, once it gives jieba's routes on a probe."""
+    from .wordcut import PROBE, PosViterbi
+
+    slow = posseg.viterbi
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    fast = PosViterbi(*tables)
+    runs = re.findall(r"[\u4e00-\u9fff]+", PROBE)
+    if all(fast(r) == slow(r, *tables) for r in runs):
+        posseg.viterbi = fast
+    else:  # a jieba release changed its HMM: keep its own code
+        logging.getLogger(__name__).warning("jieba.posseg's Viterbi changed; using jieba's own (slower) code")
 
 
 def import_jieba() -> ModuleType:

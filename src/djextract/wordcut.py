@@ -194,3 +194,75 @@ class WordCutter:
         if nexti < len(obs):
             words.append(obs[nexti:])
         return words
+
+
+MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's floor for an unseen emission
+
+
+class PosViterbi:
+    """jieba.posseg's Viterbi (joint word position and part of speech), same route, less work.
+
+    Why: the person extractor needs jieba's HMM guess of personal names (nr), and
+    jieba's Viterbi takes, for every state of a character, the max over every
+    state of the character before, though most have no transition to it. Here
+    each state looks only at the states that can precede it (the transition
+    table reversed once). A missing transition is minus infinity in jieba, so it
+    can never win while any finite one exists, and ties are broken as jieba's
+    ``max`` over (probability, state) tuples breaks them: the larger state.
+    Sums keep jieba's order, (V + transition) + emission, so the route is the same.
+    """
+
+    def __init__(self, states: dict, start_p: dict, trans_p: dict, emit_p: dict) -> None:
+        self.states, self.start_p, self.trans_p, self.emit_p = states, start_p, trans_p, emit_p
+        self.all_states = list(trans_p.keys())
+        into: dict[Any, list[tuple[Any, float]]] = {}
+        for y0, nexts in trans_p.items():
+            for y, p in nexts.items():
+                into.setdefault(y, []).append((y0, p))
+        self.into = into
+
+    def __call__(self, obs: str, states: Any = None, start_p: Any = None, trans_p: Any = None,
+                 emit_p: Any = None) -> tuple[float, list[Any]]:
+        """(probability, route) as ``jieba.posseg.viterbi.viterbi(obs, …)`` returns them."""
+        st, emit, into = self.states, self.emit_p, self.into
+        all_states = self.all_states
+        v_prev: dict[Any, float] = {}
+        back: list[dict[Any, Any]] = [{}]
+        o = obs[0]
+        for y in st.get(o, all_states):
+            v_prev[y] = self.start_p[y] + emit[y].get(o, MIN_FLOAT)
+            back[0][y] = ""
+        for t in range(1, len(obs)):
+            o = obs[t]
+            v: dict[Any, float] = {}
+            bt: dict[Any, Any] = {}
+            for y in st.get(o, all_states):
+                em = emit[y].get(o, MIN_FLOAT)
+                best_p = best_s = None
+                for y0, tp in into.get(y, ()):  # every source here has a transition, as jieba's prev_states
+                    if y0 in v_prev:
+                        p = v_prev[y0] + tp + em
+                        if best_p is None or p > best_p or (p == best_p and y0 > best_s):
+                            best_p, best_s = p, y0
+                if best_p is not None:  # y can follow a state of t-1: jieba's obs_states
+                    v[y], bt[y] = best_p, best_s
+            if not v:  # no state of this character can follow: jieba falls back on what can
+                self._fallback(o, v_prev, v, bt)
+            v_prev = v
+            back.append(bt)
+        prob, state = max((v_prev[y], y) for y in back[-1])
+        route: list[Any] = [None] * len(obs)
+        for i in range(len(obs) - 1, -1, -1):
+            route[i] = state
+            state = back[i][state]
+        return prob, route
+
+    def _fallback(self, o: str, v_prev: dict[Any, float], v: dict[Any, float], bt: dict[Any, Any]) -> None:
+        """jieba's path when no state of the character can follow: every state that can, else all of
+        them, each taking jieba's max over the states before (minus infinity where none leads to it)."""
+        trans, emit = self.trans_p, self.emit_p
+        prev = [x for x in v_prev if trans[x]]
+        expect = {y for x in prev for y in trans[x]}
+        for y in expect or set(self.all_states):
+            em = emit[y].get(o, MIN_FLOAT)
+            v[y], bt[y] = max((v_prev[y0] + trans[y0].get(y, float("-inf")) + em, y0) for y0 in prev)
