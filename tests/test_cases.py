@@ -15,7 +15,8 @@ import djextract
 from djextract.schema import BY_NAME
 
 CASES = Path(__file__).resolve().parent / "cases"
-SHOWN = {"person": ("name", "post", "body"), "document": ("name", "kind"), "figure": ("value", "owner")}
+SHOWN = {"person": ("name", "post", "body"), "document": ("name", "kind"), "figure": ("value", "owner"),
+         "body": ("name", "kind")}
 
 
 def _load() -> list[tuple[str, int, str, str, str]]:

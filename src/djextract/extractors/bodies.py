@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Sentence, Token
-from ..lexicon import derived, load_set, load_table
+from ..lexicon import derived, load_rows, load_set, load_table
 from ..mention import Mention
 
 SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "s", "j", ""})
@@ -68,6 +68,11 @@ class Tables:
             self.heads[word] = Head(word, kind, "alone" in flags, "sub" in flags, "place" in flags, "of" in flags)
         words = sorted(self.heads, key=len, reverse=True)
         self.head_re = _head_pattern(words, load_set("body_head_continuations.txt"))
+        shorts = dict(load_rows("body_short_forms.tsv", ("long", "short")))
+        ends = "|".join(map(re.escape, sorted(shorts, key=len, reverse=True))) or "(?!)"
+        self.short_ends = shorts
+        self.numbered = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,4}}?)(?:市|县|区)?"
+                                   rf"第(?P<n>[一二三四五六七八九十]{{1,3}})(?P<end>{ends})$")
         self.head_end_re = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
         self.stop = load_set("body_stop.txt")
         self.stop_prefixes = tuple(load_set("body_stop_prefixes.txt"))
@@ -552,7 +557,7 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
             if own and cand.kind != "party":
                 # 下洋村的党支部书记: the village's own branch is a body of its own (下洋村党支部)
                 found.append(Candidate(cand.start, own.end(), cand.name + own.group(1), "party"))
-    kept = _longest(found)
+    kept = _longest(found + _short_forms(doc, sentence, found, t))
     starts = {c.start for c in kept}
     for cand in kept:
         dash = APPOSITION.match(doc.text, cand.end)
@@ -560,6 +565,22 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
             continue  # 全市首个港区大党委——崖州中心渔港党委: a description of the body named after the dash
         yield Mention(type="body", text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end,
                       fields={"name": cand.name, "kind": cand.kind})
+
+
+def _short_forms(doc: Document, sentence: Sentence, found: list[Candidate], t: Tables) -> list[Candidate]:
+    """The short forms of numbered schools named in full earlier (绍兴市第一中学 … 绍兴一中), where written."""
+    shorts: dict[str, str] = doc.memory.setdefault("body_short_forms", {})  # short → kind
+    out = []
+    for short, kind in shorts.items():
+        for m in re.finditer(re.escape(short), sentence.text):
+            a, b = sentence.start + m.start(), sentence.start + m.end()
+            if not any(c.start < b and a < c.end for c in found):
+                out.append(Candidate(a, b, short, kind))
+    for c in found:
+        m = t.numbered.match(c.name)
+        if m:
+            shorts.setdefault(m.group("place") + m.group("n") + t.short_ends[m.group("end")], c.kind)
+    return out
 
 
 def _longest(cands: list[Candidate]) -> list[Candidate]:
