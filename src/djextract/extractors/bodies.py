@@ -286,6 +286,15 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
             start = tok.start
             i -= 1
             continue
+        if (not head.place and len(mods) == 1 and tok.word in NAME_OPENERS and _name_char(tok, t)
+                and 2 <= len(mods[0].word) <= 3 and mods[0].word.endswith(("村", "社区", "街道"))
+                and (i == 0 or tokens[i - 1].word == "的" or tokens[i - 1].tag == "x"
+                     or tokens[i - 1].word[-1] in t.admin)):
+            # 下|湖村|党总支, 小|南河村|党支部: the same opener before a village that a branch is named after
+            mods.insert(0, tok)
+            start = tok.start
+            i -= 1
+            continue
         if (len(tok.word) == 1 and tok.tag in ("zg", "g", "ng") and i > 0 and tokens[i - 1].tag in SPECIFIC_TAGS
                 and _names_community(mods, head, t)):
             mods.insert(0, tok)  # 王府|园|社区: a morpheme between a name and the community it names
