@@ -49,6 +49,8 @@ def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str
     warnings = []
     if options.convert != "none":
         script = script_of(source, text)
+        if script == "simplified":
+            text = source  # 东乾社区 stays 东乾社区: t2s also "simplifies" characters that simplified text uses
     else:  # the script is still worth knowing: the word lists are simplified, so names come out broken
         sample = source[:SCRIPT_SAMPLE]
         script = script_of(sample, convert(sample, "t2s"))
