@@ -137,3 +137,16 @@ def test_traditional_conversion_keeps_length_and_offsets():
 
 def test_conversion_can_be_turned_off():
     assert convert(TRAD, "none") == TRAD
+
+
+def test_pinyin_glosses_are_cut_out_and_offsets_still_point_into_the_input():
+    import djextract
+
+    text = "活动中，淮海街道健康路社區(qū)黨總支書記陳菊致辭，對文通學(xué)院黨總支表示感謝。"
+    found = djextract.extract(text, types=["body", "person"])
+    names = {m.fields.get("name") for m in found}
+    assert {"淮海街道健康路社区党总支", "文通学院党总支", "陈菊"} <= names
+    for m in found:
+        assert text[m.start:m.end] == m.source_text
+    body = next(m for m in found if m.fields.get("name") == "淮海街道健康路社区党总支")
+    assert body.source_text == "淮海街道健康路社區(qū)黨總支"  # the input as it was, gloss and all

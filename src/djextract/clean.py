@@ -1,9 +1,11 @@
-"""Cleaning: full-width forms, web boilerplate lines and garbled spans.
+"""Cleaning: full-width forms, pinyin glosses, web boilerplate lines and garbled spans.
 
 Why: scraped pages carry breadcrumbs, footers, share buttons and SEO spam, and
 some carry passages decoded out of step (mojibake). Extracting from those gives
 false bodies and figures. Every step here keeps the text's length — dropped
-lines and garbled spans become line breaks — so offsets survive untouched.
+lines and garbled spans become line breaks — so offsets survive untouched;
+only pinyin glosses are cut out (through the offset map), since they sit
+inside words.
 """
 
 from __future__ import annotations
@@ -13,6 +15,13 @@ import re
 from .lexicon import derived, load_lines
 
 MASK = "\n"
+# 社區(qū), 時(shí)間: pinyin with a tone mark (or ü) in brackets right after a Chinese character
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü][a-zü]*[)）]")
+
+
+def gloss_spans(text: str) -> list[tuple[int, int]]:
+    """Where pinyin glosses stand after characters (they are removed, not masked: they sit inside words)."""
+    return [m.span() for m in GLOSS.finditer(text)]
 
 
 @derived

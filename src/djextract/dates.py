@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .clean import GLOSS
+
 Y = r"((?:19|20)\d{2})"
 M = r"(\d{1,2})"
 D = r"(\d{1,2})"
@@ -22,7 +24,6 @@ METADATA = re.compile(rf"(?:发布|發佈|發布|信息提供|发表|發表)?(?:
 # 2018-08-02 06:05, 2021年01月10日11:32:39, 2022/06/29 17:30
 HEADER = re.compile(rf"^[\s>]*{SEP_DATE}(?=\s*(?:\d{{1,2}}:\d{{2}}|$|[\u4e00-\u9fff]{{2,4}}\s*$))", re.M)
 TITLE_YEAR = re.compile(rf"^[^\n]{{0,12}}?{Y}\s*年度?(?=[\u4e00-\u9fff])")  # 2023年社区党建工作总结报告
-GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")  # 時(shí)間: pinyin after characters
 HEAD = 600  # the page's header and metadata stand in its first characters
 TAIL = 400  # a signature stands in the last characters of the text
 
@@ -44,7 +45,7 @@ def report_date(raw: str) -> str | None:
     m = SOURCE_LINE.search(raw)
     if m:
         return _fmt(*m.groups())
-    raw = GLOSS.sub("", raw)
+    raw = GLOSS.sub("", raw)  # 時(shí)間: pinyin after characters
     tail_start = max(0, len(raw) - TAIL)
     for m in reversed(list(SIGNATURE.finditer(raw, tail_start))):
         return _fmt(*m.groups())

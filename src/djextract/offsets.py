@@ -63,3 +63,32 @@ class OffsetMap:
         ts, rs, tl, rl = self.text_starts[j], self.raw_starts[j], self.text_lens[j], self.raw_lens[j]
         raw_end = rs + (end - ts) if tl == rl else rs + rl
         return raw_start, max(raw_end, raw_start)
+
+
+def drop_spans(text: str, offsets: OffsetMap, spans: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
+    """``text`` without the (sorted, disjoint) ``spans``, and the map of what is left to the input.
+
+    Why: a pinyin gloss inside a word (社区(qū)党总支) must go before the words
+    are cut, which changes length; the map keeps every later offset pointing
+    into the input.
+    """
+    out: list[str] = []
+    new = OffsetMap()
+    pos = cur = 0
+    for s, e in [*spans, (len(text), len(text))]:
+        if cur < s:
+            out.append(text[cur:s])
+            i = offsets._seg(cur)
+            while i < len(offsets.text_starts) and offsets.text_starts[i] < s:
+                ts, rs, tl, rl = (offsets.text_starts[i], offsets.raw_starts[i], offsets.text_lens[i],
+                                  offsets.raw_lens[i])
+                a, b = max(cur, ts), min(s, ts + tl)
+                if a < b:
+                    if tl == rl:
+                        new.add(pos, rs + (a - ts), b - a, b - a)
+                    else:  # part of an entity's segment maps to the whole entity
+                        new.add(pos, rs, b - a, rl)
+                    pos += b - a
+                i += 1
+        cur = max(cur, e)
+    return "".join(out), new

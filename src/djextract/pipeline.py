@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import extractors
-from .clean import boilerplate_spans, garbled_spans, mask, normalize_width
+from .clean import boilerplate_spans, garbled_spans, gloss_spans, mask, normalize_width
 from .convert import SCRIPT_SAMPLE, convert, script_of
 from .document import Document
 from .mention import Mention
-from .offsets import OffsetMap
+from .offsets import OffsetMap, drop_spans
 from .owners import assign as assign_owners
 from .read import html_to_text, is_html
 from .schema import BY_NAME
@@ -43,6 +43,9 @@ def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str
         text, offsets = html_to_text(raw)
     else:
         text, offsets = raw, OffsetMap.identity(len(raw))
+    glosses = gloss_spans(text)
+    if glosses:
+        text, offsets = drop_spans(text, offsets, glosses)
     text = normalize_width(text)
     source = text
     text = convert(text, options.convert)
