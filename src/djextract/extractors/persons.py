@@ -57,6 +57,8 @@ class Tables:
         self.after = sorted((c for c in cues if c.where == "after"), key=lambda c: -len(c.word))
         self.drop = tuple(c.word for c in self.before if c.gives == "drop")
         self.body_heads = tuple(sorted(load_set("person_body_heads.txt"), key=len, reverse=True))
+        self.name_ends = tuple(sorted(load_set("person_body_name_ends.txt"), key=len, reverse=True))
+        self.name_stops = frozenset(load_set("person_body_name_stops.txt"))
         self.subunit = re.compile("^[\u4e00-\u9fff]{1,10}(?:" + "|".join(map(re.escape, load_set(
             "person_subunits.txt"))) + ")$")
         words = {c.word for c in cues} | set(posts)
@@ -66,6 +68,32 @@ class Tables:
 @derived
 def tables() -> Tables:
     return Tables()
+
+
+CLAUSE_MARKS = re.compile(r"[，,。；;：:、“”\"！？!?\s]")
+BRACKETED = re.compile(r"（[^）]*）|\([^)]*\)")
+OPENING_WORDS = ("时任", "由", "在", "据", "经", "从", "向", "对", "把", "被", "让", "请", "与", "和")
+
+
+def _unnamed_body(before: str, post: str, t: Tables) -> tuple[str | None, str]:
+    """A post that opens with an organ word (党工委副书记, 村党委委员) after a name the body extractor
+    did not take: the name and the organ word are the body, the rest is the post. Else (None, post)."""
+    for k in (0, 1, 2):  # 村|党委委员: a level word may stand before the organ word
+        head = next((h for h in t.body_heads if post.startswith(h, k) and len(post) > k + len(h)), "")
+        if head:
+            break
+    else:
+        return None, post
+    written = BRACKETED.sub("", CLAUSE_MARKS.split(before)[-1])
+    for w in OPENING_WORDS:
+        if written.startswith(w):
+            written = written[len(w):]
+            break
+    name = written + post[:k]
+    if (len(written) < 2 or not HAN.fullmatch(name) or not name.endswith(t.name_ends)
+            or any(ch in t.name_stops for ch in written)):
+        return None, post  # 社区党委书记 alone, 他担任党支部书记: no name before the organ word
+    return name + head, post[k + len(head):]
 
 
 def _has_surname(name: str, surnames: frozenset[str]) -> bool:
@@ -159,7 +187,8 @@ def persons_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
         if m and m.group(0).strip():
             evidence = True
             ends = [x for x in bodies if x.start - sentence.start < m.start() <= x.end - sentence.start + 1
-                    and x.end - sentence.start < a]
+                    and x.end - sentence.start < a
+                    and text[x.end - sentence.start:m.start()] in ("", "的", " ")]  # not across a comma
             at = max(ends, key=lambda x: x.end, default=None)  # 海棠区委|书记, 下洋村的党支部|书记
             pstart = max(m.start(), at.end - sentence.start) if at is not None else m.start()
             post = SPACE.sub("", text[pstart:a]).lstrip("的")
@@ -172,6 +201,8 @@ def persons_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
             if body is not None:
                 head = next((h for h in t.body_heads if post.startswith(h) and len(post) > len(h)), "")
                 body, post = body + head, post[len(head):]  # 金源社区|党总支副书记
+            else:
+                body, post = _unnamed_body(text[:m.start()], post, t)
             for word in t.drop:
                 if post.startswith(word) and len(post) > len(word):
                     post = post[len(word):]
