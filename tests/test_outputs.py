@@ -39,6 +39,7 @@ def lines(out: str) -> list[dict]:
     (["--encoding", "klingon"], "--encoding"),
     (["--fields", "doc,nonsense"], "--fields"),
     (["--per-doc", "--fields", "doc"], "--fields"),
+    (["-f", "table", "--fields", "doc,text"], "--fields"),
     (["--keep-fields", "url"], "--keep-fields"),
     (["--jsonl-input", "--keep-fields", "type"], "--keep-fields"),
 ])

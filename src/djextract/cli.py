@@ -272,6 +272,8 @@ def extract(
             raise typer.BadParameter(PARQUET_HINT, param_hint="--format") from None
     keep = _split(keep_fields)
     shape = _shape(fields, no_sentence, keep, per_doc, jsonl_input)
+    _usage(fmt == Format.table and shape is not None and bool(shape.fields), "--fields",
+           "a table shows its own columns; --fields is for jsonl, csv and parquet")
     opts = _options(types, convert.value, segmenter.value, user_dict, data_dir, facts=per_doc, encoding=encoding)
     plist = _paths(paths)
     n_jobs = jobs if jobs > 0 else batch.default_jobs()

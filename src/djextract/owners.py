@@ -18,7 +18,12 @@ rules, in order:
 5. the topic carried over from the sentences before: the last owner given, or
    the name a sentence opens with (象山社区位于… → 辖区面积1.5平方公里); a
    province or city around the report's own place is context, not carried;
-6. the place the whole report is about.
+6. what the whole report is about: the body its title names, else its place.
+
+Not subjects either: the names of a list closed by 等 (省纪委监委、省高院等12个
+单位: what is counted) and a joint subject (广州市和南沙区), which owns nothing
+alone. Places in quotes (“北京鸭”) are no names, and a name the text gave before
+is recognised again where the body extractor missed it (大坡镇裕民村 … 裕民村).
 """
 
 from __future__ import annotations

@@ -538,12 +538,6 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
     return False
 
 
-def extract_bodies(doc: Document) -> Iterator[Mention]:
-    """Named bodies of a document with name and kind; the longest name at a position wins."""
-    for sentence in doc.sentences:
-        yield from bodies_in_sentence(doc, sentence)
-
-
 def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     """Named bodies of one sentence."""
     t = tables()

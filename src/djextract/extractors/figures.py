@@ -337,12 +337,6 @@ def _excluded_spans(sentence: Sentence, quotes: list[Quote]) -> list[tuple[int, 
     return spans
 
 
-def extract_figures(doc: Document) -> Iterator[Mention]:
-    """Figures of a document, with value, unit, qualifier, counted and category."""
-    for sentence in doc.sentences:
-        yield from figures_in_sentence(doc, sentence)
-
-
 HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万亿]")
 
 

@@ -26,7 +26,6 @@ BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_00
 SPECIAL = {"廿": 20, "卅": 30, "卌": 40}
 
 CN_DIGIT_CHARS = "".join(DIGITS)
-CN_NUMERAL_CHARS = CN_DIGIT_CHARS + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(SPECIAL) + "点"
 
 ARABIC_RE = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 

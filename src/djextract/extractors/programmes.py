@@ -262,12 +262,6 @@ def _body_like(name: str) -> bool:
     return bool(m) and len(m.group(0)) >= 2 and len(m.group(0)) < len(name) <= 4
 
 
-def extract_programmes(doc: Document) -> Iterator[Mention]:
-    """Programmes of a document with name, kind and head; claims their spans for other extractors."""
-    for sentence in doc.sentences:
-        yield from programmes_in_sentence(doc, sentence)
-
-
 def programmes_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     """Programmes of one sentence; claims their spans so figures skip numbers inside them."""
     base = sentence.start

@@ -22,10 +22,6 @@ class Quote:
     mark: str
 
     @property
-    def inner(self) -> tuple[int, int]:
-        return self.open + 1, self.close
-
-    @property
     def outer(self) -> tuple[int, int]:
         return self.open, self.close + 1
 
@@ -60,8 +56,3 @@ def find_quotes(text: str, offset: int = 0, max_len: int = MAX_QUOTE) -> list[Qu
                 break
     out.sort(key=lambda q: q.open)
     return out
-
-
-def inside_any(quotes: list[Quote], start: int, end: int) -> bool:
-    """True when [start, end) lies within the inner part of one of the quotes."""
-    return any(q.open < start and end <= q.close for q in quotes)
