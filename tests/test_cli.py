@@ -266,24 +266,11 @@ def test_failures_are_summarised_at_the_end(tmp_path):
     assert r.stderr.splitlines()[-1] == "djextract: 1 input(s) failed (listed above); the others are complete"
 
 
-def test_interrupt_leaves_only_complete_files(tmp_path, samples_dir):
-    import signal
-
-    src = tmp_path / "in"
-    src.mkdir()
-    text = (samples_dir / "002_e6ce74bfb9ddebab.txt").read_text(encoding="utf-8")
-    for i in range(200):
-        (src / f"d{i:03d}.txt").write_text(text, encoding="utf-8")
+def test_interrupt_leaves_only_complete_files(tmp_path, interrupted):
     out = tmp_path / "out"
-    proc = subprocess.Popen(_djextract() + ["extract", str(src), "--output-dir", str(out), "-j", "2"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 120
-    while time.time() < deadline and len(list(out.rglob("*.jsonl"))) < 5:
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err.decode()
-    assert "Traceback" not in err.decode()
+    code, err = interrupted(["--output-dir", str(out), "-j", "2"], lambda: len(list(out.rglob("*.jsonl"))) >= 5)
+    assert code == 130, err
+    assert "Traceback" not in err
     files = list(out.rglob("*.jsonl"))
     assert 5 <= len(files) < 200
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import signal
 import subprocess
 import sys
 import time
@@ -199,22 +198,11 @@ def test_resume_redoes_what_other_options_or_a_changed_input_made(tmp_path):
     assert not list(out.glob("*.part"))
 
 
-def test_an_interrupted_output_file_is_left_as_part(tmp_path, samples_dir):
-    src = tmp_path / "in"
-    src.mkdir()
-    text = (samples_dir / "002_e6ce74bfb9ddebab.txt").read_text(encoding="utf-8")
-    for i in range(200):
-        (src / f"d{i:03d}.txt").write_text(text, encoding="utf-8")
+def test_an_interrupted_output_file_is_left_as_part(tmp_path, interrupted):
     out = tmp_path / "out.jsonl"
     part = tmp_path / "out.jsonl.part"
-    proc = subprocess.Popen([sys.executable, "-c", "from djextract.cli import main; main()", "extract", str(src),
-                             "-o", str(out), "-j", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 120
-    while time.time() < deadline and (not part.exists() or part.stat().st_size < 10_000):
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130 and "out.jsonl.part" in err.decode()
+    code, err = interrupted(["-o", str(out), "-j", "2"], lambda: part.exists() and part.stat().st_size >= 10_000)
+    assert code == 130 and "out.jsonl.part" in err
     assert not out.exists() and part.exists()
     docs = [json.loads(line)["doc"] for line in part.read_text(encoding="utf-8").splitlines()]
     assert docs  # whole lines only

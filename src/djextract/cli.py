@@ -299,7 +299,7 @@ def extract(
     sink = _sink(fmt, output, output_dir, per_doc, shape, keep, bom, made_by, manifest, scheduler is not None)
     if show:
         report.start_bar(items)
-    direct = sink.direct() if hasattr(sink, "direct") and n_jobs <= 1 and not scheduler else None
+    direct = sink.direct() if n_jobs <= 1 and not scheduler else None
     client = None
     if scheduler:
         client, results = _dask_results(scheduler, n_jobs, list(items), opts, encoding, data_dir, per_doc,

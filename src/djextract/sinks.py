@@ -23,7 +23,7 @@ from typing import Any
 from .batch import Result, doc_record, doc_row
 from .outdir import Manifest, input_signature, out_path, write_atomic
 from .render import jsonl_line
-from .schema import Field, document_columns, mention_columns
+from .schema import BY_RANK, Field, document_columns, mention_columns
 
 
 class Target:
@@ -79,6 +79,10 @@ class Sink:
     def add(self, res: Result) -> None:
         raise NotImplementedError
 
+    def direct(self) -> Any:
+        """A function to write each line as it is found (streaming JSON lines only), else None."""
+        return None
+
     def close(self, complete: bool = True) -> str | None:
         return self.target.finish(complete)
 
@@ -92,7 +96,6 @@ class LinesSink(Sink):
         self.needs_lines = not per_doc
 
     def direct(self) -> Any:
-        """A function to write each line as it is found (one job, no per-document records)."""
         return None if self.per_doc else self.target.open().write
 
     def add(self, res: Result) -> None:
@@ -144,14 +147,13 @@ class TableSink(Sink):
         self.per_doc = per_doc
         self.rows: list[dict[str, Any]] = []
 
-    SHOWN = ("doc", "province", "city", "county", "date")  # with the counts: what fits a terminal
+    SHOWN = ("doc", "province", "city", "county", "date", *(s.plural for s in BY_RANK))  # what fits a terminal
 
     def add(self, res: Result) -> None:
         if self.per_doc:
             if not res.error:
                 row = doc_row(res)
-                self.rows.append({k: v for k, v in row.items() if k in self.SHOWN or isinstance(v, int)
-                                  and k not in ("chars",)})
+                self.rows.append({k: v for k, v in row.items() if k in self.SHOWN})
         else:
             self.rows.extend(res.mentions)
 

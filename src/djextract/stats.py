@@ -103,7 +103,7 @@ class _Doc:
             return  # an increase or decrease is not a total
         if cat == "party_members" and is_member_total(m):
             self.members = max(self.members or 0, value)  # breakdowns are smaller, repeats equal
-        elif cat == "party_organizations" and not m.get("change"):
+        elif cat == "party_organizations":
             self.organisations = max(self.organisations or 0, value)
         elif cat == "money" and is_funding(m):
             self.funding.add(value)  # the same sum said twice is one sum
