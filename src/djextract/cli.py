@@ -835,6 +835,74 @@ def schema_cmd(
         typer.echo(json.dumps(json_schema(per_doc), ensure_ascii=False, indent=2))
 
 
+@app.command(short_help="Show the rules behind each mention and each rejected candidate.")
+def explain(
+    inputs: Annotated[list[str] | None, typer.Argument(help="Text to explain, or files ('-' or none for stdin).",
+                                                       show_default=False)] = None,
+    types: TypesOpt = None,
+    rejected: Annotated[bool, typer.Option("--rejected/--kept-only", help="Also show the candidates the rules "
+                                           "rejected or another candidate overruled.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per candidate, with its rules.")] = False,
+    list_rules: Annotated[bool, typer.Option("--rules", help="List every rule, stage by stage, in the order "
+                                             "they run, with the data files each reads.")] = False,
+    convert: ConvertOpt = Convert.t2s,
+    segmenter: SegOpt = Segmenter.jieba,
+    user_dict: UserDictOpt = None,
+    data_dir: DataDirOpt = None,
+    encoding: EncodingOpt = None,
+) -> None:
+    """For every mention and every rejected candidate: the rules that fired, in order, and the data lines
+    that made them fire (data/body_heads.tsv:41 党委).
+
+    \b
+    Examples:
+      djextract explain '海棠区委组织部联合各党支部开展活动'
+      djextract explain report.txt --types body --kept-only | less
+      djextract explain report.txt --json | jq -c 'select(.outcome=="rejected") | {text, rule: .rules[-1].rule}'
+      djextract explain --rules --types body
+    """
+    from . import batch
+    from .explain import explain as run_explain
+    from .explain import render_lines, rule_lines
+    from .read import InputError
+    from .render import jsonl_line
+
+    opts = _options(types, convert.value, segmenter.value, user_dict, data_dir, encoding=encoding)
+    if list_rules:
+        for line in rule_lines(opts.types):
+            typer.echo(line)
+        return
+    sources: list[tuple[str, str, str, str]] = []  # (doc id, name, text, encoding)
+    failed = 0
+    for arg in inputs or ["-"]:
+        if arg != "-" and not Path(arg).exists():
+            sources.append(("-", "", arg, "utf-8"))  # not a path: the text itself
+            continue
+        if arg == "-" and (sys.stdin is None or sys.stdin.isatty()):
+            raise typer.BadParameter("give text or files, or pipe text into djextract", param_hint="TEXT")
+        for item in batch.iter_items([arg], batch.DEFAULT_GLOBS):
+            try:
+                text, enc, _ = batch.read_text(item, encoding)
+            except InputError as exc:
+                failed += 1
+                _err(None, f"djextract: {item.doc_id}: {exc}")
+                continue
+            sources.append((item.doc_id, item.name, text, enc))
+    with _quiet_pipe():
+        for doc_id, name, text, enc in sources:
+            records = run_explain(text, doc_id, opts, name, enc)
+            if as_json:
+                for r in records:
+                    if rejected or r["outcome"] == "kept":
+                        sys.stdout.write(jsonl_line(r))
+            else:
+                for line in render_lines(records, rejected):
+                    sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+    if failed:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
 @app.command("check-data", short_help="Check folders of data files: FILE:LINE: why.")
 def check_data_cmd(
     folders: Annotated[list[Path], typer.Argument(help="Folders of word lists that extend the bundled ones.")],

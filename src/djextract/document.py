@@ -189,6 +189,19 @@ class Sentence:
                     raise
                 start, end, grow = start - grow, end + grow, grow * 2
 
+    def word_at(self, pos: int) -> Token | None:
+        """The word containing doc offset ``pos``, its stretch cut into words now if it was not; None outside."""
+        if pos < self.start or pos >= self.end:
+            return None
+        if self._tokens is None:
+            self._lay_out()
+        i = bisect_right(self._starts, pos) - 1  # type: ignore[arg-type]
+        tok = self._tokens[i]  # type: ignore[index]
+        if tok is GAP or tok is GAP_MARKS:
+            self.ensure(pos, pos)
+            tok = self._tokens[bisect_right(self._starts, pos) - 1]  # type: ignore[arg-type, index]
+        return tok  # type: ignore[no-any-return]
+
     def token_index(self, pos: int) -> int:
         """Index in ``partial_tokens`` of the token (or gap) containing doc offset ``pos``; len() when none."""
         if self._starts is None:
@@ -232,6 +245,7 @@ class Document:
     places: set[str] | None = None  # places written with their level (海棠区), listed on first use by bodies
     members_at: int = -1  # where the last count of party members ended (figures: breakdowns that omit 党员)
     last_count: tuple[int, str] | None = None  # (sentence start, category) of the last figure that is no rate
+    trace: list | None = None  # rules.Decision records, kept only when explaining (djextract explain)
     _sentence_starts: list[int] = field(default_factory=list)
 
     def set_sentences(self, spans: list[tuple[int, int]]) -> None:

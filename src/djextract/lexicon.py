@@ -33,6 +33,7 @@ def reset() -> None:
     """Forget every loaded list and derived table (after the user's data folders change)."""
     load_lines.cache_clear()
     load_rows.cache_clear()
+    _line_index.cache_clear()
     for c in _derived:
         c.cache_clear()
 
@@ -145,3 +146,22 @@ def load_rows(name: str, columns: tuple[str, ...],
         if not header_seen and where != f"data/{name}":
             raise DataError(f"{where}:1: no header line ({' TAB '.join(columns)})")
     return tuple(rows)
+
+
+@cache
+def _line_index(name: str) -> dict[str, tuple[str, ...]]:
+    """First field → the places (``FILE:LINE``) where it is written, over the bundled and the user's files."""
+    index: dict[str, list[str]] = {}
+    for where, text in _sources(name):
+        for lineno, raw in enumerate(text.splitlines(), 1):
+            if raw.strip() and not raw.lstrip().startswith("#"):
+                index.setdefault(raw.split("\t")[0].strip(), []).append(f"{where}:{lineno}")
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def where(name: str, term: str) -> tuple[str, ...]:
+    """Where a term is written in a data file (``data/body_heads.tsv:41``), for ``djextract explain``.
+
+    Why not kept at load: only explaining asks, and the loaders stay lean.
+    """
+    return _line_index(name).get(term, ())

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..document import Document, Sentence, Token
 from ..lexicon import derived, load_rows, load_set, load_table
 from ..mention import Mention
+from ..rules import Act, Cursor, Event, begin, conclude, decide, found_by, overruled, rule
 
 SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "s", "j", ""})
 STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "x", "y", "e", "o", "f", "a", "ad", "z", "uj", "ul", "ud")
@@ -46,7 +47,6 @@ PLACE_LEVELS = "省市区县镇乡"  # a word written with one of these after it
 MAX_TOKENS = 9
 RARE_NOUN = 1000
 MAX_CHARS = 26
-WINDOW = 6  # characters cut into words before a head; a rule that reads further gets the whole sentence
 
 
 @dataclass
@@ -194,218 +194,616 @@ def _in_title_or_quote(sentence: Sentence, start: int, end: int) -> bool:
     return False
 
 
-def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
-               parents: dict[int, Candidate] | None = None) -> Candidate | None:
-    """The body whose name ends with this head, or None; ``parents``: enterprises found before it, by end."""
-    t = tables()
-    tokens = sentence.partial_tokens
-    hi = sentence.token_index(head_start)
-    hj = sentence.token_index(head_end - 1)
-    if hj >= len(tokens):
+class Walk(Cursor):
+    """The state of one candidate: the head, the words taken so far and where the walk stands.
+
+    ``pos`` is the doc offset the next word to read ends at (None: nothing more
+    is read); ``mods`` are the words of the name before the head, in order.
+    """
+
+    __slots__ = ("t", "head", "head_start", "head_end", "parents", "mods", "start",
+                 "quoted", "pos", "first")
+
+    def __init__(self, sentence: Sentence, head_start: int, head_end: int, head: Head,
+                 parents: dict[int, Candidate] | None) -> None:
+        super().__init__(sentence)
+        self.t = tables()
+        self.head, self.head_start, self.head_end, self.parents = head, head_start, head_end, parents
+        self.mods: list[Token] = []
+        self.start = head_start
+        self.quoted = False
+        self.pos: int | None = head_start
+        self.first = self.at(head_start)  # the word the head begins in
+
+    def prev(self, tok: Token) -> Token | None:
+        """The word before this one in the sentence."""
+        return self.at(tok.start - 1)
+
+    def take(self, tok: Token) -> None:
+        """The word joins the front of the name, and the walk moves to the word before it."""
+        self.mods.insert(0, tok)
+        self.start = self.pos = tok.start
+
+    def stopped_at(self) -> Token | None:
+        """The word where the walk stopped (before the name), if any."""
+        return self.before(self.pos) if self.pos is not None else None
+
+
+# -- opening: the head in its word ---------------------------------------------------------------------------
+
+@rule()
+def head_inside_word(w: Walk) -> Act | None:
+    """局面, 委员, 中心工作: the head ends inside another word (unless a title is glued to it: 党总支|部副|书记)."""
+    last = w.at(w.head_end - 1)
+    if last is None:
+        return Act.REJECT
+    if last.end != w.head_end and not w.sentence.doc.text.startswith(w.t.title_words, w.head_end):
+        return Act.REJECT
+    return None
+
+
+@rule("body_false_heads.txt")
+def ordinary_word(w: Walk) -> Act | None:
+    """格局, 农村, 常委: the head begins inside an ordinary dictionary word."""
+    first = w.first
+    if first is not None and first.start < w.head_start and first.word in w.t.false_heads:
+        return Act.REJECT
+    return None
+
+
+@rule("admin_levels.txt")
+def one_character_stub(w: Walk) -> Act | None:
+    """好村: one character before the head in its word, neither a level nor a name, is no name."""
+    first = w.first
+    prefix = first.word[: w.head_start - first.start] if first is not None else ""
+    if len(prefix) == 1 and prefix not in w.t.admin and first.tag not in ("ns", "nt", "nz", "nr", ""):  # type: ignore[union-attr]
+        return Act.REJECT
+    return None
+
+
+@rule("body_stop.txt", "titles.txt", "body_quantifiers.txt", "body_stop_prefixes.txt")
+def stop_word_around_head(w: Walk) -> Act | None:
+    """A stop word that ends in the head (a known word, not an unknown one) names nothing."""
+    first = w.first
+    if first is not None and first.start < w.head_start and _is_stop(first, w.t) and first.tag != "":
+        return Act.REJECT
+    return None
+
+
+@rule()
+def word_around_head(w: Walk) -> Act | None:
+    """海曙区|委, 省公安|厅: the beginning of the head's word is part of the name (海南|大学: a word of its own)."""
+    first = w.first
+    if first is None or first.start >= w.head_start:
+        w.pos = w.head_start
         return None
-    last = tokens[hj]
-    if last.end != head_end:
-        if not sentence.doc.text.startswith(t.title_words, head_end):  # 党总支|部副|书记: glued to a title
-            return None  # 局面, 委员, 中心工作: the head is inside another word
-    mods: list[Token] = []
-    quoted = False
-    start = head_start
-    first = tokens[hi]
-    if first.start < head_start:
-        # The head begins inside a word (海曙区|委, 省公安|厅): that word's beginning is part of the name,
-        # unless it is an ordinary dictionary word (格局, 农村, 常委).
-        prefix = first.word[: head_start - first.start]
-        if first.word in t.false_heads:
-            return None
-        if len(prefix) == 1 and prefix not in t.admin and first.tag not in ("ns", "nt", "nz", "nr", ""):
-            return None
-        if _is_stop(first, t) and first.tag != "":
-            return None
-        known = sentence.doc.segmenter.known_tag(prefix)  # 海南|大学: the prefix is a word of its own
-        mods.append(Token(prefix, first.start, head_start,
-                          known or ("n" if first.tag in ("nt", "nz") else first.tag)))
-        start = first.start
-    i = hi - 1
-    if len(mods) == 1 and len(mods[0].word) == 1 and mods[0].word not in t.admin and (
-        i < 0 or (tokens[i].tag != "" and not _name_char(tokens[i], t))
-    ):
-        i = -1  # 发挥|好村: a one-character stub of an unknown word does not join a dictionary word
-    while i >= 0 and len(mods) < MAX_TOKENS and head_end - start < MAX_CHARS:
-        tok = tokens[i]
-        if tok.word and tok.word[-1] in CLOSE_QUOTES + "》":
-            opener = "《" if tok.word[-1] == "》" else OPEN_QUOTES
-            open_i = next((k for k in range(i - 1, max(-1, i - 8), -1) if tokens[k].word in opener), None)
-            if open_i is None or (not mods and opener != "《"):
-                break
-            after_quote = "".join(m.word for m in mods)
-            if head.place and t.generic_run.fullmatch(after_quote):
-                return None  # “幸福社区”试点社区: a designation, not a community's name
-            mods[:0] = tokens[open_i + 1:i]
-            start = tokens[open_i].start
-            quoted = True
-            i = open_i - 1
-            continue
-        if tok.word in t.quantifiers or (len(tok.word) >= 2 and tok.word[0] in LEVEL_QUANTIFIERS
-                                         and all(ch in t.admin for ch in tok.word[1:])):
-            return None  # 各区委, 所属党支部, 各市县|党委: generic
-        level = t.heads.get(tok.word)
-        if (level is not None and level.alone and level.kind != head.kind and not head.sub and not head.of
-                and not any(tok.word.startswith(p) for p, _kind in t.kind_prefixes)):
-            break  # 区委区政府, 省委省政府: two bodies side by side, not one
-        if level is not None and not mods and level.kind == "party" and head.word == "政府":
-            break  # 镇党委政府: the town's committee and its government, side by side (bare 政府 is no body)
-        if head.place and mods and (t.nested_head(tok.word) is head) and len(tok.word) > len(head.word):
-            break  # 后进村|光明村: a village (or a label ending like one) before this village's name
-        parent = parents.get(tok.end) if parents and (head.kind == "enterprise" or head.of) else None
-        if parent is not None:
-            # 中建四局第一建设有限公司|西南分公司: the company named just before is part of this name
-            mods.insert(0, Token(sentence.doc.text[parent.start:tok.end], parent.start, tok.end, "nt"))
-            start = parent.start
-            i = sentence.token_index(parent.start) - 1
-            break
-        if (len(tok.word) >= 3 and tok.word[-1] in "和与及" and tok.tag not in (*PLACE_TAGS, "nr", "nz", "nt")) or (
-                tok.tag == "" and len(tok.word) >= 2 and tok.word[-1] in "与及"):
-            break  # 检查和|镇党委, 金宝|强及|公司党办: jieba glued the conjunction to the word before the name
-        if tok.word in JOINT_VERBS and mods:
-            break  # 省委直属机关工委联合省供销社: 联合 joins two bodies; it modifies only a head (联合党委)
-        if tok.tag == "" and tok.word[0] in t.stop and tok.word[1:] in t.quantifiers:
-            return None  # 由该|党支部: an unknown word of a preposition and 该, "that branch"
-        if tok.tag == "" and tok.word[0] in t.stop and (len(tok.word) >= 3 or tok.word[1:] in t.admin
-                                                         or tok.word[1:] in t.heads or tok.word[0] in PREPOSITIONS):
-            # 对美团, 由局(党委), 由文|城镇卫生院: an unknown word that swallowed the preposition before the name
-            mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
-            start = tok.start + 1
-            break
-        if head.place and len(mods) == 1 and _name_char(tok, t) and (
-                len(mods[0].word) == 1 or (len(mods[0].word) == 2 and mods[0].tag == "" and tok.word in NAME_OPENERS
-                                           and (i == 0 or tokens[i - 1].word == "的" or tokens[i - 1].tag == "x"
-                                                or tokens[i - 1].word[-1] in t.admin))):
-            # 中|廖|村: a direction word and a stub make the village's name; so does 上 before an unknown
-            # 湄湘村 when nothing but a place, 的 or a mark comes before it (not 大会上|湄湘村)
-            mods.insert(0, tok)
-            start = tok.start
-            i -= 1
-            continue
-        if (not head.place and len(mods) == 1 and tok.word in NAME_OPENERS and _name_char(tok, t)
-                and 2 <= len(mods[0].word) <= 3 and mods[0].word.endswith(("村", "社区", "街道"))
-                and (i == 0 or tokens[i - 1].word == "的" or tokens[i - 1].tag == "x"
-                     or tokens[i - 1].word[-1] in t.admin)):
-            # 下|湖村|党总支, 小|南河村|党支部: the same opener before a village that a branch is named after
-            mods.insert(0, tok)
-            start = tok.start
-            i -= 1
-            continue
-        if (len(tok.word) == 1 and tok.tag in ("zg", "g", "ng") and i > 0 and tokens[i - 1].tag in SPECIFIC_TAGS
-                and _names_community(mods, head, t)):
-            mods.insert(0, tok)  # 王府|园|社区: a morpheme between a name and the community it names
-            start = tok.start
-            i -= 1
-            continue
-        if (tok.word in ")）" and head.kind == "enterprise" and i >= 3 and tokens[i - 2].word in "(（"
-                and (tokens[i - 1].tag == "ns" or tokens[i - 1].word in PAREN_IN_NAMES)
-                and not _is_stop(tokens[i - 3], t) and tokens[i - 3].tag != "x"):
-            # 太和康美(北京)中医研究院有限公司: a place in brackets inside the name (one word of it)
-            mods.insert(0, Token("".join(x.word for x in tokens[i - 2:i + 1]), tokens[i - 2].start, tok.end, "ns"))
-            start = tokens[i - 2].start
-            i -= 3
-            continue
-        numbered = NUMBERED_UNIT.fullmatch(tok.word) is not None and tok.tag == "m"  # 七局: one token
-        if numbered or _inside_name(tokens, i, head, mods, t):
-            mods.insert(0, tok)
-            start = tok.start
-            i -= 1
-            if numbered or (tok.tag == "m" and len(mods) > 1 and _numbered_company(tok, mods[1], t)):
-                # 中铁|二十四|局, 中铁|七局: the group's brand opens the name, and nothing before it belongs to it
-                if i >= 0 and len(tokens[i].word) >= 2 and not _is_stop(tokens[i], t) and (
-                        tokens[i].tag.startswith("n") or tokens[i].tag in ("j", "")):
-                    mods.insert(0, tokens[i])
-                    start = tokens[i].start
-                    i -= 1
-                break
-            continue
-        if head.alone:
-            if len(mods) >= 3 or not _place_like(tok, sentence, head):
-                break
-        elif tok.word in t.generic_mods:
-            pass
-        elif tok.word in t.stop and tok.word not in t.name_parts:
-            break
-        elif tok.tag in ("a", "b", "ad", "an"):
-            if not (i > 0 and (_numbered(tokens, i - 1, t) or (  # 医学院|第一|附属|医院
-                    not _is_stop(tokens[i - 1], t) and tokens[i - 1].tag not in ("a", "b")))):
-                break
-        elif _is_stop(tok, t):
-            break
-        level_only = len(mods[0].word) == 1 and mods[0].word in t.admin if mods else False
-        # 建设|有限公司, 能源开发|有限公司: verbal nouns and set phrases name what a company does
-        verb = tok.tag.startswith(VERB_TAGS) and not (tok.tag in ("vn", "i", "l") and head.kind == "enterprise")
-        if head.place and not head.alone and (verb or (len(mods) >= 3 and not level_only)):
-            break  # (a bare level 镇 in front takes its place name too: 金岭|镇|大户|陈家|村)
-        mods.insert(0, tok)
-        start = tok.start
-        i -= 1
-    if i >= 0 and tokens[i].word in t.quantifiers:
+    prefix = first.word[: w.head_start - first.start]
+    known = w.sentence.doc.segmenter.known_tag(prefix)
+    w.mods.append(Token(prefix, first.start, w.head_start,
+                        known or ("n" if first.tag in ("nt", "nz") else first.tag)))
+    w.start = w.pos = first.start
+    before = w.before(first.start)
+    if len(prefix) == 1 and prefix not in w.t.admin and (
+            before is None or (before.tag != "" and not _name_char(before, w.t))):
+        w.pos = None  # 发挥|好村: a one-character stub of an unknown word does not join a dictionary word
+    return Act.GO_ON
+
+
+OPENING = (head_inside_word, ordinary_word, one_character_stub, stop_word_around_head, word_around_head)
+
+
+# -- the walk: one word at a time, leftwards -----------------------------------------------------------------
+
+@rule("body_generic.txt", "body_generic_modifiers.txt")
+def quoted_name(w: Walk, tok: Token) -> Act | None:
+    """“海上之家”党支部, 《…》: a quoted name or a title joins the name whole (a quote needs words after it)."""
+    if not tok.word or tok.word[-1] not in CLOSE_QUOTES + "》":
         return None
-    if i >= 0 and tokens[i].word in t.titles and mods and (
+    opener = "《" if tok.word[-1] == "》" else OPEN_QUOTES
+    inside: list[Token] = []
+    open_tok = None
+    for k in w.left(tok.start, 7):
+        if k.word in opener:
+            open_tok = k
+            break
+        inside.insert(0, k)
+    if open_tok is None or (not w.mods and opener != "《"):
+        return Act.STOP
+    if w.head.place and w.t.generic_run.fullmatch("".join(m.word for m in w.mods)):
+        return Act.REJECT  # “幸福社区”试点社区: a designation, not a community's name
+    w.mods[:0] = inside
+    w.start = w.pos = open_tok.start
+    w.quoted = True
+    return Act.GO_ON
+
+
+@rule("body_quantifiers.txt", "admin_levels.txt")
+def generic_quantifier(w: Walk, tok: Token) -> Act | None:
+    """各区委, 所属党支部, 各市县|党委: a quantifier makes the body generic."""
+    if tok.word in w.t.quantifiers or (len(tok.word) >= 2 and tok.word[0] in LEVEL_QUANTIFIERS
+                                       and all(ch in w.t.admin for ch in tok.word[1:])):
+        return Act.REJECT
+    return None
+
+
+@rule("body_heads.tsv", "body_kind_prefixes.tsv")
+def two_bodies_side_by_side(w: Walk, tok: Token) -> Act | None:
+    """区委区政府, 省委省政府: a level body of another kind before this one is a body of its own."""
+    level = w.t.heads.get(tok.word)
+    head = w.head
+    if (level is not None and level.alone and level.kind != head.kind and not head.sub and not head.of
+            and not any(tok.word.startswith(p) for p, _kind in w.t.kind_prefixes)):
+        return Act.STOP
+    return None
+
+
+@rule("body_heads.tsv")
+def committee_and_government(w: Walk, tok: Token) -> Act | None:
+    """镇党委政府: the town's committee and its government, side by side (bare 政府 is no body)."""
+    level = w.t.heads.get(tok.word)
+    if level is not None and not w.mods and level.kind == "party" and w.head.word == "政府":
+        return Act.STOP
+    return None
+
+
+@rule("body_heads.tsv")
+def village_before_village(w: Walk, tok: Token) -> Act | None:
+    """后进村|光明村: a village (or a label ending like one) before this village's name."""
+    if (w.head.place and w.mods and w.t.nested_head(tok.word) is w.head
+            and len(tok.word) > len(w.head.word)):
+        return Act.STOP
+    return None
+
+
+@rule()
+def parent_company(w: Walk, tok: Token) -> Act | None:
+    """中建四局第一建设有限公司|西南分公司: the company named just before is part of this name."""
+    if not w.parents or not (w.head.kind == "enterprise" or w.head.of):
+        return None
+    parent = w.parents.get(tok.end)
+    if parent is None:
+        return None
+    w.mods.insert(0, Token(w.sentence.doc.text[parent.start:tok.end], parent.start, tok.end, "nt"))
+    w.start = w.pos = parent.start
+    return Act.END
+
+
+@rule()
+def glued_conjunction(w: Walk, tok: Token) -> Act | None:
+    """检查和|镇党委, 金宝|强及|公司党办: jieba glued the conjunction to the word before the name."""
+    if (len(tok.word) >= 3 and tok.word[-1] in "和与及" and tok.tag not in (*PLACE_TAGS, "nr", "nz", "nt")) or (
+            tok.tag == "" and len(tok.word) >= 2 and tok.word[-1] in "与及"):
+        return Act.STOP
+    return None
+
+
+@rule()
+def joint_verb(w: Walk, tok: Token) -> Act | None:
+    """省委直属机关工委联合省供销社: 联合 joins two bodies; it modifies only a head (联合党委)."""
+    if tok.word in JOINT_VERBS and w.mods:
+        return Act.STOP
+    return None
+
+
+@rule("body_stop.txt", "body_quantifiers.txt")
+def preposition_and_that(w: Walk, tok: Token) -> Act | None:
+    """由该|党支部: an unknown word of a preposition and 该, "that branch"."""
+    if tok.tag == "" and tok.word[0] in w.t.stop and tok.word[1:] in w.t.quantifiers:
+        return Act.REJECT
+    return None
+
+
+@rule("body_stop.txt", "admin_levels.txt", "body_heads.tsv")
+def glued_preposition(w: Walk, tok: Token) -> Act | None:
+    """对美团, 由局(党委), 由文|城镇卫生院: an unknown word that swallowed the preposition before the name."""
+    t = w.t
+    if tok.tag == "" and tok.word[0] in t.stop and (len(tok.word) >= 3 or tok.word[1:] in t.admin
+                                                     or tok.word[1:] in t.heads or tok.word[0] in PREPOSITIONS):
+        w.mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
+        w.start = tok.start + 1
+        return Act.END
+    return None
+
+
+def _opens_after(w: Walk, tok: Token) -> bool:
+    """Nothing but a place, 的 or a mark comes before this word (not 大会上|湄湘村)."""
+    before = w.prev(tok)
+    return before is None or before.word == "的" or before.tag == "x" or before.word[-1] in w.t.admin
+
+
+@rule("body_stop.txt")
+def village_opener(w: Walk, tok: Token) -> Act | None:
+    """中|廖|村: a name character and a stub make the village's name; so does 上 before an unknown 湄湘村."""
+    mods = w.mods
+    if w.head.place and len(mods) == 1 and _name_char(tok, w.t) and (
+            len(mods[0].word) == 1 or (len(mods[0].word) == 2 and mods[0].tag == "" and tok.word in NAME_OPENERS
+                                       and _opens_after(w, tok))):
+        return Act.TAKE
+    return None
+
+
+@rule("body_stop.txt")
+def branch_village_opener(w: Walk, tok: Token) -> Act | None:
+    """下|湖村|党总支, 小|南河村|党支部: the same opener before a village that a branch is named after."""
+    mods = w.mods
+    if (not w.head.place and len(mods) == 1 and tok.word in NAME_OPENERS and _name_char(tok, w.t)
+            and 2 <= len(mods[0].word) <= 3 and mods[0].word.endswith(("村", "社区", "街道"))
+            and _opens_after(w, tok)):
+        return Act.TAKE
+    return None
+
+
+@rule("body_heads.tsv")
+def community_morpheme(w: Walk, tok: Token) -> Act | None:
+    """王府|园|社区: a morpheme between a name and the community it names."""
+    if len(tok.word) == 1 and tok.tag in ("zg", "g", "ng"):
+        before = w.prev(tok)
+        if before is not None and before.tag in SPECIFIC_TAGS and _names_community(w.mods, w.head, w.t):
+            return Act.TAKE
+    return None
+
+
+@rule("body_stop.txt", "titles.txt", "body_quantifiers.txt")
+def bracketed_place(w: Walk, tok: Token) -> Act | None:
+    """太和康美(北京)中医研究院有限公司: a place in brackets inside an enterprise's name (one word of it)."""
+    if tok.word not in ")）" or w.head.kind != "enterprise":
+        return None
+    inner, opening, before = (w.left(tok.start, 3) + [None, None, None])[:3]
+    if (before is None or opening.word not in "(（" or not (inner.tag == "ns" or inner.word in PAREN_IN_NAMES)  # type: ignore[union-attr]
+            or _is_stop(before, w.t) or before.tag == "x"):
+        return None
+    w.mods.insert(0, Token(opening.word + inner.word + tok.word, opening.start, tok.end, "ns"))  # type: ignore[union-attr]
+    w.start = w.pos = opening.start  # type: ignore[union-attr]
+    return Act.GO_ON
+
+
+def _brand(w: Walk, tok: Token) -> Act:
+    """中铁|二十四|局, 中铁|七局: the group's brand opens the name, and nothing before it belongs to it."""
+    w.take(tok)
+    brand = w.prev(tok)
+    if brand is not None and len(brand.word) >= 2 and not _is_stop(brand, w.t) and (
+            brand.tag.startswith("n") or brand.tag in ("j", "")):
+        w.take(brand)
+    return Act.END
+
+
+@rule()
+def numbered_unit(w: Walk, tok: Token) -> Act | None:
+    """七局 (one word): a numbered bureau or company of a group, after the group's brand."""
+    if tok.tag == "m" and NUMBERED_UNIT.fullmatch(tok.word):
+        return _brand(w, tok)
+    return None
+
+
+@rule("body_heads.tsv", "body_generic.txt", "body_quantifiers.txt")
+def joined_department(w: Walk, tok: Token) -> Act | None:
+    """住房和城乡建设局, 自然资源和规划厅: 和 inside one department's name, not between two bodies."""
+    if w.head.alone or tok.word not in NAME_JOINERS:
+        return None
+    before = w.prev(tok)
+    if (before is not None and w.mods and _in_government(w.head, w.mods, w.t) and not w.t.nested_head(before.word)
+            and before.word not in w.t.generic and before.word not in w.t.quantifiers
+            and (before.tag.startswith("n") or before.tag in ("l", "vn"))):
+        return Act.TAKE
+    return None
+
+
+@rule("body_heads.tsv")
+def numbered_company(w: Walk, tok: Token) -> Act | None:
+    """集团|三|公司第四直管项目部党支部, 中铁|二十四|局: the group's No. 3 company, No. 24 bureau."""
+    if (not w.head.alone and tok.tag == "m" and w.mods and w.prev(tok) is not None
+            and _numbered_company(tok, w.mods[0], w.t)):
+        return _brand(w, tok)
+    return None
+
+
+@rule("admin_levels.txt")
+def village_numeral(w: Walk, tok: Token) -> Act | None:
+    """大河坝镇三河口村: a numeral opens the village's name after its town."""
+    if w.head.alone or tok.tag != "m" or len(tok.word) != 1 or tok.word not in VILLAGE_NUMERALS:
+        return None
+    before = w.prev(tok)
+    if before is not None and w.head.place and w.mods and before.word[-1] in w.t.admin:
+        return Act.TAKE
+    return None
+
+
+@rule("body_heads.tsv")
+def numbered_branch(w: Walk, tok: Token) -> Act | None:
+    """市财政局|第一|党支部: an ordinal after a named body or place numbers a branch of it."""
+    if not w.head.alone and _numbered(tok, w.prev(tok), w.t):
+        return Act.TAKE
+    return None
+
+
+@rule("admin_levels.txt", "body_stop.txt")
+def place_of_level_body(w: Walk, tok: Token) -> Act | None:
+    """文昌|市委, 海棠|区委: a level body (alone) takes only a place before it, at most three words."""
+    if not w.head.alone:
+        return None
+    if len(w.mods) >= 3 or not _place_like(tok, w.sentence, w.head):
+        return Act.STOP
+    return Act.TAKE
+
+
+def _village_name_ends(w: Walk, tok: Token) -> bool:
+    """A village's name ends at a verb, or after three words (a bare level 镇 takes its place: 金岭|镇|大户|陈家|村)."""
+    mods = w.mods
+    level_only = len(mods[0].word) == 1 and mods[0].word in w.t.admin if mods else False
+    # 建设|有限公司, 能源开发|有限公司: verbal nouns and set phrases name what a company does
+    verb = tok.tag.startswith(VERB_TAGS) and not (tok.tag in ("vn", "i", "l") and w.head.kind == "enterprise")
+    return w.head.place and not w.head.alone and (verb or (len(mods) >= 3 and not level_only))
+
+
+@rule("body_generic_modifiers.txt")
+def generic_modifier(w: Walk, tok: Token) -> Act | None:
+    """机关, 农村, 新型: a generic modifier joins the name (whether the name is specific is decided later)."""
+    if tok.word not in w.t.generic_mods:
+        return None
+    return Act.STOP if _village_name_ends(w, tok) else Act.TAKE
+
+
+@rule("body_stop.txt", "body_name_parts.txt")
+def stop_word(w: Walk, tok: Token) -> Act | None:
+    """A word of body_stop.txt ends the name (unless it is a name part)."""
+    if tok.word in w.t.stop and tok.word not in w.t.name_parts:
+        return Act.STOP
+    return None
+
+
+@rule()
+def adjective(w: Walk, tok: Token) -> Act | None:
+    """An adjective joins only before a name word or an ordinal (医学院|第一|附属|医院), not another adjective."""
+    if tok.tag not in ("a", "b", "ad", "an"):
+        return None
+    before = w.prev(tok)
+    if not (before is not None and (_numbered(before, w.prev(before), w.t) or (
+            not _is_stop(before, w.t) and before.tag not in ("a", "b")))):
+        return Act.STOP
+    return Act.STOP if _village_name_ends(w, tok) else Act.TAKE
+
+
+@rule("body_stop.txt", "titles.txt", "body_quantifiers.txt", "body_stop_prefixes.txt", "body_name_parts.txt")
+def stop_tag(w: Walk, tok: Token) -> Act | None:
+    """A verb, preposition, particle, number, title or other function word ends the name."""
+    return Act.STOP if _is_stop(tok, w.t) else None
+
+
+@rule()
+def village_name_ends(w: Walk, tok: Token) -> Act | None:
+    """A village's name ends at a verb, or after three words."""
+    return Act.STOP if _village_name_ends(w, tok) else None
+
+
+@rule()
+def name_word(w: Walk, tok: Token) -> Act | None:
+    """A word that no rule before stops joins the name."""
+    return Act.TAKE
+
+
+WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
+        parent_company, glued_conjunction, joint_verb, preposition_and_that, glued_preposition, village_opener,
+        branch_village_opener, community_morpheme, bracketed_place, numbered_unit, joined_department,
+        numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier, stop_word,
+        adjective, stop_tag, village_name_ends, name_word)
+"""The walk's rules in order; the first that answers decides for the word."""
+
+
+# -- after the walk: the word before the name, and where the name really begins ------------------------------
+
+@rule("body_quantifiers.txt")
+def counted_before(w: Walk) -> Act | None:
+    """所属|党支部: a quantifier right before the name makes it generic."""
+    stop = w.stopped_at()
+    return Act.REJECT if stop is not None and stop.word in w.t.quantifiers else None
+
+
+@rule("titles.txt")
+def person_after_title(w: Walk) -> Act | None:
+    """主席|杨贵|平和|商会党支部: a person's name after a title, not the start of a body's."""
+    stop, mods = w.stopped_at(), w.mods
+    if stop is not None and stop.word in w.t.titles and mods and (
             mods[0].tag in ("nr", "nrfg", "nrt") or (mods[0].tag == "" and 2 <= len(mods[0].word) <= 3)):
-        return None  # 主席|杨贵|平和|商会党支部: a person's name after a title, not the start of a body's
-    label = _label_before_organisation(mods, t)
+        return Act.REJECT
+    return None
+
+
+@rule("body_label_words.txt")
+def label_before_name(w: Walk) -> Act | None:
+    """建设单位|海南大学化学化工学院…党支部: a label, then the name; nothing before the label opens it."""
+    label = _label_before_organisation(w.mods, w.t)
     if label:
-        mods = mods[label:]  # 建设单位|海南大学化学化工学院…党支部: a label, then the name
-        start = mods[0].start
-        i = -1  # and nothing before the label opens the name either
-    if head.kind in ANCHOR_KINDS and (not head.place or head.kind == "enterprise"):
-        start, mods = _anchor(tokens, i, start, head_end, mods, t, head.kind == "enterprise")
-        k = sentence.token_index(start) - 1
-        if k >= 0 and tokens[k].word in t.quantifiers:
-            return None  # **|区…教育中心, 各|市…研究院: the place it reaches back to is masked or generic
-    text = sentence.doc.text
-    end = head_end
-    pm = QUALIFIER_PAREN.match(text, head_end)
-    if pm and pm.group(1) in t.paren_qualifiers:
-        end = pm.end()
-    name = QUOTE_MARKS_SPACE.sub("", text[start:head_end])
-    name = QUALIFIER_PAREN.sub("", name)
-    if name in t.generic or _in_title_or_quote(sentence, start, head_end):
+        w.mods = w.mods[label:]
+        w.start = w.mods[0].start
+        w.pos = None
+        return Act.GO_ON
+    return None
+
+
+@rule("admin_levels.txt", "body_stop.txt", "body_quantifiers.txt", "body_label_words.txt")
+def level_or_place_opens(w: Walk) -> Act | None:
+    """省|交通规划勘察设计研究院, 中车|大连机车研究所有限公司: a level, place or brand opens the name."""
+    head = w.head
+    if head.kind not in ANCHOR_KINDS or (head.place and head.kind != "enterprise"):
         return None
-    if len(head.word) == 1 and name.endswith(t.title_suffixes):
-        return None  # 市委常委: a title, whose body (市委) is found on its own
-    if name.startswith(t.collectives):
-        return None  # 省直单位机关党委: a collective, not one body
-    levels = name[: -len(head.word)]
-    if levels and all(ch in t.admin for ch in levels) and (head.alone or len(levels) >= 2):
-        return None  # 县市区委书记, 市县乡党委书记: the committees of several levels, not one body
-    if head.place and len(name) < 3:
+    w.start, w.mods = _anchor(w, head.kind == "enterprise")
+    before = w.before(w.start)
+    if before is not None and before.word in w.t.quantifiers:
+        return Act.REJECT  # **|区…教育中心, 各|市…研究院: the place it reaches back to is masked or generic
+    return None
+
+
+AFTER_WALK = (counted_before, person_after_title, label_before_name, level_or_place_opens)
+
+
+# -- vetoes: is what was found one specific body? -----------------------------------------------------------
+
+@dataclass
+class Found:
+    """A walked name, for the vetoes: the walk, the name as the output gives it and its words."""
+
+    w: Walk
+    name: str
+    words: list[str]
+
+
+@rule("body_generic.txt")
+def generic_name(f: Found) -> Act | None:
+    """党支部, 基层党组织: a generic body's name."""
+    return Act.REJECT if f.name in f.w.t.generic else None
+
+
+@rule()
+def inside_title_or_quote(f: Found) -> Act | None:
+    """Inside a title or a quoted name (“海上之家”): part of that name, not a body."""
+    return Act.REJECT if _in_title_or_quote(f.w.sentence, f.w.start, f.w.head_end) else None
+
+
+@rule("titles.txt")
+def title_of_level_body(f: Found) -> Act | None:
+    """市委常委: a title, whose body (市委) is found on its own."""
+    return Act.REJECT if len(f.w.head.word) == 1 and f.name.endswith(f.w.t.title_suffixes) else None
+
+
+@rule("body_quantifiers.txt")
+def collective(f: Found) -> Act | None:
+    """省直单位机关党委: a collective, not one body."""
+    return Act.REJECT if f.name.startswith(f.w.t.collectives) else None
+
+
+@rule("admin_levels.txt")
+def several_levels(f: Found) -> Act | None:
+    """县市区委书记, 市县乡党委书记: the committees of several levels, not one body."""
+    levels = f.name[: -len(f.w.head.word)]
+    if levels and all(ch in f.w.t.admin for ch in levels) and (f.w.head.alone or len(levels) >= 2):
+        return Act.REJECT
+    return None
+
+
+@rule()
+def place_too_short(f: Found) -> Act | None:
+    """村, 新村: a village or community needs a name of its own."""
+    return Act.REJECT if f.w.head.place and len(f.name) < 3 else None
+
+
+@rule()
+def masked_letter(f: Found) -> Act | None:
+    """新昌县H村, A公司: a letter for a name the report leaves out."""
+    return Act.REJECT if f.words and ANONYMOUS_LETTER.fullmatch(f.words[-1]) else None
+
+
+@rule("body_designations.txt")
+def designation(f: Found) -> Act | None:
+    """全国党建工作|样板|支部: a designation conferred on branches, not a branch's name."""
+    if f.words and f.words[-1] in f.w.t.designations and f.w.head.kind == "party" and not f.w.quoted:
+        return Act.REJECT
+    return None
+
+
+@rule("body_level_words.txt")
+def level_word_body(f: Found) -> Act | None:
+    """街道党工委: the street's own committee, as 镇党委 (but 4个街道办事处 counts several)."""
+    if len(f.words) == 1 and f.words[0] in f.w.t.level_words and f.w.head.kind in ("party", "government"):
+        before = f.w.before(f.w.start)
+        return Act.REJECT if before is not None and before.tag in ("q", "m") else Act.ACCEPT
+    return None
+
+
+@rule("body_generic_modifiers.txt")
+def generic_modifiers_only(f: Found) -> Act | None:
+    """机关|党委: only generic modifiers before the head."""
+    return Act.REJECT if f.words and all(x in f.w.t.generic_mods for x in f.words) else None
+
+
+@rule("body_generic.txt", "body_generic_modifiers.txt", "body_national_prefixes.txt")
+def generic_run(f: Found) -> Act | None:
+    """新型农村社区, 新型|农村: generic words glued into one word (but 中央|宣传部 is one body)."""
+    t = f.w.t
+    prefix = f.name[: -len(f.w.head.word)]
+    if (t.generic_run.fullmatch(prefix) and prefix not in t.national) or t.generic_run.fullmatch(f.name):
+        return Act.REJECT
+    return None
+
+
+@rule("body_verbs.txt")
+def verb_phrase(f: Found) -> Act | None:
+    """选优配强村党组织书记: a verb phrase over villages in general."""
+    return Act.REJECT if f.w.t.verbs_re.search(f.name) else None
+
+
+@rule("admin_levels.txt", "body_name_markers.txt", "body_national_prefixes.txt", "body_generic.txt")
+def not_specific(f: Found) -> Act | None:
+    """A name with no place, proper name, level prefix or parent body singles out no body."""
+    if f.w.quoted or _specific(f.w.mods, f.w.head, f.w.t, f.w.sentence.doc):
         return None
-    mod_words = [m.word for m in mods]
-    if mod_words and ANONYMOUS_LETTER.fullmatch(mod_words[-1]):
-        return None  # 新昌县H村, A公司: a letter for a name the report leaves out
-    if mod_words and mod_words[-1] in t.designations and head.kind == "party" and not quoted:
-        return None  # 全国党建工作|样板|支部: a designation conferred on branches, not a branch's name
-    if len(mod_words) == 1 and mod_words[0] in t.level_words and head.kind in ("party", "government"):
-        k = sentence.token_index(start) - 1
-        if k >= 0 and tokens[k].tag in ("q", "m"):
-            return None  # 4个街道办事处: counted, so several streets' offices
-        return Candidate(start, end, name, head.kind)  # 街道党工委: the street's own committee, as 镇党委
-    if mod_words and all(w in t.generic_mods for w in mod_words):
-        return None
-    prefix = name[: -len(head.word)]
-    if (t.generic_run.fullmatch(prefix) and prefix not in t.national) or t.generic_run.fullmatch(name):
-        return None  # 新型农村社区, 新型|农村: generic words glued into one token (but 中央|宣传部 is one body)
-    if t.verbs_re.search(name):
-        return None  # 选优配强村党组织书记: a verb phrase over villages in general
-    if not (quoted or _specific(mods, head, t, sentence.doc)):
-        return None
+    return Act.REJECT
+
+
+VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, several_levels, place_too_short,
+          masked_letter, designation, level_word_body, generic_modifiers_only, generic_run, verb_phrase, not_specific)
+
+
+def _kind(f: Found) -> str:
+    """The body's kind: its head's, else an inner head's for a sub-unit (办公室), else a prefix's (共青团)."""
+    t, head = f.w.t, f.w.head
     kind = head.kind
     if head.sub:
-        inner = t.head_re.findall(name[: -len(head.word)])
-        inner = [h for h in inner if not t.heads[h].sub]
+        inner = [h for h in t.head_re.findall(f.name[: -len(head.word)]) if not t.heads[h].sub]
         if inner:
             kind = t.heads[inner[-1]].kind
     for prefix, prefix_kind in t.kind_prefixes:
-        if head.alone and name.startswith(prefix):
+        if head.alone and f.name.startswith(prefix):
             kind = prefix_kind  # 共青团海南省委 (but 共青团海南省委机关党委 is a party committee)
-    return Candidate(start, end, name, kind)
+    return kind
+
+
+def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
+               parents: dict[int, Candidate] | None = None) -> Candidate | None:
+    """The body whose name ends with this head, or None; ``parents``: enterprises found before it, by end."""
+    doc = sentence.doc
+    events = begin(doc, "body", head_start, head_end, head.word, ("body_heads.tsv",))
+    w = Walk(sentence, head_start, head_end, head, parents)
+    cand = _run(w, events)
+    if cand is None:
+        conclude(doc, "rejected")
+    else:
+        conclude(doc, cand.name, cand.start, cand.end)
+    return cand
+
+
+def _run(w: Walk, events: list[Event] | None) -> Candidate | None:
+    """The stages in order: opening, the walk, after the walk, vetoes, kind."""
+    if decide(OPENING, "open", events, _word(w.first), w) is Act.REJECT:
+        return None
+    while w.pos is not None and len(w.mods) < MAX_TOKENS and w.head_end - w.start < MAX_CHARS:
+        tok = w.before(w.pos)
+        if tok is None:
+            break
+        act = decide(WALK, "walk", events, tok.word, w, tok)
+        if act is Act.TAKE:
+            w.take(tok)
+        elif act is Act.REJECT:
+            return None
+        elif act is not Act.GO_ON:
+            break  # STOP, END
+    for r in AFTER_WALK:
+        if decide((r,), "after", events, _word(w.stopped_at()), w) is Act.REJECT:
+            return None
+    text = w.sentence.doc.text
+    end = w.head_end
+    pm = QUALIFIER_PAREN.match(text, w.head_end)
+    if pm and pm.group(1) in w.t.paren_qualifiers:
+        end = pm.end()  # 党支部(筹): a qualifier in brackets belongs to the mention, not the name
+    name = QUALIFIER_PAREN.sub("", QUOTE_MARKS_SPACE.sub("", text[w.start:w.head_end]))
+    found = Found(w, name, [m.word for m in w.mods])
+    act = decide(VETOES, "veto", events, name, found)
+    if act is Act.REJECT:
+        return None
+    return Candidate(w.start, end, name, w.head.kind if act is Act.ACCEPT else _kind(found))
+
+
+def _word(tok: Token | None) -> str:
+    return tok.word if tok is not None else ""
 
 
 def _name_char(tok: Token, t: Tables) -> bool:
@@ -428,23 +826,6 @@ def _label_before_organisation(mods: list[Token], t: Tables) -> int:
     return 0
 
 
-def _inside_name(tokens: list[Token], i: int, head: Head, mods: list[Token], t: Tables) -> bool:
-    """Does a word that would stop the walk belong inside this name all the same?"""
-    if head.alone or i == 0:
-        return False
-    tok, before = tokens[i], tokens[i - 1]
-    if tok.word in NAME_JOINERS:  # 住房和城乡建设局, 自然资源和规划厅: one department, not two bodies
-        return (bool(mods) and _in_government(head, mods, t) and not t.nested_head(before.word)
-                and before.word not in t.generic and before.word not in t.quantifiers
-                and (before.tag.startswith("n") or before.tag in ("l", "vn")))
-    if tok.tag == "m" and mods and _numbered_company(tok, mods[0], t):
-        return True  # 集团|三|公司第四直管项目部党支部, 中铁|二十四|局: the group's No. 3 company, No. 24 bureau
-    if tok.tag == "m" and len(tok.word) == 1 and tok.word in VILLAGE_NUMERALS:
-        # 大河坝镇三河口村: a numeral opens the village's name after its town
-        return head.place and bool(mods) and before.word[-1] in t.admin
-    return _numbered(tokens, i, t)  # 市财政局第一党支部: a numbered branch of a named body
-
-
 def _names_community(mods: list[Token], head: Head, t: Tables) -> bool:
     """Is the name so far a village's or community's (王府|园|社区党委), or is the head one?"""
     if head.place and head.kind == "grassroots":
@@ -460,10 +841,10 @@ def _numbered_company(tok: Token, nxt: Token, t: Tables) -> bool:
             and nested.kind in ("enterprise", "government") and nxt.word == nested.word)
 
 
-def _numbered(tokens: list[Token], k: int, t: Tables) -> bool:
-    """Is tokens[k] an ordinal right after a named body or place (市财政局|第一|党支部)?"""
-    return (k > 0 and ORDINAL.fullmatch(tokens[k].word) is not None
-            and (t.nested_head(tokens[k - 1].word) is not None or tokens[k - 1].tag in PLACE_TAGS))
+def _numbered(tok: Token, before: Token | None, t: Tables) -> bool:
+    """Is this word an ordinal right after a named body or place (市财政局|第一|党支部)?"""
+    return (before is not None and ORDINAL.fullmatch(tok.word) is not None
+            and (t.nested_head(before.word) is not None or before.tag in PLACE_TAGS))
 
 
 def _in_government(head: Head, mods: list[Token], t: Tables) -> bool:
@@ -474,30 +855,32 @@ def _in_government(head: Head, mods: list[Token], t: Tables) -> bool:
     return any(h is not None and h.kind == "government" for h in nested)
 
 
-def _anchor(tokens: list[Token], i: int, start: int, head_end: int, mods: list[Token],
-            t: Tables, enterprise: bool = False) -> tuple[int, list[Token]]:
+def _anchor(w: Walk, enterprise: bool = False) -> tuple[int, list[Token]]:
     """Reach back over verbs to a level prefix or place that opens the name (省|交通规划勘察设计研究院).
 
     An enterprise's name may also open with a brand (中车|大连机车研究所有限公司).
+    Returns the name's new start and words (unchanged when nothing opens it).
     """
-    k = i
-    reach = start  # where a brand must end to open the name
-    while k >= 0 and head_end - tokens[k].start <= MAX_ANCHOR:
-        tok = tokens[k]
+    t = w.t
+    reach = w.start  # where a brand must end to open the name
+    taken: list[Token] = []
+    tok = w.stopped_at()
+    while tok is not None and w.head_end - tok.start <= MAX_ANCHOR:
         if (tok.tag == "x" or tok.word in t.stop or tok.word in t.quantifiers or tok.word in t.label_words
                 or t.nested_head(tok.word)):
-            return start, mods  # (培育建设单位|海南大学: not across the label before a name either)
-        before = tokens[k - 1] if k > 0 else None
+            break  # (培育建设单位|海南大学: not across the label before a name either)
+        before = w.before(tok.start)
         opens = before is None or before.tag == "x" or before.word in t.stop
         # a brand opens the name only right before it, never across a verb (占旗|能|公司); it may be two words
         # (太和|康美(北京)中医研究院有限公司)
         brand = enterprise and len(tok.word) >= 2 and tok.tag in ("nz", "nt", "j", "") and tok.end == reach
+        taken.insert(0, tok)
         if opens and (tok.word in t.admin or tok.tag == "ns" or brand):
-            return tok.start, tokens[k:i + 1] + mods
+            return tok.start, taken + w.mods
         if brand:
             reach = tok.start
-        k -= 1
-    return start, mods
+        tok = before
+    return w.start, w.mods
 
 
 def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = None) -> bool:
@@ -550,34 +933,45 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
             continue  # a bare head (党委, 社区) after punctuation names nothing: no word needs cutting to see it
         if text.endswith(t.false_head_words, 0, m.end()):
             continue  # 格局, 农村: the head ends an ordinary word (seen in the text, before any word is cut)
-        a, b = m.start() + sentence.start, m.end() + sentence.start
-        cand = sentence.near(a - WINDOW, b, lambda: _candidate(sentence, a, b, head, parents))  # noqa: B023
+        cand = _candidate(sentence, m.start() + sentence.start, m.end() + sentence.start, head, parents)
         if cand:
             found.append(cand)
             if cand.kind == "enterprise":
                 parents[cand.end] = cand
-            own = OWN_PARTY_ORG.match(doc.text, cand.end)
-            if own and cand.kind != "party":
-                # 下洋村的党支部书记: the village's own branch is a body of its own (下洋村党支部)
-                found.append(Candidate(cand.start, own.end(), cand.name + own.group(1), "party"))
-    kept = _longest(found + _short_forms(doc, sentence, found, t))
+            own = own_party_organisation(doc, cand)
+            if own is not None:
+                found.append(own)
+    kept = _longest(found + short_form(doc, sentence, found, t), doc)
     starts = {c.start for c in kept}
     for cand in kept:
-        dash = APPOSITION.match(doc.text, cand.end)
-        if dash and dash.end() in starts:
-            continue  # 全市首个港区大党委——崖州中心渔港党委: a description of the body named after the dash
+        if described_after_dash(cand, doc.text, starts):
+            if doc.trace is not None:
+                overruled(doc, "body", cand.start, cand.end, described_after_dash, cand.name)
+            continue
         yield Mention(type="body", text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end,
                       fields={"name": cand.name, "kind": cand.kind})
 
 
-def _short_forms(doc: Document, sentence: Sentence, found: list[Candidate], t: Tables) -> list[Candidate]:
-    """The short forms of numbered schools named in full earlier (绍兴市第一中学 … 绍兴一中), where written."""
+@rule()
+def own_party_organisation(doc: Document, cand: Candidate) -> Candidate | None:
+    """下洋村的党支部书记: the village's own branch is a body of its own (下洋村党支部)."""
+    own = OWN_PARTY_ORG.match(doc.text, cand.end)
+    if own is None or cand.kind == "party":
+        return None
+    found_by(doc, "body", cand.start, own.end(), own.group(1), own_party_organisation, cand.name + own.group(1))
+    return Candidate(cand.start, own.end(), cand.name + own.group(1), "party")
+
+
+@rule("body_short_forms.tsv")
+def short_form(doc: Document, sentence: Sentence, found: list[Candidate], t: Tables) -> list[Candidate]:
+    """绍兴市第一中学 … 绍兴一中: the short form of a numbered school named in full earlier, where written."""
     shorts: dict[str, str] = doc.memory.setdefault("body_short_forms", {})  # short → kind
     out = []
     for short, kind in shorts.items():
         for m in re.finditer(re.escape(short), sentence.text):
             a, b = sentence.start + m.start(), sentence.start + m.end()
             if not any(c.start < b and a < c.end for c in found):
+                found_by(doc, "body", a, b, short, short_form, short, ("body_short_forms.tsv",))
                 out.append(Candidate(a, b, short, kind))
     for c in found:
         m = t.numbered.match(c.name)
@@ -586,14 +980,34 @@ def _short_forms(doc: Document, sentence: Sentence, found: list[Candidate], t: T
     return out
 
 
-def _longest(cands: list[Candidate]) -> list[Candidate]:
-    """Drop candidates contained in a longer one (区委 inside 区委组织部)."""
-    out = []
+@rule()
+def inside_longer_name(c: Candidate, others: list[Candidate]) -> bool:
+    """区委 inside 区委组织部: a candidate inside a longer one is part of it."""
+    return any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+               for o in others)
+
+
+@rule()
+def described_after_dash(c: Candidate, text: str, starts: set[int]) -> bool:
+    """全市首个港区大党委——崖州中心渔港党委: a description of the body named after the dash."""
+    dash = APPOSITION.match(text, c.end)
+    return dash is not None and dash.end() in starts
+
+
+def _longest(cands: list[Candidate], doc: Document) -> list[Candidate]:
+    """Drop candidates contained in a longer one, and repeats of one span."""
+    out: list[Candidate] = []
     for c in cands:
-        if any(o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
-               for o in cands):
+        if inside_longer_name(c, cands):
+            if doc.trace is not None:
+                overruled(doc, "body", c.start, c.end, inside_longer_name, c.name)
             continue
         if any(o.start == c.start and o.end == c.end for o in out):
             continue
         out.append(c)
     return out
+
+
+STAGES = (("open", OPENING), ("walk", WALK), ("after", AFTER_WALK), ("veto", VETOES),
+          ("find", (own_party_organisation, short_form)), ("overlap", (inside_longer_name, described_after_dash)))
+"""The body rules stage by stage, in the order they run (``djextract explain --rules``)."""

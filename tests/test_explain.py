@@ -1,0 +1,115 @@
+"""`djextract explain`: the rules behind each mention and each rejected candidate, with their data lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from djextract import lexicon
+from djextract.cli import app
+from djextract.extractors import bodies
+from djextract.pipeline import Options, process
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "djextract" / "data"
+TEXT = "海棠区委组织部联合各党支部开展活动，市教育局党委新成立党支部62个。"
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def records(*args: str) -> list[dict]:
+    r = run("explain", *args, "--json")
+    assert r.exit_code == 0, r.output
+    return [json.loads(line) for line in r.stdout.splitlines()]
+
+
+def data_line(ref: str) -> str:
+    """The first field of the data line a FILE:LINE reference points at."""
+    where, lineno = ref.split(" ")[0].rsplit(":", 1)
+    path = DATA / where.removeprefix("data/") if where.startswith("data/") else Path(where)
+    return path.read_text(encoding="utf-8").splitlines()[int(lineno) - 1].split("\t")[0]
+
+
+def test_text_shows_kept_and_rejected_with_their_rules():
+    r = run("explain", TEXT, "--types", "body")
+    assert r.exit_code == 0
+    out = r.stdout
+    assert "✓ body 海棠区委组织部" in out and "✓ body 市教育局党委" in out
+    assert "✗ body 党支部" in out and "generic quantifier" in out and "data/body_quantifiers.txt:" in out
+    assert "– body 海棠区委" in out and "inside longer name" in out  # found, then covered by a longer name
+
+
+def test_json_records_name_the_data_lines_that_fired():
+    recs = records(TEXT, "--types", "body")
+    rejected = [r for r in recs if r["outcome"] == "rejected"]
+    assert len(rejected) == 2
+    first = rejected[0]
+    assert first["text"] == "党支部" and first["rules"][-1]["rule"] == "generic quantifier"
+    assert first["rules"][-1]["act"] == "reject" and first["rules"][-1]["word"] == "各"
+    assert [data_line(ref) for ref in first["rules"][-1]["data"]] == ["各"]
+    assert [data_line(ref) for ref in first["anchor_data"]] == ["党支部"]
+    generic = rejected[1]["rules"][-1]
+    assert generic["stage"] == "veto" and generic["rule"] == "generic name"
+    assert [data_line(ref) for ref in generic["data"]] == ["党支部"]
+    kept = [r for r in recs if r["outcome"] == "kept"]
+    assert [r["name"] for r in kept] == ["海棠区委组织部", "市教育局党委"]
+
+
+def test_kept_candidates_are_exactly_the_extracted_bodies(samples_dir):
+    for path in sorted(samples_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        _, mentions = process(text, "-", Options(types=("body",)))
+        want = [(m.start, m.end, m.fields["name"]) for m in mentions]
+        got = [(r["start"], r["end"], r["name"]) for r in records(str(path), "--types", "body", "--kept-only")]
+        assert got == want, path.name
+
+
+def test_untraced_types_show_their_mentions_and_fields():
+    out = run("explain", TEXT).stdout
+    assert "✓ figure 62个" in out and "counted=党支部" in out and "rules not traced for figure" in out
+
+
+def test_rules_are_listed_stage_by_stage_in_run_order():
+    out = run("explain", "--rules", "--types", "body").stdout.splitlines()
+    assert out[0] == "body open:"
+    walk = out.index("body walk:")
+    names = [line.split(". ", 1)[1].split(":")[0] for line in out[walk + 1: walk + 1 + len(bodies.WALK)]]
+    assert names == [lexicon_free(f) for f in bodies.WALK]
+    assert names[-1] == "name word"
+
+
+def lexicon_free(func) -> str:
+    from djextract.rules import RULES
+
+    return RULES[func].name
+
+
+def test_a_users_data_line_is_named_where_it_fires(tmp_path):
+    d = tmp_path / "rules"
+    d.mkdir()
+    (d / "body_quantifiers.txt").write_text("# mine\n诸\n", encoding="utf-8")
+    try:
+        recs = records("诸党支部开展活动。", "--types", "body", "--data-dir", str(d))
+    finally:
+        lexicon._extra_dirs.clear()
+        lexicon.reset()
+    rule = recs[0]["rules"][-1]
+    assert rule["rule"] == "generic quantifier" and rule["data"] == [f"{d / 'body_quantifiers.txt'}:2 诸"]
+
+
+def test_files_and_stdin_are_read_like_extract(samples_dir):
+    path = samples_dir / "000_c10597827387cbb7.txt"
+    from_file = records(str(path), "--types", "body")
+    assert from_file and {r["doc"] for r in from_file} == {str(path)}
+    r = run("explain", "--json", "--types", "body", input=path.read_text(encoding="utf-8"))
+    assert [json.loads(x)["start"] for x in r.stdout.splitlines()] == [x["start"] for x in from_file]
+
+
+def test_extraction_keeps_no_trace():
+    doc, _ = process(TEXT, "-", Options(types=("body",)))
+    assert doc.trace is None
