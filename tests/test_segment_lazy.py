@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import djextract
 from djextract.document import Gap, Unsegmented
 from djextract.pipeline import Options, prepare
+from djextract.rules import Cursor
 from djextract.segment import get_segmenter
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -79,16 +80,13 @@ def test_only_the_runs_near_a_match_are_cut():
         _ = s.partial_tokens[0].word
 
 
-def test_a_rule_that_reads_further_than_it_asked_gets_the_whole_sentence_answer():
+def test_a_rule_reading_through_the_cursor_gets_the_whole_sentence_words():
     doc = prepare("今年以来，全区上下认真学习贯彻会议精神，海棠区委组织部开展培训。", "d", Options())
     s = doc.sentences[0]
-    end = s.end
-
-    def first_word() -> str:  # walks from the end of the sentence back to its first word
-        tokens = s.partial_tokens
-        return tokens[0].word
-
-    assert s.near(end - 3, end, first_word) == get_segmenter().cut(s.text)[0] == "今年以来"
+    cur = Cursor(s)
+    words = [t.word for t in reversed(cur.left(s.end, 100))]  # from the end back to the first word, cut as read
+    assert words == get_segmenter().cut(s.text)
+    assert not any(isinstance(t, Gap) for t in s.partial_tokens)
 
 
 def test_start_up_cache_is_written_reused_and_rebuilt_when_broken(tmp_path):

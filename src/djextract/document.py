@@ -12,12 +12,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from .offsets import OffsetMap
 from .segment import Segmenter
-
-T = TypeVar("T")
 
 
 class Token:
@@ -49,9 +46,9 @@ class Unsegmented(LookupError):
 class Gap:
     """Stands in the token list for a run of characters not cut yet; reading it raises Unsegmented.
 
-    Why: extractors ask for the words near a match (Sentence.ensure), and a rule
-    that wanders further than asked must not see a wrong word there; it is
-    stopped instead, and ``Sentence.near`` runs it again with the whole sentence cut.
+    Why: rules read words through ``rules.Cursor`` (``Sentence.word_at``), which cuts
+    a stretch when it is first read; code that reads ``partial_tokens`` directly
+    must not see a wrong word where nothing was cut yet, so it is stopped instead.
     """
 
     __slots__ = ()
@@ -172,22 +169,6 @@ class Sentence:
             ends.append(end)
             pos = end
         return out, starts, ends
-
-    def near(self, start: int, end: int, rule: Callable[[], T]) -> T:
-        """Run a rule that reads ``partial_tokens`` around doc offsets [start, end], cutting only that much.
-
-        When the rule reads beyond what was cut, more is cut and it runs again,
-        so the answer is always the one the whole sentence cut into words gives.
-        """
-        grow = max(end - start, 8)
-        while True:
-            self.ensure(start, end)
-            try:
-                return rule()
-            except Unsegmented:
-                if not self._gaps:
-                    raise
-                start, end, grow = start - grow, end + grow, grow * 2
 
     def word_at(self, pos: int) -> Token | None:
         """The word containing doc offset ``pos``, its stretch cut into words now if it was not; None outside."""

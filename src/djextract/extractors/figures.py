@@ -45,8 +45,6 @@ HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
 PERSON_CATEGORIES = ("party_members", "activists", "people")
 DUO_AFTER = re.compile(r"多(?=[时来的里内后前间中以之，,。；;、）)]|$)")  # 4年多时间, not 3年多次
 # Characters cut into words around a figure for what it counts; a rule that reads further gets the whole sentence.
-WINDOW_BEFORE = 6
-WINDOW_AFTER = 8
 
 
 class Tables:
@@ -435,7 +433,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
         if num in ("百", "千", "万", "亿") and not (pre or m.group("mid1") or m.group("mid2")):
             return None  # 千家万户, 百日: set phrases (but 千余名, 百余人 are counts)
         u = m.end("unit") + sentence.start
-        if not sentence.near(a, a, lambda: _whole_words(sentence, a, u)):
+        if not _whole_words(sentence, a, u):
             return None  # 统一部署, 零部件: the numeral, or the numeral with its unit, is inside a longer word
     try:
         value, value_max = _parse(num)
@@ -488,7 +486,7 @@ def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[
     elif post:
         qualifier = t.after[post]
     s_, e_ = start + sentence.start, end + sentence.start
-    counted = sentence.near(s_ - WINDOW_BEFORE, e_ + WINDOW_AFTER, lambda: _counted(sentence, s_, e_, unit, cls))
+    counted = _counted(sentence, s_, e_, unit, cls)
     window = HARD_STOP.split(text[end:end + 16], maxsplit=1)[0]
     category = categorize(cls, counted, window)
     if category == "people" and cls == "count" and unit != "个":
@@ -572,9 +570,8 @@ def _breakdown(before: str, counted: str) -> bool:
 
 def _whole_words(sentence: Sentence, start: int, end: int) -> bool:
     """Does a word begin at ``start`` and end by ``end`` (not 统|一, not 零部件 swallowing its unit)?"""
-    tokens = sentence.partial_tokens
-    i = sentence.token_index(start)
-    return i < len(tokens) and tokens[i].start == start and tokens[i].end <= end
+    tok = sentence.word_at(start)
+    return tok is not None and tok.start == start and tok.end <= end
 
 
 def _digit(ch: str | None) -> int:
@@ -587,7 +584,7 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
     """What the figure counts: the noun phrase after its unit, else the one before its number."""
     if cls == "count" and unit in tables().arabic_only:
         return unit  # 10单位, 7镇: the unit is the noun
-    tokens = sentence.partial_tokens
+    tokens = sentence.tokens  # the phrase rules read words on both sides, as far as the phrase goes
     k = sentence.token_index(end)
     straddle = k if k < len(tokens) and tokens[k].start < end else None
     i_after = k if straddle is None else k + 1
