@@ -99,3 +99,19 @@ def test_pos_viterbi_is_installed_and_gives_jiebas_routes_on_the_samples():
 def test_pos_viterbi_gives_jiebas_routes_on_random_text(text):
     posseg, slow, tables = _posseg()
     assert posseg.viterbi(text) == slow(text, *tables)
+
+
+def test_runs_without_a_surname_change_no_name_and_no_offset():
+    """pos_cut leaves unknown runs with no surname character unguessed; the names found stay the same."""
+    from djextract.extractors.persons import _names, tables
+
+    seg, t = get_segmenter(), tables()
+    sentences = [s for p in sorted(SAMPLES.glob("*.txt"))
+                 for s in re.split(r"(?<=[。！？\n])", p.read_text(encoding="utf-8")) if s.strip()]
+    skipped = 0
+    for s in sentences:
+        full, fast = seg.pos_cut(s), seg.pos_cut(s, t.surname_starts)
+        assert "".join(w for w, _ in fast) == s
+        assert list(_names(fast, s, t, seg.known_tag)) == list(_names(full, s, t, seg.known_tag)), s
+        skipped += len(fast) < len(full)
+    assert skipped > len(sentences) // 4  # the shortcut is taken, not just harmless

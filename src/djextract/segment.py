@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from .lexicon import bundled_path, cleared_on_reset, extra_dirs, load_table
 
@@ -80,7 +81,8 @@ class Segmenter:
                 raise FileNotFoundError(f"user dictionary not found: {f}")
         entries = [entry for f in dict_files for entry in _read_dict(f)]
         self._entries = entries
-        self._pos: object | None = None
+        self._pos: Any = None
+        self._name_chars: frozenset[str] | None = None
         base = _base_dictionary()
         self._base_freq: dict[str, int] = base.freq  # shared and read-only; our words are kept apart
         self._base_tags: dict[str, str] = base.tags
@@ -120,13 +122,20 @@ class Segmenter:
             self._cut = lambda s: self._tok.cut(s, True)
             self.word_runs = None
 
-    def pos_cut(self, text: str) -> list[tuple[str, str]]:
+    def pos_cut(self, text: str, name_chars: frozenset[str] | None = None) -> list[tuple[str, str]]:
         """Words with parts of speech, unknown words tagged by jieba's HMM (nr for most personal names).
 
         Why jieba.posseg and not ``tag``: the dictionary knows no personal names,
         and the person extractor needs the HMM's guess for words it has never
         seen. Built on first use from the tables already loaded (jieba's own
         POSTokenizer would parse dict.txt again), with our dictionary's words.
+
+        ``name_chars``: when given, a run of characters the dictionary does not
+        cut (where the HMM would guess words) that holds none of them is left as
+        one word tagged ``x``, unguessed. Why: the HMM is most of the cost, and
+        a caller looking for names that open with a surname learns nothing from
+        a run without one; the words around such a run, and every offset, stay
+        as they are.
         """
         if self._pos is None:
             posseg = _import_posseg(self._base_tags)
@@ -134,7 +143,17 @@ class Segmenter:
             pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
             pos.tokenizer = tok
             pos.word_tag_tab = {**self._base_tags, **self._tags}
+            guess, pair = pos._POSTokenizer__cut_detail, posseg.pair
+
+            def cut_detail(run: str) -> Any:
+                chars = self._name_chars
+                if chars is not None and chars.isdisjoint(run):
+                    return (pair(run, "x"),)
+                return guess(run)
+
+            pos._POSTokenizer__cut_detail = cut_detail  # the instance's, called by posseg's own route
             self._pos = pos
+        self._name_chars = name_chars
         return [(p.word, p.flag) for p in self._pos.cut(text)]
 
     def _jieba_tokenizer(self) -> object:

@@ -50,6 +50,7 @@ class Tables:
         self.post_before = re.compile(f"{post}(?:、{post})*\\s*$")  # ending right before a name
         self.post_after = re.compile(f"{post}(?:、{post})*")  # opening right after an apposition verb
         self.surnames = frozenset(w for line in load_lines("surnames.txt") for w in line.split())
+        self.surname_starts = frozenset(w[0] for w in self.surnames)  # a name opens with one of these
         rows = load_rows("person_cues.tsv", ("cue", "where", "gives"),
                          ((), ("before", "after"), ("none", "post", "skip", "drop")))
         cues = [Cue(*r) for r in rows]
@@ -169,7 +170,7 @@ def persons_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     bodies = [m for m in doc.found if m.type == "body"]
     memory: dict[str, tuple[str | None, str | None]] = doc.memory.setdefault("persons", {})
     last: tuple[int, str | None, str | None] | None = None  # end, post, body of the person before
-    for a, b in _names(doc.segmenter.pos_cut(text), text, t, doc.segmenter.known_tag):
+    for a, b in _names(doc.segmenter.pos_cut(text, t.surname_starts), text, t, doc.segmenter.known_tag):
         name = text[a:b]
         if MASKED.search(name):
             continue
