@@ -115,3 +115,20 @@ def test_runs_without_a_surname_change_no_name_and_no_offset():
         assert list(_names(fast, s, t, seg.known_tag)) == list(_names(full, s, t, seg.known_tag)), s
         skipped += len(fast) < len(full)
     assert skipped > len(sentences) // 4  # the shortcut is taken, not just harmless
+
+
+def test_pos_cut_gives_poss_words_and_flags_on_every_sample_sentence():
+    """The part-of-speech cut runs on the cutter's route; posseg's own cut gives the same pairs."""
+    seg = get_segmenter()
+    seg.pos_cut("海棠区委")
+    assert seg._pos_words is not None  # the fast route is in use
+    for s in re.split(r"(?<=[。！？\n])", TEXT)[:2000]:
+        assert seg.pos_cut(s) == [(p.word, p.flag) for p in seg._pos.cut(s)], s
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=ALPHABET + list("-%12ab. \n，。"), min_size=1, max_size=40))
+def test_pos_cut_gives_posseg_pairs_on_random_text(text):
+    seg = get_segmenter()
+    seg.pos_cut("海棠区委")
+    assert seg.pos_cut(text) == [(p.word, p.flag) for p in seg._pos.cut(text)]

@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -83,6 +83,8 @@ class Segmenter:
         self._entries = entries
         self._pos: Any = None
         self._name_chars: frozenset[str] | None = None
+        self._cutter: Any = None  # wordcut.WordCutter, when it gives jieba's words
+        self._pos_words: Any = None  # its posseg cut, when that gives posseg's words on the probe
         base = _base_dictionary()
         self._base_freq: dict[str, int] = base.freq  # shared and read-only; our words are kept apart
         self._base_tags: dict[str, str] = base.tags
@@ -108,6 +110,7 @@ class Segmenter:
             cutter = WordCutter(self._tok)
             if cutter.matches_jieba():
                 self._cut, self._cut_run = cutter.cut, cutter.cut_run
+                self._cutter = cutter
             else:  # a jieba release whose algorithm moved: its own (slower) code, same words by definition
                 self._cut = self._cut_run = lambda s: self._tok.lcut(s, HMM=True)
             self.word_runs = jieba.re_han_default
@@ -153,7 +156,16 @@ class Segmenter:
 
             pos._POSTokenizer__cut_detail = cut_detail  # the instance's, called by posseg's own route
             self._pos = pos
+            patterns = (posseg.re_han_internal, posseg.re_skip_internal, posseg.re_num, posseg.re_eng)
+            if self._cutter is not None:
+                from .wordcut import PROBE
+
+                fast = partial(self._cutter.pos_words, tags=pos.word_tag_tab, guess=cut_detail, patterns=patterns)
+                if fast(PROBE) == [(p.word, p.flag) for p in pos.cut(PROBE)]:
+                    self._pos_words = fast
         self._name_chars = name_chars
+        if self._pos_words is not None:
+            return self._pos_words(text)  # type: ignore[no-any-return]
         return [(p.word, p.flag) for p in self._pos.cut(text)]
 
     def _jieba_tokenizer(self) -> object:

@@ -13,6 +13,8 @@ jieba's own code if a jieba release ever changes the algorithm.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
 from math import log
 from typing import Any
 
@@ -79,6 +81,79 @@ class WordCutter:
         if out is None:
             out = []
         n = len(s)
+        nxt = self._route(s)
+        x = 0
+        buf = -1  # start of a run of single characters, which the HMM may join into unknown words
+        while x < n:
+            y = nxt[x]
+            if y - x == 1:
+                if buf < 0:
+                    buf = x
+            else:
+                if buf >= 0:
+                    self._singles(s[buf:x], out)
+                    buf = -1
+                out.append(s[x:y])
+            x = y
+        if buf >= 0:
+            self._singles(s[buf:], out)
+        return out
+
+    def pos_words(self, text: str, tags: dict[str, str], guess: Callable[[str], Iterable[Any]],
+                  patterns: tuple[re.Pattern[str], ...]) -> list[tuple[str, str]]:
+        """``jieba.posseg.POSTokenizer.cut(text)`` as (word, flag), on this cutter's dictionary route.
+
+        Why: posseg computes jieba's dictionary route again with jieba's own slower
+        code; here the route is this cutter's (the same, memoised), and runs of single
+        characters the dictionary does not know go to ``guess`` (posseg's HMM), whose
+        pairs are taken as they come. ``patterns``: posseg's re_han_internal,
+        re_skip_internal, re_num and re_eng, so blocks split as posseg splits them.
+        """
+        re_han, re_skip, re_num, re_eng = patterns
+        out: list[tuple[str, str]] = []
+        for blk in re_han.split(text):
+            if not blk:
+                continue
+            if re_han.match(blk):
+                nxt = self._route(blk)
+                n = len(blk)
+                x = 0
+                buf = -1  # start of a run of single characters
+                while x < n:
+                    y = nxt[x]
+                    if y - x == 1:
+                        if buf < 0:
+                            buf = x
+                    else:
+                        if buf >= 0:
+                            self._pos_singles(blk[buf:x], tags, guess, out)
+                            buf = -1
+                        word = blk[x:y]
+                        out.append((word, tags.get(word, "x")))
+                    x = y
+                if buf >= 0:
+                    self._pos_singles(blk[buf:], tags, guess, out)
+                continue
+            for part in re_skip.split(blk):
+                if re_skip.match(part):
+                    out.append((part, "x"))
+                else:
+                    eng = re_eng.match(part) is not None  # posseg tests the whole part here, not the character
+                    out.extend((ch, "m" if re_num.match(ch) else "eng" if eng else "x") for ch in part)
+        return out
+
+    def _pos_singles(self, run: str, tags: dict[str, str], guess: Callable[[str], Iterable[Any]],
+                     out: list[tuple[str, str]]) -> None:
+        if len(run) == 1:
+            out.append((run, tags.get(run, "x")))
+        elif not self._freq.get(run):
+            out.extend((p.word, p.flag) for p in guess(run))
+        else:
+            out.extend((ch, tags.get(ch, "x")) for ch in run)
+
+    def _route(self, s: str) -> list[int]:
+        """jieba's dictionary route over ``s``: for each position, where the word starting there ends."""
+        n = len(s)
         known = self._known
         if len(known) > KNOWN_LIMIT:
             known.clear()
@@ -112,22 +187,7 @@ class WordCutter:
                 best, best_x = (log(freq_get(s[idx]) or 1) - logtotal) + prob[idx + 1], idx
             prob[idx] = best
             nxt[idx] = best_x + 1
-        x = 0
-        buf = -1  # start of a run of single characters, which the HMM may join into unknown words
-        while x < n:
-            y = nxt[x]
-            if y - x == 1:
-                if buf < 0:
-                    buf = x
-            else:
-                if buf >= 0:
-                    self._singles(s[buf:x], out)
-                    buf = -1
-                out.append(s[x:y])
-            x = y
-        if buf >= 0:
-            self._singles(s[buf:], out)
-        return out
+        return nxt
 
     def _singles(self, buf: str, out: list[str]) -> None:
         if len(buf) == 1:
