@@ -163,7 +163,8 @@ def test_footer_bodies_are_not_reported(sample_mentions):
 def test_user_data_dir_extends_heads(tmp_path, monkeypatch):
     from djextract import lexicon
 
-    (tmp_path / "body_heads.tsv").write_text("# extra heads\n合作联社\tenterprise\tplace\n", encoding="utf-8")
+    (tmp_path / "body_heads.tsv").write_text("# extra heads\nhead\tkind\tflags\n合作联社\tenterprise\tplace\n",
+                                             encoding="utf-8")
     monkeypatch.setenv("DJEXTRACT_DATA", str(tmp_path))
     lexicon.reset()
     try:

@@ -341,3 +341,31 @@ def test_a_broken_data_folder_stops_before_any_document(tmp_path, samples_dir):
     assert r.exit_code == 2 and r.stdout.strip().count("\n") == 0
     (d / "person_cues.tsv").write_text("cue\twhere\tgives\n街坊\tbefore\tnone\n", encoding="utf-8")
     assert run("check-data", str(d)).exit_code == 0
+
+
+@pytest.mark.parametrize(("name", "content", "error"), [
+    ("body_heads.tsv", "head\tkind\tflags\n合作联社\tenterprise\talon\n",
+     "body_heads.tsv:2: unknown flag 'alon' (alone, sub, place, of)"),
+    ("body_heads.tsv", "合作联社\tenterprise\n", "body_heads.tsv:1: the header must be head TAB kind TAB flags"),
+    ("qualifiers.tsv", "word\tqualifier\tposition\n超过\tover\n",
+     "qualifiers.tsv:2: the position is empty (before, before-bare, middle, after)"),
+    ("counted.tsv", "counted\tcategory\tposition\n网格员\tpeeple\n", "counted.tsv:2: unknown category 'peeple'"),
+    ("units.tsv", "unit\tclass\tscript\n亩\tarea\tarabic\textra\n", "units.tsv:2: 4 fields, the table has 3"),
+    ("tags.tsv", "茫崖\tns\n", "tags.tsv:1: the header must be word TAB tag"),
+    ("body_head.tsv", "head\tkind\tflags\n", "body_head.tsv: no bundled data file has this name, so it would "
+     "extend nothing (did you mean body_heads.tsv?)"),
+])
+def test_every_table_is_checked_before_any_document(tmp_path, samples_dir, name, content, error):
+    from djextract import lexicon
+
+    d = tmp_path / "rules"
+    d.mkdir()
+    (d / name).write_text(content, encoding="utf-8")
+    try:
+        r = run("check-data", str(d))
+        assert r.exit_code == 2 and r.output.startswith(f"djextract: {d / name}{error.removeprefix(name)}"), r.output
+        r = run("extract", str(samples_dir), "--data-dir", str(d))
+        assert r.exit_code == 2 and error in r.output and r.stdout.count("\n") <= 1
+    finally:
+        lexicon._extra_dirs.clear()
+        lexicon.reset()

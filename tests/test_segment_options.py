@@ -89,7 +89,7 @@ def test_a_data_dir_tags_file_corrects_a_part_of_speech(tmp_path):
 
     text = "茫崖公路段党支部认真贯彻落实上级部署"  # 茫崖 is an idiom to jieba, so no place opens the name
     assert [m.name for m in djextract.extract(text, ["body"])] == []
-    (tmp_path / "tags.tsv").write_text("# our places\n茫崖\tns\n", encoding="utf-8")
+    (tmp_path / "tags.tsv").write_text("# our places\nword\ttag\n茫崖\tns\n", encoding="utf-8")
     try:
         lexicon.add_data_dir(tmp_path)
         assert [m.name for m in djextract.extract(text, ["body"])] == ["茫崖公路段党支部"]

@@ -83,13 +83,21 @@ def load_set(name: str) -> frozenset[str]:
     return frozenset(line.split("\t")[0].strip() for line in load_lines(name))
 
 
-def load_table(name: str) -> dict[str, tuple[str, ...]]:
-    """First field → remaining TAB-separated fields; later lines (the user's) win."""
-    table: dict[str, tuple[str, ...]] = {}
-    for line in load_lines(name):
-        parts = [p.strip() for p in line.split("\t")]
-        table[parts[0]] = tuple(parts[1:])
-    return table
+def check_names() -> None:
+    """Every file in the user's data folders extends a bundled one; a misspelt name would be silently ignored.
+
+    Raises DataError ``FOLDER/FILE: …`` (with the nearest bundled name) for the first that does not.
+    """
+    import difflib
+
+    bundled = sorted(p.name for p in resources.files("djextract").joinpath("data").iterdir()
+                     if p.name.endswith((".txt", ".tsv")))
+    for d in extra_dirs():
+        for f in sorted(d.iterdir()):
+            if f.is_file() and not f.name.startswith(".") and f.name not in bundled:
+                near = difflib.get_close_matches(f.name, bundled, n=1)
+                hint = f" (did you mean {near[0]}?)" if near else ""
+                raise DataError(f"{f}: no bundled data file has this name, so it would extend nothing{hint}")
 
 
 def bundled_path(name: str) -> Path:
@@ -112,14 +120,16 @@ def _sources(name: str) -> list[tuple[str, str]]:
 
 
 @cache
-def load_rows(name: str, columns: tuple[str, ...],
-              allowed: tuple[tuple[str, ...], ...] = ()) -> tuple[tuple[str, ...], ...]:
+def load_rows(name: str, columns: tuple[str, ...], allowed: tuple[tuple[str, ...], ...] = (),
+              lists: tuple[str, ...] = ()) -> tuple[tuple[str, ...], ...]:
     """Rows of a TAB-separated table whose first non-comment line is the header ``columns``.
 
     Why checked: a user's folder extends these tables, and a line with a missing
     column or a misspelt value must fail loudly with its place, not change
     results silently. ``allowed`` gives, per column, the values it may take
-    (empty: any); a missing trailing column is an empty string.
+    (empty: any; include "" to let it be empty); a missing trailing column is
+    an empty string. Columns named in ``lists`` hold comma-separated values,
+    each checked (flags: ``alone,place``).
     """
     rows: list[tuple[str, ...]] = []
     for where, text in _sources(name):
@@ -140,12 +150,26 @@ def load_rows(name: str, columns: tuple[str, ...],
             if not parts[0]:
                 raise DataError(f"{where}:{lineno}: the first field ({columns[0]}) is empty")
             for col, value, ok in zip(columns, parts, allowed, strict=False):
-                if ok and value not in ok:
-                    raise DataError(f"{where}:{lineno}: unknown {col} {value!r} ({', '.join(v for v in ok if v)})")
+                if not ok:
+                    continue
+                if col in lists:
+                    for v in (x.strip() for x in value.split(",") if x.strip()):
+                        if v not in ok:
+                            raise DataError(f"{where}:{lineno}: unknown {col.removesuffix('s')} {v!r} "
+                                            f"({', '.join(x for x in ok if x)})")
+                elif value not in ok:
+                    what = f"unknown {col} {value!r}" if value else f"the {col} is empty"
+                    raise DataError(f"{where}:{lineno}: {what} ({', '.join(v for v in ok if v)})")
             rows.append(parts)
-        if not header_seen and where != f"data/{name}":
+        if not header_seen:
             raise DataError(f"{where}:1: no header line ({' TAB '.join(columns)})")
     return tuple(rows)
+
+
+def load_map(name: str, columns: tuple[str, ...], allowed: tuple[tuple[str, ...], ...] = (),
+             lists: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
+    """A checked table (``load_rows``) keyed by its first column: the other fields; a later line (the user's) wins."""
+    return {row[0]: row[1:] for row in load_rows(name, columns, allowed, lists)}
 
 
 @cache

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .lexicon import bundled_path, cleared_on_reset, extra_dirs, load_table
+from .lexicon import bundled_path, cleared_on_reset, extra_dirs, load_map
 
 BACKENDS = ("jieba", "rjieba")
 SENTENCE_END = re.compile(r"[。！？；!?;…\n]+[”’」』\"')）]*")
@@ -89,7 +89,7 @@ class Segmenter:
         self._base_freq: dict[str, int] = base.freq  # shared and read-only; our words are kept apart
         self._base_tags: dict[str, str] = base.tags
         # jieba's dictionary mistags some words (大连 an adverb); ours are kept apart from its tables
-        self._tags = {word: fields[0] for word, fields in load_table("tags.tsv").items() if fields}
+        self._tags = tag_table()
         self._tags.update({word: tag for word, _freq, tag in entries if tag})
         self._freqs = {word: freq for word, freq, _tag in entries if freq}
         # jieba cuts a text as independent runs of word characters (its re_han), so cutting those
@@ -245,6 +245,11 @@ def _speed_up_posseg(posseg: ModuleType) -> None:
         posseg.viterbi = fast
     else:  # a jieba release changed its HMM: keep its own code
         logging.getLogger(__name__).warning("jieba.posseg's Viterbi changed; using jieba's own (slower) code")
+
+
+def tag_table() -> dict[str, str]:
+    """tags.tsv: parts of speech that override jieba's (大连 ns, not an adverb), checked at load."""
+    return {word: tag for word, (tag,) in load_map("tags.tsv", ("word", "tag")).items() if tag}
 
 
 def import_jieba() -> ModuleType:

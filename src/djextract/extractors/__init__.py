@@ -48,6 +48,11 @@ def check_data(names: Iterable[str] | None = None) -> None:
 
     Raises ``lexicon.DataError`` (``FILE:LINE: why``) for the first bad line.
     """
+    from ..lexicon import check_names
+    from ..segment import tag_table
+
+    check_names()
+    tag_table()
     names = list(names or available())
     for name in names:
         module = import_module(BY_NAME[name].module)

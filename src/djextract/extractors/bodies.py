@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Sentence, Token
-from ..lexicon import derived, load_rows, load_set, load_table
+from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
 from ..rules import Act, Cursor, Event, begin, conclude, decide, found_by, overruled, rule
+from ..schema import BODY_KINDS
 
 SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "s", "j", ""})
 STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "x", "y", "e", "o", "f", "a", "ad", "z", "uj", "ul", "ud")
@@ -44,6 +45,7 @@ QUOTE_MARKS_SPACE = re.compile(r"[“”「」『』\"‘’《》\s]")
 MARKS_BEFORE = frozenset("，。、；：！？（【〔,;:!?([ \t\r\n\u3000“「『《‘")
 NAME_OPENERS = "东南西北中上下前后大小新老"  # direction and size words that open village names (中|廖村)
 PLACE_LEVELS = "省市区县镇乡"  # a word written with one of these after it is a place (海棠 + 区)
+HEAD_FLAGS = ("alone", "sub", "place", "of")  # body_heads.tsv's flags (explained in its header)
 MAX_TOKENS = 9
 RARE_NOUN = 1000
 MAX_CHARS = 26
@@ -62,9 +64,9 @@ class Head:
 class Tables:
     def __init__(self) -> None:
         self.heads: dict[str, Head] = {}
-        for word, fields in load_table("body_heads.tsv").items():
-            kind = fields[0] if fields else "government"
-            flags = set(fields[1].split(",")) if len(fields) > 1 else set()
+        heads = load_map("body_heads.tsv", ("head", "kind", "flags"), ((), BODY_KINDS, HEAD_FLAGS), ("flags",))
+        for word, (kind, flag_list) in heads.items():
+            flags = {f.strip() for f in flag_list.split(",")}
             self.heads[word] = Head(word, kind, "alone" in flags, "sub" in flags, "place" in flags, "of" in flags)
         words = sorted(self.heads, key=len, reverse=True)
         self.head_re = _head_pattern(words, load_set("body_head_continuations.txt"))
@@ -98,7 +100,7 @@ class Tables:
         self.designations = load_set("body_designations.txt")
         self.level_words = load_set("body_level_words.txt")
         self.label_words = load_set("body_label_words.txt")
-        self.kind_prefixes = [(k, v[0]) for k, v in load_table("body_kind_prefixes.tsv").items() if v]
+        self.kind_prefixes = list(load_rows("body_kind_prefixes.tsv", ("prefix", "kind"), ((), BODY_KINDS)))
 
     def nested_head(self, word: str) -> Head | None:
         m = self.head_end_re.search(word)

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..document import Document, Sentence, Token
-from ..lexicon import derived, load_lines, load_rows, load_set, load_table
+from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
+from ..schema import CATEGORIES, QUALIFIERS
 from .numbers import DIGITS, NumberError, parse_number, plain
 from .quotes import Quote
 
@@ -43,6 +44,8 @@ LIST_GLOSS = re.compile(r"\([^()]{1,8}、[^()]{1,8}\)")
 LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
 PERSON_CATEGORIES = ("party_members", "activists", "people")
+# units.tsv classes: what a unit measures (categorize() maps each to the guide's categories)
+UNIT_CLASSES = ("count", "person", "people", "events", "money", "percent", "area", "duration", "other")
 DUO_AFTER = re.compile(r"多(?=[时来的里内后前间中以之，,。；;、）)]|$)")  # 4年多时间, not 3年多次
 # Characters cut into words around a figure for what it counts; a rule that reads further gets the whole sentence.
 
@@ -51,31 +54,31 @@ class Tables:
     """The figure rules, compiled once per process from the data files."""
 
     def __init__(self) -> None:
-        units = load_table("units.tsv")
+        units = load_map("units.tsv", ("unit", "class", "script"), ((), UNIT_CLASSES, ("", "arabic")))
         self.unit_class = {u: f[0] for u, f in units.items()}
-        self.arabic_only = {u for u, f in units.items() if len(f) > 1 and f[1] == "arabic"}
-        quals = [line.split("\t") for line in load_lines("qualifiers.tsv")]
-        self.before = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() in ("before", "before-bare")}
-        self.bare_only = frozenset(w.strip() for w, _q, pos in quals if pos.strip() == "before-bare")
-        self.middle = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "middle"}
-        self.after = {w.strip(): q.strip() for w, q, pos in quals if pos.strip() == "after"}
-        counted = load_table("counted.tsv")
+        self.arabic_only = {u for u, f in units.items() if f[1] == "arabic"}
+        quals = load_rows("qualifiers.tsv", ("word", "qualifier", "position"),
+                          ((), QUALIFIERS, ("before", "before-bare", "middle", "after")))
+        self.before = {w: q for w, q, pos in quals if pos in ("before", "before-bare")}
+        self.bare_only = frozenset(w for w, _q, pos in quals if pos == "before-bare")
+        self.middle = {w: q for w, q, pos in quals if pos == "middle"}
+        self.after = {w: q for w, q, pos in quals if pos == "after"}
+        counted = load_map("counted.tsv", ("counted", "category", "position"), ((), CATEGORIES, ("", "end")))
         self.counted = {k: v[0] for k, v in counted.items()}
         # "end": the word decides only when it ends the phrase (支部 yes, 支部书记 or 支部工作 no)
-        self.ending_only = frozenset(k for k, v in counted.items() if len(v) > 1 and v[1] == "end")
+        self.ending_only = frozenset(k for k, v in counted.items() if v[1] == "end")
         self.event_words = tuple(w for w, c in self.counted.items() if c == "events" and len(w) >= 2)
         self.transparent = sorted(load_set("counted_transparent.txt"), key=len, reverse=True)
         self.link_words = load_set("figure_link_words.txt")
         self.year_blockers = tuple(sorted(load_set("figure_year_blockers.txt"), key=len, reverse=True))
         self.unit_blockers: dict[str, tuple[str, ...]] = {}
-        for line in load_lines("figure_unit_blockers.tsv"):
-            unit, word = (part.strip() for part in line.split("\t", 1))
+        for unit, word in load_rows("figure_unit_blockers.tsv", ("unit", "next")):
             self.unit_blockers[unit] = (*self.unit_blockers.get(unit, ()), word)
         self.verb_nouns = load_set("counted_verb_nouns.txt")
         self.counted_stop = load_set("counted_stop.txt")
         self.duration_verbs = tuple(load_set("figure_duration_verbs.txt"))
-        self.person_categories = [(f[0].strip(), f[1].strip(), len(f) > 2 and f[2].strip() == "whole")
-                                  for f in (line.split("\t") for line in load_lines("person_categories.tsv"))]
+        self.person_categories = [(w, c, scope == "whole") for w, c, scope in load_rows(
+            "person_categories.tsv", ("word", "category", "scope"), ((), CATEGORIES, ("", "whole")))]
         self.ordinal_markers = tuple(load_set("figure_ordinal_markers.txt"))
         self.breakdown_words = load_set("figure_breakdown_words.txt")
         self.formulae = sorted(load_set("formulae.txt"), key=len, reverse=True)

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Sentence
-from ..lexicon import derived, load_lines, load_set, load_table
+from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
+from ..schema import PROGRAMME_KINDS
 from .bodies import tables as body_tables
 from .quotes import Quote
 
@@ -58,22 +59,26 @@ class Head:
 class Tables:
     def __init__(self) -> None:
         self.heads: dict[str, Head] = {}
-        for word, f in load_table("programme_heads.tsv").items():
-            where = f[1] if len(f) > 1 else "both"
-            self.heads[word] = Head(word, f[0], where in ("after", "both"), where in ("inside", "both"))
+        heads = load_map("programme_heads.tsv", ("head", "kind", "position"),
+                         ((), (*PROGRAMME_KINDS, "site"), ("", "after", "inside", "both")))
+        for word, (kind, position) in heads.items():
+            where = position or "both"
+            self.heads[word] = Head(word, kind, where in ("after", "both"), where in ("inside", "both"))
         after = sorted((h for h in self.heads.values() if h.after), key=lambda h: len(h.word), reverse=True)
         inside = sorted((h for h in self.heads.values() if h.inside), key=lambda h: len(h.word), reverse=True)
         self.after_re = re.compile("|".join(re.escape(h.word) for h in after))
         self.inside_re = re.compile("(?:" + "|".join(re.escape(h.word) for h in inside) + ")$")
-        self.verbs = {k: v[0] for k, v in load_table("programme_verbs.tsv").items()}
+        self.verbs = {k: v[0] for k, v in load_map("programme_verbs.tsv", ("verb", "kind"),
+                                                   ((), PROGRAMME_KINDS)).items()}
         self.verb_re = re.compile("(?:" + "|".join(re.escape(v) for v in sorted(self.verbs, key=len, reverse=True))
                                   + ")了?")
         self.stop = load_set("programme_stop.txt")
-        cues = [line.split("\t") for line in load_lines("programme_honour_cues.tsv")]
-        self.honour_before = tuple(w.strip() for w, p in cues if p.strip() == "before")
-        self.honour_after = tuple(w.strip() for w, p in cues if p.strip() == "after")
+        cues = load_rows("programme_honour_cues.tsv", ("cue", "position"), ((), ("before", "after")))
+        self.honour_before = tuple(w for w, p in cues if p == "before")
+        self.honour_after = tuple(w for w, p in cues if p == "after")
         self.honour_titles = tuple(load_set("programme_honour_titles.txt"))
-        self.known = {k: (v[0], v[1] if len(v) > 1 else None) for k, v in load_table("programme_known.tsv").items()}
+        self.known = {k: (kind, head or None) for k, (kind, head) in load_map(
+            "programme_known.tsv", ("name", "kind", "head"), ((), PROGRAMME_KINDS)).items()}
         # Unquoted names: a numeral and a coined word before a short head (四亮工程), and
         # numbered editions of a competition (海南省第九届…展播评比).
         coined = [h.word for h in inside if len(h.word) == 2 and h.kind in ("project", "campaign")]
@@ -95,7 +100,8 @@ class Tables:
         self.goal_words = tuple(sorted(load_set("programme_goal_words.txt"), key=len, reverse=True))
         goals = "|".join(map(re.escape, self.goal_words))
         self.goal_after = re.compile(rf"(?:的[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,2}})(?:{goals})")
-        self.frames = {k: (v[0] if v else "mechanism") for k, v in load_table("programme_frames.tsv").items()}
+        self.frames = {k: (v[0] or "mechanism") for k, v in load_map("programme_frames.tsv", ("frame", "kind"),
+                                                                     ((), ("", *PROGRAMME_KINDS))).items()}
         frames = sorted(self.frames, key=len, reverse=True)
         self.as_frame = re.compile("为(" + "|".join(map(re.escape, frames)) + ")")
         self.frame_before = re.compile("(" + "|".join(map(re.escape, frames)) + ")(?:就)?是$")
