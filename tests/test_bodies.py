@@ -60,7 +60,7 @@ def kinds(text: str) -> dict[str, str]:
     ("区人力资源和社会保障局召开会议", "区人力资源和社会保障局", "government"),
     ("市住房和城乡建设局党组研究部署", "市住房和城乡建设局党组", "party"),
     ("海南医学院第一附属医院党委书记介绍了经验", "海南医学院第一附属医院党委", "party"),
-    ("共青团海南省委、省妇联联合开展活动", "共青团海南省委", "mass_organization"),  # body_kind_prefixes.tsv
+    ("共青团海南省委、省妇联联合开展活动", "共青团海南省委", "mass_organization"),  # bodies/kind_prefixes.tsv
 ])
 def test_spec_bodies(text, name, kind):
     found = kinds(text)
@@ -85,9 +85,9 @@ def test_spec_bodies(text, name, kind):
     ("对全镇12个行政村逐一制定发展规划", "行政村"),
     ("市委常委、组织部部长在调研时强调", "市委常委"),
     ("乡镇党委书记要履行第一责任人职责", "乡镇党委"),
-    ("并在街道社区网站设立了专栏", "街道社区"),          # generic modifiers only (body_generic_modifiers.txt)
+    ("并在街道社区网站设立了专栏", "街道社区"),          # generic modifiers only (bodies/generic_modifiers.txt)
     ("各分包干部定点联系社区", "定点联系社区"),
-    ("选优配强村党组织书记", "选优配强村"),                # verbs jieba glues to 村 (body_verbs.txt)
+    ("选优配强村党组织书记", "选优配强村"),                # verbs jieba glues to 村 (bodies/verbs.txt)
     ("配齐配强村“两委”班子", "配强村"),
     ("按1:2的比例配足村党组织书记后备人选", "比例配足村"),
     ("全面构建产业链“大党委”、产业服务党建联盟等六级组织治理体系", "产业服务党建联盟"),
@@ -95,7 +95,7 @@ def test_spec_bodies(text, name, kind):
     ("建好16个新型农村集体经济项目", "新型农村"),          # generic words glued into one token
     ("推进新型农村社区建设", "新型农村社区"),
     ("在卓达小区成立物业管理公司", "物业管理公司"),
-    ("全国现有基层党委17.9万个", "全国现有基层党委"),      # a stop word ends the name (body_stop.txt)
+    ("全国现有基层党委17.9万个", "全国现有基层党委"),      # a stop word ends the name (bodies/stop.txt)
     ("第二党支部被集团公司党委授予荣誉称号", "集团公司党委"),   # the group's own committee, not a name
     ("以某高校机械工程学院教工党支部为例", "高校机械工程学院教工党支部"),  # 某: anonymised
     ("验收第一党支部星级评定工作", "第一党支部"),          # a numbered branch of nothing named
@@ -163,7 +163,8 @@ def test_footer_bodies_are_not_reported(sample_mentions):
 def test_user_data_dir_extends_heads(tmp_path, monkeypatch):
     from djextract import lexicon
 
-    (tmp_path / "body_heads.tsv").write_text("# extra heads\nhead\tkind\tflags\n合作联社\tenterprise\tplace\n",
+    (tmp_path / "bodies/heads.tsv").parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "bodies/heads.tsv").write_text("# extra heads\nhead\tkind\tflags\n合作联社\tenterprise\tplace\n",
                                              encoding="utf-8")
     monkeypatch.setenv("DJEXTRACT_DATA", str(tmp_path))
     lexicon.reset()
@@ -175,7 +176,7 @@ def test_user_data_dir_extends_heads(tmp_path, monkeypatch):
 
 
 def test_a_head_that_starts_an_ordinary_word_is_skipped_before_any_word_is_cut():
-    # 党组 is a head and 党组织 (body_head_continuations.txt) the commonest word of a report
+    # 党组 is a head and 党组织 (bodies/head_continuations.txt) the commonest word of a report
     assert names("市财政局党组召开会议") == ["市财政局党组"]
     assert kinds("市财政局党组织召开会议") == {"市财政局": "government"}
 
@@ -216,7 +217,7 @@ def test_villages_side_by_side_and_collective_levels(text, expected):
     ("中车大连机车研究所有限公司党委围绕三个基本定位", {"中车大连机车研究所有限公司党委": "party"}),  # a brand opens it
     ("对美团公司及骑手进行摸底", {"美团公司": "enterprise"}),
     ("现有党员337名,占旗能公司职工总人数的35%", {}),  # never across a verb (占旗|能|公司)
-    ("开封市委书记", {"开封市委": "party"}),  # jieba tags 开封 a verb: tags.tsv
+    ("开封市委书记", {"开封市委": "party"}),  # jieba tags 开封 a verb: segment/tags.tsv
 ])
 def test_enterprise_names_and_places_jieba_mistags(text, expected):
     assert kinds(text) == expected

@@ -249,6 +249,7 @@ def test_a_file_that_vanishes_mid_run(tmp_path):
     from djextract.pipeline import Options
 
     for name, text in (("a.txt", "党员50人"), ("b.txt", "党支部6个"), ("c.txt", "入党积极分子10名")):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     items = list(batch.iter_items([str(tmp_path)]))
     (tmp_path / "b.txt").unlink()
@@ -334,32 +335,37 @@ def test_stats_from_stdin_report_and_mixed_inputs(tmp_path, samples_dir):
 def test_a_broken_data_folder_stops_before_any_document(tmp_path, samples_dir):
     d = tmp_path / "rules"
     d.mkdir()
-    (d / "person_cues.tsv").write_text("cue\twhere\tgives\n张某\tbefore\tnonee\n", encoding="utf-8")
+    (d / "persons/cues.tsv").parent.mkdir(parents=True, exist_ok=True)
+    (d / "persons/cues.tsv").write_text("cue\twhere\tgives\n张某\tbefore\tnonee\n", encoding="utf-8")
     r = run("check-data", str(d))
-    assert r.exit_code == 2 and "person_cues.tsv:2: unknown gives 'nonee'" in r.output
+    assert r.exit_code == 2 and "persons/cues.tsv:2: unknown gives 'nonee'" in r.output
     r = run("extract", str(samples_dir), "--data-dir", str(d))
     assert r.exit_code == 2 and r.stdout.strip().count("\n") == 0
-    (d / "person_cues.tsv").write_text("cue\twhere\tgives\n街坊\tbefore\tnone\n", encoding="utf-8")
+    (d / "persons/cues.tsv").parent.mkdir(parents=True, exist_ok=True)
+    (d / "persons/cues.tsv").write_text("cue\twhere\tgives\n街坊\tbefore\tnone\n", encoding="utf-8")
     assert run("check-data", str(d)).exit_code == 0
 
 
 @pytest.mark.parametrize(("name", "content", "error"), [
-    ("body_heads.tsv", "head\tkind\tflags\n合作联社\tenterprise\talon\n",
-     "body_heads.tsv:2: unknown flag 'alon' (alone, sub, place, of)"),
-    ("body_heads.tsv", "合作联社\tenterprise\n", "body_heads.tsv:1: the header must be head TAB kind TAB flags"),
-    ("qualifiers.tsv", "word\tqualifier\tposition\n超过\tover\n",
-     "qualifiers.tsv:2: the position is empty (before, before-bare, middle, after)"),
-    ("counted.tsv", "counted\tcategory\tposition\n网格员\tpeeple\n", "counted.tsv:2: unknown category 'peeple'"),
-    ("units.tsv", "unit\tclass\tscript\n亩\tarea\tarabic\textra\n", "units.tsv:2: 4 fields, the table has 3"),
-    ("tags.tsv", "茫崖\tns\n", "tags.tsv:1: the header must be word TAB tag"),
+    ("bodies/heads.tsv", "head\tkind\tflags\n合作联社\tenterprise\talon\n",
+     "bodies/heads.tsv:2: unknown flag 'alon' (alone, sub, place, of)"),
+    ("bodies/heads.tsv", "合作联社\tenterprise\n", "bodies/heads.tsv:1: the header must be head TAB kind TAB flags"),
+    ("figures/qualifiers.tsv", "word\tqualifier\tposition\n超过\tover\n",
+     "figures/qualifiers.tsv:2: the position is empty (before, before-bare, middle, after)"),
+    ("figures/counted.tsv", "counted\tcategory\tposition\n网格员\tpeeple\n",
+     "figures/counted.tsv:2: unknown category 'peeple'"),
+    ("figures/units.tsv", "unit\tclass\tscript\n亩\tarea\tarabic\textra\n",
+     "figures/units.tsv:2: 4 fields, the table has 3"),
+    ("segment/tags.tsv", "茫崖\tns\n", "segment/tags.tsv:1: the header must be word TAB tag"),
     ("body_head.tsv", "head\tkind\tflags\n", "body_head.tsv: no bundled data file has this name, so it would "
-     "extend nothing (did you mean body_heads.tsv?)"),
+     "extend nothing (did you mean bodies/heads.tsv?)"),
 ])
 def test_every_table_is_checked_before_any_document(tmp_path, samples_dir, name, content, error):
     from djextract import lexicon
 
     d = tmp_path / "rules"
     d.mkdir()
+    (d / name).parent.mkdir(parents=True, exist_ok=True)
     (d / name).write_text(content, encoding="utf-8")
     try:
         r = run("check-data", str(d))

@@ -40,7 +40,7 @@ def test_text_shows_kept_and_rejected_with_their_rules():
     assert r.exit_code == 0
     out = r.stdout
     assert "✓ body 海棠区委组织部" in out and "✓ body 市教育局党委" in out
-    assert "✗ body 党支部" in out and "generic quantifier" in out and "data/body_quantifiers.txt:" in out
+    assert "✗ body 党支部" in out and "generic quantifier" in out and "data/bodies/quantifiers.txt:" in out
     assert "– body 海棠区委" in out and "inside longer name" in out  # found, then covered by a longer name
 
 
@@ -92,14 +92,15 @@ def lexicon_free(func) -> str:
 def test_a_users_data_line_is_named_where_it_fires(tmp_path):
     d = tmp_path / "rules"
     d.mkdir()
-    (d / "body_quantifiers.txt").write_text("# mine\n诸\n", encoding="utf-8")
+    (d / "bodies/quantifiers.txt").parent.mkdir(parents=True, exist_ok=True)
+    (d / "bodies/quantifiers.txt").write_text("# mine\n诸\n", encoding="utf-8")
     try:
         recs = records("诸党支部开展活动。", "--types", "body", "--data-dir", str(d))
     finally:
         lexicon._extra_dirs.clear()
         lexicon.reset()
     rule = recs[0]["rules"][-1]
-    assert rule["rule"] == "generic quantifier" and rule["data"] == [f"{d / 'body_quantifiers.txt'}:2 诸"]
+    assert rule["rule"] == "generic quantifier" and rule["data"] == [f"{d / 'bodies/quantifiers.txt'}:2 诸"]
 
 
 def test_files_and_stdin_are_read_like_extract(samples_dir):

@@ -109,7 +109,7 @@ def test_counted_before_and_after():
     "统一部署",
     "三级网格化管理",                        # tiers
     "《“海曙区两新党建‘亮旗争强’三年行动计划”》",  # titles
-    "召开新店花园二期项目临时党支部成立大会",     # a phase of a project (figure_unit_blockers.tsv)
+    "召开新店花园二期项目临时党支部成立大会",     # a phase of a project (figures/unit_blockers.tsv)
     "一期工程已经完工",
     "一支部朱敏荣获一等奖,二支部毕晓宇获得二等奖",  # the Nth branch, not N of something
     "兖州联诚机械零部件有限公司党支部",          # 零部件: a numeral and its "unit" inside one word
@@ -120,7 +120,7 @@ def test_exclusions(text):
 
 
 def test_a_verb_that_continues_a_counted_noun_phrase_is_part_of_it():
-    # jieba tags 组织 as a verb; before a noun it is part of what is counted (counted_verb_nouns.txt)
+    # jieba tags 组织 as a verb; before a noun it is part of what is counted (figures/counted_verb_nouns.txt)
     m = one("5个“两新”组织党组织获评先进")
     assert m.counted.startswith("“两新”组织党组织") and m.category == "party_organizations"
     assert one("发动5个党支部组织开展活动").counted == "党支部"  # before a verb it stays a verb
@@ -135,7 +135,7 @@ def test_a_verb_that_continues_a_counted_noun_phrase_is_part_of_it():
     ("新建团支部12个", "units"),                      # a Youth League branch is not a party organisation
     ("全年共举办四期支部书记讲党课活动", "events"),     # 支部 decides only at the end of the phrase
     ("在18个“两新”组织全面推进", "units"),            # 组织 completes a known term (两新组织)
-    ("在12个中小学全面推进", "units"),                # 全面 is an adverb here (counted_stop.txt)
+    ("在12个中小学全面推进", "units"),                # 全面 is an adverb here (figures/counted_stop.txt)
 ])
 def test_categories_of_organisations(text, category):
     assert figs(text)[0].category == category, [(m.text, m.counted, m.category) for m in figs(text)]
@@ -200,7 +200,7 @@ def test_members_of_a_household_are_people():
 
 
 @pytest.mark.parametrize("text,category", [
-    ("全国申请入党人数2101.7万名", "people"),          # applicants are not members yet (person_categories.tsv)
+    ("全国申请入党人数2101.7万名", "people"),          # applicants are not members yet (figures/person_categories.tsv)
     ("入党积极分子1055.5万名", "activists"),
     ("2008年全国发展党员280.7万名,比上年多发展2.5万名", "party_members"),
     ("2700多个县(市、区)党委中", "party_organizations"),  # a short gloss inside what is counted
@@ -351,7 +351,7 @@ def test_jia_counts_organisations_but_households_stay_other():
 
 
 def test_a_noun_jieba_tags_as_a_verb_is_counted():
-    assert one("严格落实品牌创建五项举措。").counted == "举措"  # tags.tsv
+    assert one("严格落实品牌创建五项举措。").counted == "举措"  # segment/tags.tsv
 
 
 def test_front_line_party_organisations():

@@ -42,7 +42,8 @@ def test_missing_user_dictionary_is_a_usage_error(tmp_path):
 
 
 def test_data_dir_extends_word_lists(tmp_path):
-    (tmp_path / "programme_stop.txt").write_text("# our emphasis words\n红色物业\n", encoding="utf-8")
+    (tmp_path / "programmes/stop.txt").parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "programmes/stop.txt").write_text("# our emphasis words\n红色物业\n", encoding="utf-8")
     text = "打造“红色物业”党群阵地示范点"
     r = runner.invoke(app, ["extract", "-", "--types", "programme"], input=text)
     assert "红色物业" in r.stdout
@@ -74,7 +75,8 @@ def test_data_dir_dictionary_applies_even_after_a_segmenter_was_built(tmp_path):
 
     text = "将那受村和青法村打造为农村党建示范点"
     assert [m.name for m in djextract.extract(text, ["body"])] == ["青法村"]  # a segmenter now exists
-    (tmp_path / "dictionary.txt").write_text("# our places\n那受村 1000 ns\n", encoding="utf-8")
+    (tmp_path / "segment/dictionary.txt").parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "segment/dictionary.txt").write_text("# our places\n那受村 1000 ns\n", encoding="utf-8")
     try:
         lexicon.add_data_dir(tmp_path)
         assert [m.name for m in djextract.extract(text, ["body"])] == ["那受村", "青法村"]
@@ -89,7 +91,8 @@ def test_a_data_dir_tags_file_corrects_a_part_of_speech(tmp_path):
 
     text = "茫崖公路段党支部认真贯彻落实上级部署"  # 茫崖 is an idiom to jieba, so no place opens the name
     assert [m.name for m in djextract.extract(text, ["body"])] == []
-    (tmp_path / "tags.tsv").write_text("# our places\nword\ttag\n茫崖\tns\n", encoding="utf-8")
+    (tmp_path / "segment/tags.tsv").parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "segment/tags.tsv").write_text("# our places\nword\ttag\n茫崖\tns\n", encoding="utf-8")
     try:
         lexicon.add_data_dir(tmp_path)
         assert [m.name for m in djextract.extract(text, ["body"])] == ["茫崖公路段党支部"]

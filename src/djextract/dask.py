@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .batch import Item, Result, Shape, process_item, producer
+from .lexicon import data_files
 from .pipeline import Options
 
 INSTALL_HINT = "Dask is not installed: pip install 'djextract[dask]'"
@@ -71,8 +72,8 @@ class Payload:
               shape: Shape | None = None) -> Payload:
         data_dirs = list(data_dirs)
         dicts = tuple((Path(p).name, Path(p).read_bytes()) for p in options.user_dicts)
-        data = tuple((f"{i}/{f.name}", f.read_bytes()) for i, d in enumerate(data_dirs)
-                     for f in sorted(Path(d).iterdir()) if f.is_file())
+        data = tuple((f"{i}/{rel}", (Path(d) / rel).read_bytes()) for i, d in enumerate(data_dirs)
+                     for rel in data_files(Path(d)))
         h = hashlib.sha256(repr((options, encoding, dicts, data)).encode())
         made_by = producer(options, encoding, data_dirs, shape)
         return cls(options, encoding, dicts, data, per_doc, output_dir, as_lines and not per_doc, shape,
@@ -101,8 +102,9 @@ def _worker_options(payload: Payload) -> Options:
         p = root / "data" / rel
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_bytes(content)
-        if str(p.parent) not in data_dirs:
-            data_dirs.append(str(p.parent))
+        folder = str(root / "data" / rel.split("/", 1)[0])  # the i-th --data-dir
+        if folder not in data_dirs:
+            data_dirs.append(folder)
     for d in data_dirs:
         lexicon.add_data_dir(d)
     opts = replace(payload.options, user_dicts=tuple(dict_paths))

@@ -13,6 +13,7 @@ import os
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 _extra_dirs: list[Path] = []
 _derived: list = []
@@ -70,7 +71,7 @@ def _read(text: str) -> list[str]:
 @cache
 def load_lines(name: str) -> tuple[str, ...]:
     """All non-comment lines of a data file: the bundled one, then the user's."""
-    lines = _read(resources.files("djextract").joinpath("data", name).read_text(encoding="utf-8"))
+    lines = _read(_bundled(name).read_text(encoding="utf-8"))
     for d in extra_dirs():
         f = d / name
         if f.is_file():
@@ -90,19 +91,29 @@ def check_names() -> None:
     """
     import difflib
 
-    bundled = sorted(p.name for p in resources.files("djextract").joinpath("data").iterdir()
-                     if p.name.endswith((".txt", ".tsv")))
+    bundled = data_files(bundled_path(""))
     for d in extra_dirs():
-        for f in sorted(d.iterdir()):
-            if f.is_file() and not f.name.startswith(".") and f.name not in bundled:
-                near = difflib.get_close_matches(f.name, bundled, n=1)
+        for rel in data_files(d):
+            if rel not in bundled:
+                near = difflib.get_close_matches(rel, bundled, n=1, cutoff=0.5)
                 hint = f" (did you mean {near[0]}?)" if near else ""
-                raise DataError(f"{f}: no bundled data file has this name, so it would extend nothing{hint}")
+                raise DataError(f"{d / rel}: no bundled data file has this name, so it would extend nothing{hint}")
+
+
+def data_files(folder: Path) -> list[str]:
+    """The data files under a folder, as paths relative to it (``bodies/heads.tsv``), sorted."""
+    return sorted(f.relative_to(folder).as_posix() for f in folder.rglob("*")
+                  if f.is_file() and not f.name.startswith(".") and "__pycache__" not in f.parts)
+
+
+def _bundled(name: str) -> Any:
+    """The bundled data file ``name`` (``bodies/heads.tsv``: one folder per extractor)."""
+    return resources.files("djextract").joinpath("data", *name.split("/"))
 
 
 def bundled_path(name: str) -> Path:
     """Filesystem path of a bundled data file (for libraries that want a path)."""
-    return Path(str(resources.files("djextract").joinpath("data", name)))
+    return Path(str(_bundled(name))) if name else Path(str(resources.files("djextract").joinpath("data")))
 
 
 class DataError(ValueError):
@@ -111,7 +122,7 @@ class DataError(ValueError):
 
 def _sources(name: str) -> list[tuple[str, str]]:
     """(where, text) of the bundled file and of each user's file of that name, in extension order."""
-    out = [(f"data/{name}", resources.files("djextract").joinpath("data", name).read_text(encoding="utf-8"))]
+    out = [(f"data/{name}", _bundled(name).read_text(encoding="utf-8"))]
     for d in extra_dirs():
         f = d / name
         if f.is_file():
@@ -184,7 +195,7 @@ def _line_index(name: str) -> dict[str, tuple[str, ...]]:
 
 
 def where(name: str, term: str) -> tuple[str, ...]:
-    """Where a term is written in a data file (``data/body_heads.tsv:41``), for ``djextract explain``.
+    """Where a term is written in a data file (``data/bodies/heads.tsv:41``), for ``djextract explain``.
 
     Why not kept at load: only explaining asks, and the loaders stay lean.
     """

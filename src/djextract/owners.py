@@ -11,7 +11,7 @@ rules, in order:
    the section's speaker's body;
 2. the first candidate in the figure's own clause, before the figure (the
    clause's subject: 新海曙的区域面积扩大了近20倍);
-3. a word that stands for a unit (全市, 我村, 省里, 村两委: data/owner_refs.tsv)
+3. a word that stands for a unit (全市, 我村, 省里, 村两委: data/owners/refs.tsv)
    after every candidate: the unit of that level named last;
 4. the first candidate of the nearest clause before that has one (zero
    anaphora: 新海曙的区域面积扩大了近20倍，现下辖7镇);
@@ -64,12 +64,12 @@ class Cues:
 @derived
 def tables() -> Cues:
     """The cue and name tables (checked at load: FILE:LINE: why)."""
-    rows = load_rows("owner_cues.tsv", ("cue", "where", "gives"), ((), ("before", "clause_end"), ("object", "source")))
+    rows = load_rows("owners/cues.tsv", ("cue", "where", "gives"), ((), ("before", "clause_end"), ("object", "source")))
     before = tuple(sorted((c for c, w, _ in rows if w == "before"), key=len, reverse=True))
     ends = tuple(sorted((c for c, w, _ in rows if w == "clause_end"), key=len, reverse=True))
-    party = dict(load_rows("owner_names.tsv", ("written", "owner")))
+    party = dict(load_rows("owners/names.tsv", ("written", "owner")))
     levels = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区")
-    refs = {w: lv for w, lv in load_rows("owner_refs.tsv", ("written", "level"), ((), levels))}
+    refs = {w: lv for w, lv in load_rows("owners/refs.tsv", ("written", "level"), ((), levels))}
     return Cues(before, ends, party, _alternation(party), refs, _alternation(refs))
 
 

@@ -3,7 +3,7 @@
 Why a gazetteer and not guesses: 城关镇 exists 88 times and 朝阳 names a city
 and many districts, so a name is resolved by the other names of the same
 document: a candidate whose province or prefecture the document also names
-wins. The divisions (``data/divisions.tsv``: the National Bureau of
+wins. The divisions (``data/places/divisions.tsv``: the National Bureau of
 Statistics' codes, province to township) load on first use only.
 """
 
@@ -53,7 +53,7 @@ class Gazetteer:
         self.short: dict[str, list[Division]] = defaultdict(list)
         # 海曙 for 海曙区, counted once the full name is written too
         self.county_short: dict[str, list[Division]] = defaultdict(list)
-        for code, name in load_rows("divisions.tsv", ("code", "name")):
+        for code, name in load_rows("places/divisions.tsv", ("code", "name")):
             if len(code) not in LEVEL_OF:
                 continue
             d = Division(code, name)

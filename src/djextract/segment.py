@@ -73,8 +73,8 @@ class Segmenter:
         if backend not in BACKENDS:
             raise ValueError(f"unknown segmenter {backend!r}: choose one of {', '.join(BACKENDS)}")
         self.backend = backend
-        dict_files = [bundled_path("dictionary.txt")]
-        dict_files += [d / "dictionary.txt" for d in extra_dirs() if (d / "dictionary.txt").is_file()]
+        dict_files = [bundled_path("segment/dictionary.txt")]
+        dict_files += [d / "segment/dictionary.txt" for d in extra_dirs() if (d / "segment/dictionary.txt").is_file()]
         dict_files += [Path(p) for p in user_dicts]
         for f in dict_files:
             if not f.is_file():
@@ -248,8 +248,8 @@ def _speed_up_posseg(posseg: ModuleType) -> None:
 
 
 def tag_table() -> dict[str, str]:
-    """tags.tsv: parts of speech that override jieba's (大连 ns, not an adverb), checked at load."""
-    return {word: tag for word, (tag,) in load_map("tags.tsv", ("word", "tag")).items() if tag}
+    """segment/tags.tsv: parts of speech that override jieba's (大连 ns, not an adverb), checked at load."""
+    return {word: tag for word, (tag,) in load_map("segment/tags.tsv", ("word", "tag")).items() if tag}
 
 
 def import_jieba() -> ModuleType:
@@ -381,7 +381,7 @@ def get_segmenter(backend: str = "jieba", user_dicts: tuple[str, ...] = ()) -> S
     return _segmenter(backend, tuple(user_dicts))
 
 
-@cleared_on_reset  # a data folder's dictionary.txt joins the dictionaries
+@cleared_on_reset  # a data folder's segment/dictionary.txt joins the dictionaries
 @lru_cache(maxsize=8)
 def _segmenter(backend: str, user_dicts: tuple[str, ...]) -> Segmenter:
     return Segmenter(backend, user_dicts)

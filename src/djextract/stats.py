@@ -80,12 +80,12 @@ def is_member_total(m: dict[str, Any]) -> bool:
     if m.get("change"):
         return False
     context = _context(m)
-    return not any(w in context for w in _words("stats_member_subsets.txt"))
+    return not any(w in context for w in _words("stats/member_subsets.txt"))
 
 
 def is_funding(m: dict[str, Any]) -> bool:
-    """A money figure that is funding (see data/stats_funding_words.txt)."""
-    return not m.get("change") and any(w in _context(m) for w in _words("stats_funding_words.txt"))
+    """A money figure that is funding (see data/stats/funding_words.txt)."""
+    return not m.get("change") and any(w in _context(m) for w in _words("stats/funding_words.txt"))
 
 
 class _Doc:

@@ -2,7 +2,7 @@
 
 Why suffix-anchored: Chinese organisation names end in a small set of organ
 words (党委, 局, 集团, 社区 …) while their left edge is a chain of places,
-functions and nested bodies. So a head from ``body_heads.tsv`` anchors each
+functions and nested bodies. So a head from ``bodies/heads.tsv`` anchors each
 candidate, and the name grows leftwards over jieba words until a verb, a
 function word, a quantifier or punctuation; then rules decide whether what was
 found is one specific body or a generic type (党支部, 各级党组织).
@@ -45,7 +45,7 @@ QUOTE_MARKS_SPACE = re.compile(r"[“”「」『』\"‘’《》\s]")
 MARKS_BEFORE = frozenset("，。、；：！？（【〔,;:!?([ \t\r\n\u3000“「『《‘")
 NAME_OPENERS = "东南西北中上下前后大小新老"  # direction and size words that open village names (中|廖村)
 PLACE_LEVELS = "省市区县镇乡"  # a word written with one of these after it is a place (海棠 + 区)
-HEAD_FLAGS = ("alone", "sub", "place", "of")  # body_heads.tsv's flags (explained in its header)
+HEAD_FLAGS = ("alone", "sub", "place", "of")  # bodies/heads.tsv's flags (explained in its header)
 MAX_TOKENS = 9
 RARE_NOUN = 1000
 MAX_CHARS = 26
@@ -64,43 +64,43 @@ class Head:
 class Tables:
     def __init__(self) -> None:
         self.heads: dict[str, Head] = {}
-        heads = load_map("body_heads.tsv", ("head", "kind", "flags"), ((), BODY_KINDS, HEAD_FLAGS), ("flags",))
+        heads = load_map("bodies/heads.tsv", ("head", "kind", "flags"), ((), BODY_KINDS, HEAD_FLAGS), ("flags",))
         for word, (kind, flag_list) in heads.items():
             flags = {f.strip() for f in flag_list.split(",")}
             self.heads[word] = Head(word, kind, "alone" in flags, "sub" in flags, "place" in flags, "of" in flags)
         words = sorted(self.heads, key=len, reverse=True)
-        self.head_re = _head_pattern(words, load_set("body_head_continuations.txt"))
-        shorts = dict(load_rows("body_short_forms.tsv", ("long", "short")))
+        self.head_re = _head_pattern(words, load_set("bodies/head_continuations.txt"))
+        shorts = dict(load_rows("bodies/short_forms.tsv", ("long", "short")))
         ends = "|".join(map(re.escape, sorted(shorts, key=len, reverse=True))) or "(?!)"
         self.short_ends = shorts
         self.numbered = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,4}}?)(?:市|县|区)?"
                                    rf"第(?P<n>[一二三四五六七八九十]{{1,3}})(?P<end>{ends})$")
         self.head_end_re = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
-        self.stop = load_set("body_stop.txt")
-        self.stop_prefixes = tuple(load_set("body_stop_prefixes.txt"))
-        self.quantifiers = load_set("body_quantifiers.txt")
-        self.generic = load_set("body_generic.txt")
-        self.generic_mods = load_set("body_generic_modifiers.txt")
-        self.titles = load_set("titles.txt")
-        self.false_heads = load_set("body_false_heads.txt")
+        self.stop = load_set("bodies/stop.txt")
+        self.stop_prefixes = tuple(load_set("bodies/stop_prefixes.txt"))
+        self.quantifiers = load_set("bodies/quantifiers.txt")
+        self.generic = load_set("bodies/generic.txt")
+        self.generic_mods = load_set("bodies/generic_modifiers.txt")
+        self.titles = load_set("bodies/titles.txt")
+        self.false_heads = load_set("bodies/false_heads.txt")
         self.false_head_words = tuple(sorted(self.false_heads, key=len, reverse=True))
-        self.admin = frozenset("".join(load_set("admin_levels.txt")))
-        self.national = tuple(load_set("body_national_prefixes.txt"))
-        self.paren_qualifiers = load_set("body_paren_qualifiers.txt")
+        self.admin = frozenset("".join(load_set("bodies/admin_levels.txt")))
+        self.national = tuple(load_set("bodies/national_prefixes.txt"))
+        self.paren_qualifiers = load_set("bodies/paren_qualifiers.txt")
         self.title_suffixes = tuple(w for w in self.titles if len(w) >= 2)
         self.title_words = tuple(self.titles)
         self.collectives = tuple(q for q in self.quantifiers if len(q) > 1)
-        self.name_parts = load_set("body_name_parts.txt")
-        verbs = sorted(load_set("body_verbs.txt"), key=len, reverse=True)
+        self.name_parts = load_set("bodies/name_parts.txt")
+        verbs = sorted(load_set("bodies/verbs.txt"), key=len, reverse=True)
         self.verbs_re = re.compile("|".join(map(re.escape, verbs))) if verbs else re.compile("(?!)")
         words = sorted(self.generic_mods | self.generic, key=len, reverse=True)
         # a run of generic words and nothing else (新型农村社区 = 新型 + 农村 + 社区): no name in it
         self.generic_run = re.compile("(?:" + "|".join(map(re.escape, words)) + ")+")
-        self.name_markers = load_set("body_name_markers.txt")
-        self.designations = load_set("body_designations.txt")
-        self.level_words = load_set("body_level_words.txt")
-        self.label_words = load_set("body_label_words.txt")
-        self.kind_prefixes = list(load_rows("body_kind_prefixes.tsv", ("prefix", "kind"), ((), BODY_KINDS)))
+        self.name_markers = load_set("bodies/name_markers.txt")
+        self.designations = load_set("bodies/designations.txt")
+        self.level_words = load_set("bodies/level_words.txt")
+        self.label_words = load_set("bodies/label_words.txt")
+        self.kind_prefixes = list(load_rows("bodies/kind_prefixes.tsv", ("prefix", "kind"), ((), BODY_KINDS)))
 
     def nested_head(self, word: str) -> Head | None:
         m = self.head_end_re.search(word)
@@ -244,7 +244,7 @@ def head_inside_word(w: Walk) -> Act | None:
     return None
 
 
-@rule("body_false_heads.txt")
+@rule("bodies/false_heads.txt")
 def ordinary_word(w: Walk) -> Act | None:
     """格局, 农村, 常委: the head begins inside an ordinary dictionary word."""
     first = w.first
@@ -253,7 +253,7 @@ def ordinary_word(w: Walk) -> Act | None:
     return None
 
 
-@rule("admin_levels.txt")
+@rule("bodies/admin_levels.txt")
 def one_character_stub(w: Walk) -> Act | None:
     """好村: one character before the head in its word, neither a level nor a name, is no name."""
     first = w.first
@@ -263,7 +263,7 @@ def one_character_stub(w: Walk) -> Act | None:
     return None
 
 
-@rule("body_stop.txt", "titles.txt", "body_quantifiers.txt", "body_stop_prefixes.txt")
+@rule("bodies/stop.txt", "bodies/titles.txt", "bodies/quantifiers.txt", "bodies/stop_prefixes.txt")
 def stop_word_around_head(w: Walk) -> Act | None:
     """A stop word that ends in the head (a known word, not an unknown one) names nothing."""
     first = w.first
@@ -296,7 +296,7 @@ OPENING = (head_inside_word, ordinary_word, one_character_stub, stop_word_around
 
 # -- the walk: one word at a time, leftwards -----------------------------------------------------------------
 
-@rule("body_generic.txt", "body_generic_modifiers.txt")
+@rule("bodies/generic.txt", "bodies/generic_modifiers.txt")
 def quoted_name(w: Walk, tok: Token) -> Act | None:
     """“海上之家”党支部, 《…》: a quoted name or a title joins the name whole (a quote needs words after it)."""
     if not tok.word or tok.word[-1] not in CLOSE_QUOTES + "》":
@@ -319,7 +319,7 @@ def quoted_name(w: Walk, tok: Token) -> Act | None:
     return Act.GO_ON
 
 
-@rule("body_quantifiers.txt", "admin_levels.txt")
+@rule("bodies/quantifiers.txt", "bodies/admin_levels.txt")
 def generic_quantifier(w: Walk, tok: Token) -> Act | None:
     """各区委, 所属党支部, 各市县|党委: a quantifier makes the body generic."""
     if tok.word in w.t.quantifiers or (len(tok.word) >= 2 and tok.word[0] in LEVEL_QUANTIFIERS
@@ -328,7 +328,7 @@ def generic_quantifier(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("body_heads.tsv", "body_kind_prefixes.tsv")
+@rule("bodies/heads.tsv", "bodies/kind_prefixes.tsv")
 def two_bodies_side_by_side(w: Walk, tok: Token) -> Act | None:
     """区委区政府, 省委省政府: a level body of another kind before this one is a body of its own."""
     level = w.t.heads.get(tok.word)
@@ -339,7 +339,7 @@ def two_bodies_side_by_side(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("body_heads.tsv")
+@rule("bodies/heads.tsv")
 def committee_and_government(w: Walk, tok: Token) -> Act | None:
     """镇党委政府: the town's committee and its government, side by side (bare 政府 is no body)."""
     level = w.t.heads.get(tok.word)
@@ -348,7 +348,7 @@ def committee_and_government(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("body_heads.tsv")
+@rule("bodies/heads.tsv")
 def village_before_village(w: Walk, tok: Token) -> Act | None:
     """后进村|光明村: a village (or a label ending like one) before this village's name."""
     if (w.head.place and w.mods and w.t.nested_head(tok.word) is w.head
@@ -387,7 +387,7 @@ def joint_verb(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("body_stop.txt", "body_quantifiers.txt")
+@rule("bodies/stop.txt", "bodies/quantifiers.txt")
 def preposition_and_that(w: Walk, tok: Token) -> Act | None:
     """由该|党支部: an unknown word of a preposition and 该, "that branch"."""
     if tok.tag == "" and tok.word[0] in w.t.stop and tok.word[1:] in w.t.quantifiers:
@@ -395,7 +395,7 @@ def preposition_and_that(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("body_stop.txt", "admin_levels.txt", "body_heads.tsv")
+@rule("bodies/stop.txt", "bodies/admin_levels.txt", "bodies/heads.tsv")
 def glued_preposition(w: Walk, tok: Token) -> Act | None:
     """对美团, 由局(党委), 由文|城镇卫生院: an unknown word that swallowed the preposition before the name."""
     t = w.t
@@ -413,7 +413,7 @@ def _opens_after(w: Walk, tok: Token) -> bool:
     return before is None or before.word == "的" or before.tag == "x" or before.word[-1] in w.t.admin
 
 
-@rule("body_stop.txt")
+@rule("bodies/stop.txt")
 def village_opener(w: Walk, tok: Token) -> Act | None:
     """中|廖|村: a name character and a stub make the village's name; so does 上 before an unknown 湄湘村."""
     mods = w.mods
@@ -424,7 +424,7 @@ def village_opener(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("body_stop.txt")
+@rule("bodies/stop.txt")
 def branch_village_opener(w: Walk, tok: Token) -> Act | None:
     """下|湖村|党总支, 小|南河村|党支部: the same opener before a village that a branch is named after."""
     mods = w.mods
@@ -435,7 +435,7 @@ def branch_village_opener(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("body_heads.tsv")
+@rule("bodies/heads.tsv")
 def community_morpheme(w: Walk, tok: Token) -> Act | None:
     """王府|园|社区: a morpheme between a name and the community it names."""
     if len(tok.word) == 1 and tok.tag in ("zg", "g", "ng"):
@@ -445,7 +445,7 @@ def community_morpheme(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("body_stop.txt", "titles.txt", "body_quantifiers.txt")
+@rule("bodies/stop.txt", "bodies/titles.txt", "bodies/quantifiers.txt")
 def bracketed_place(w: Walk, tok: Token) -> Act | None:
     """太和康美(北京)中医研究院有限公司: a place in brackets inside an enterprise's name (one word of it)."""
     if tok.word not in ")）" or w.head.kind != "enterprise":
@@ -477,7 +477,7 @@ def numbered_unit(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("body_heads.tsv", "body_generic.txt", "body_quantifiers.txt")
+@rule("bodies/heads.tsv", "bodies/generic.txt", "bodies/quantifiers.txt")
 def joined_department(w: Walk, tok: Token) -> Act | None:
     """住房和城乡建设局, 自然资源和规划厅: 和 inside one department's name, not between two bodies."""
     if w.head.alone or tok.word not in NAME_JOINERS:
@@ -490,7 +490,7 @@ def joined_department(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("body_heads.tsv")
+@rule("bodies/heads.tsv")
 def numbered_company(w: Walk, tok: Token) -> Act | None:
     """集团|三|公司第四直管项目部党支部, 中铁|二十四|局: the group's No. 3 company, No. 24 bureau."""
     if (not w.head.alone and tok.tag == "m" and w.mods and w.prev(tok) is not None
@@ -499,7 +499,7 @@ def numbered_company(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("admin_levels.txt")
+@rule("bodies/admin_levels.txt")
 def village_numeral(w: Walk, tok: Token) -> Act | None:
     """大河坝镇三河口村: a numeral opens the village's name after its town."""
     if w.head.alone or tok.tag != "m" or len(tok.word) != 1 or tok.word not in VILLAGE_NUMERALS:
@@ -510,7 +510,7 @@ def village_numeral(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("body_heads.tsv")
+@rule("bodies/heads.tsv")
 def numbered_branch(w: Walk, tok: Token) -> Act | None:
     """市财政局|第一|党支部: an ordinal after a named body or place numbers a branch of it."""
     if not w.head.alone and _numbered(tok, w.prev(tok), w.t):
@@ -518,7 +518,7 @@ def numbered_branch(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("admin_levels.txt", "body_stop.txt")
+@rule("bodies/admin_levels.txt", "bodies/stop.txt")
 def place_of_level_body(w: Walk, tok: Token) -> Act | None:
     """文昌|市委, 海棠|区委: a level body (alone) takes only a place before it, at most three words."""
     if not w.head.alone:
@@ -537,7 +537,7 @@ def _village_name_ends(w: Walk, tok: Token) -> bool:
     return w.head.place and not w.head.alone and (verb or (len(mods) >= 3 and not level_only))
 
 
-@rule("body_generic_modifiers.txt")
+@rule("bodies/generic_modifiers.txt")
 def generic_modifier(w: Walk, tok: Token) -> Act | None:
     """机关, 农村, 新型: a generic modifier joins the name (whether the name is specific is decided later)."""
     if tok.word not in w.t.generic_mods:
@@ -545,9 +545,9 @@ def generic_modifier(w: Walk, tok: Token) -> Act | None:
     return Act.STOP if _village_name_ends(w, tok) else Act.TAKE
 
 
-@rule("body_stop.txt", "body_name_parts.txt")
+@rule("bodies/stop.txt", "bodies/name_parts.txt")
 def stop_word(w: Walk, tok: Token) -> Act | None:
-    """A word of body_stop.txt ends the name (unless it is a name part)."""
+    """A word of bodies/stop.txt ends the name (unless it is a name part)."""
     if tok.word in w.t.stop and tok.word not in w.t.name_parts:
         return Act.STOP
     return None
@@ -565,7 +565,8 @@ def adjective(w: Walk, tok: Token) -> Act | None:
     return Act.STOP if _village_name_ends(w, tok) else Act.TAKE
 
 
-@rule("body_stop.txt", "titles.txt", "body_quantifiers.txt", "body_stop_prefixes.txt", "body_name_parts.txt")
+@rule("bodies/stop.txt", "bodies/titles.txt", "bodies/quantifiers.txt", "bodies/stop_prefixes.txt",
+      "bodies/name_parts.txt")
 def stop_tag(w: Walk, tok: Token) -> Act | None:
     """A verb, preposition, particle, number, title or other function word ends the name."""
     return Act.STOP if _is_stop(tok, w.t) else None
@@ -593,14 +594,14 @@ WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_
 
 # -- after the walk: the word before the name, and where the name really begins ------------------------------
 
-@rule("body_quantifiers.txt")
+@rule("bodies/quantifiers.txt")
 def counted_before(w: Walk) -> Act | None:
     """所属|党支部: a quantifier right before the name makes it generic."""
     stop = w.stopped_at()
     return Act.REJECT if stop is not None and stop.word in w.t.quantifiers else None
 
 
-@rule("titles.txt")
+@rule("bodies/titles.txt")
 def person_after_title(w: Walk) -> Act | None:
     """主席|杨贵|平和|商会党支部: a person's name after a title, not the start of a body's."""
     stop, mods = w.stopped_at(), w.mods
@@ -610,7 +611,7 @@ def person_after_title(w: Walk) -> Act | None:
     return None
 
 
-@rule("body_label_words.txt")
+@rule("bodies/label_words.txt")
 def label_before_name(w: Walk) -> Act | None:
     """建设单位|海南大学化学化工学院…党支部: a label, then the name; nothing before the label opens it."""
     label = _label_before_organisation(w.mods, w.t)
@@ -622,7 +623,7 @@ def label_before_name(w: Walk) -> Act | None:
     return None
 
 
-@rule("admin_levels.txt", "body_stop.txt", "body_quantifiers.txt", "body_label_words.txt")
+@rule("bodies/admin_levels.txt", "bodies/stop.txt", "bodies/quantifiers.txt", "bodies/label_words.txt")
 def level_or_place_opens(w: Walk) -> Act | None:
     """省|交通规划勘察设计研究院, 中车|大连机车研究所有限公司: a level, place or brand opens the name."""
     head = w.head
@@ -649,7 +650,7 @@ class Found:
     words: list[str]
 
 
-@rule("body_generic.txt")
+@rule("bodies/generic.txt")
 def generic_name(f: Found) -> Act | None:
     """党支部, 基层党组织: a generic body's name."""
     return Act.REJECT if f.name in f.w.t.generic else None
@@ -661,19 +662,19 @@ def inside_title_or_quote(f: Found) -> Act | None:
     return Act.REJECT if _in_title_or_quote(f.w.sentence, f.w.start, f.w.head_end) else None
 
 
-@rule("titles.txt")
+@rule("bodies/titles.txt")
 def title_of_level_body(f: Found) -> Act | None:
     """市委常委: a title, whose body (市委) is found on its own."""
     return Act.REJECT if len(f.w.head.word) == 1 and f.name.endswith(f.w.t.title_suffixes) else None
 
 
-@rule("body_quantifiers.txt")
+@rule("bodies/quantifiers.txt")
 def collective(f: Found) -> Act | None:
     """省直单位机关党委: a collective, not one body."""
     return Act.REJECT if f.name.startswith(f.w.t.collectives) else None
 
 
-@rule("admin_levels.txt")
+@rule("bodies/admin_levels.txt")
 def several_levels(f: Found) -> Act | None:
     """县市区委书记, 市县乡党委书记: the committees of several levels, not one body."""
     levels = f.name[: -len(f.w.head.word)]
@@ -694,7 +695,7 @@ def masked_letter(f: Found) -> Act | None:
     return Act.REJECT if f.words and ANONYMOUS_LETTER.fullmatch(f.words[-1]) else None
 
 
-@rule("body_designations.txt")
+@rule("bodies/designations.txt")
 def designation(f: Found) -> Act | None:
     """全国党建工作|样板|支部: a designation conferred on branches, not a branch's name."""
     if f.words and f.words[-1] in f.w.t.designations and f.w.head.kind == "party" and not f.w.quoted:
@@ -702,7 +703,7 @@ def designation(f: Found) -> Act | None:
     return None
 
 
-@rule("body_level_words.txt")
+@rule("bodies/level_words.txt")
 def level_word_body(f: Found) -> Act | None:
     """街道党工委: the street's own committee, as 镇党委 (but 4个街道办事处 counts several)."""
     if len(f.words) == 1 and f.words[0] in f.w.t.level_words and f.w.head.kind in ("party", "government"):
@@ -711,13 +712,13 @@ def level_word_body(f: Found) -> Act | None:
     return None
 
 
-@rule("body_generic_modifiers.txt")
+@rule("bodies/generic_modifiers.txt")
 def generic_modifiers_only(f: Found) -> Act | None:
     """机关|党委: only generic modifiers before the head."""
     return Act.REJECT if f.words and all(x in f.w.t.generic_mods for x in f.words) else None
 
 
-@rule("body_generic.txt", "body_generic_modifiers.txt", "body_national_prefixes.txt")
+@rule("bodies/generic.txt", "bodies/generic_modifiers.txt", "bodies/national_prefixes.txt")
 def generic_run(f: Found) -> Act | None:
     """新型农村社区, 新型|农村: generic words glued into one word (but 中央|宣传部 is one body)."""
     t = f.w.t
@@ -727,13 +728,13 @@ def generic_run(f: Found) -> Act | None:
     return None
 
 
-@rule("body_verbs.txt")
+@rule("bodies/verbs.txt")
 def verb_phrase(f: Found) -> Act | None:
     """选优配强村党组织书记: a verb phrase over villages in general."""
     return Act.REJECT if f.w.t.verbs_re.search(f.name) else None
 
 
-@rule("admin_levels.txt", "body_name_markers.txt", "body_national_prefixes.txt", "body_generic.txt")
+@rule("bodies/admin_levels.txt", "bodies/name_markers.txt", "bodies/national_prefixes.txt", "bodies/generic.txt")
 def not_specific(f: Found) -> Act | None:
     """A name with no place, proper name, level prefix or parent body singles out no body."""
     if f.w.quoted or _specific(f.w.mods, f.w.head, f.w.t, f.w.sentence.doc):
@@ -763,7 +764,7 @@ def _candidate(sentence: Sentence, head_start: int, head_end: int, head: Head,
                parents: dict[int, Candidate] | None = None) -> Candidate | None:
     """The body whose name ends with this head, or None; ``parents``: enterprises found before it, by end."""
     doc = sentence.doc
-    events = begin(doc, "body", head_start, head_end, head.word, ("body_heads.tsv",))
+    events = begin(doc, "body", head_start, head_end, head.word, ("bodies/heads.tsv",))
     w = Walk(sentence, head_start, head_end, head, parents)
     cand = _run(w, events)
     if cand is None:
@@ -819,7 +820,7 @@ def _name_char(tok: Token, t: Tables) -> bool:
 def _label_before_organisation(mods: list[Token], t: Tables) -> int:
     """How many leading words are a label before a named organisation (jieba's nt) or place (ns).
 
-    培育建设单位|海南大学化学化工学院…: a word from body_label_words.txt right
+    培育建设单位|海南大学化学化工学院…: a word from bodies/label_words.txt right
     before an organisation's or a place's name ends a label that describes the body.
     """
     for k in range(len(mods) - 1, 0, -1):
@@ -964,7 +965,7 @@ def own_party_organisation(doc: Document, cand: Candidate) -> Candidate | None:
     return Candidate(cand.start, own.end(), cand.name + own.group(1), "party")
 
 
-@rule("body_short_forms.tsv")
+@rule("bodies/short_forms.tsv")
 def short_form(doc: Document, sentence: Sentence, found: list[Candidate], t: Tables) -> list[Candidate]:
     """绍兴市第一中学 … 绍兴一中: the short form of a numbered school named in full earlier, where written."""
     shorts: dict[str, str] = doc.memory.setdefault("body_short_forms", {})  # short → kind
@@ -973,7 +974,7 @@ def short_form(doc: Document, sentence: Sentence, found: list[Candidate], t: Tab
         for m in re.finditer(re.escape(short), sentence.text):
             a, b = sentence.start + m.start(), sentence.start + m.end()
             if not any(c.start < b and a < c.end for c in found):
-                found_by(doc, "body", a, b, short, short_form, short, ("body_short_forms.tsv",))
+                found_by(doc, "body", a, b, short, short_form, short, ("bodies/short_forms.tsv",))
                 out.append(Candidate(a, b, short, kind))
     for c in found:
         m = t.numbered.match(c.name)

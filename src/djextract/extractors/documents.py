@@ -29,9 +29,9 @@ DEFAULT_KIND = "publication"  # a title with no telling ending is most often a p
 
 class Tables:
     def __init__(self) -> None:
-        endings = load_rows("document_kinds.tsv", ("ending", "kind"), ((), KINDS))
+        endings = load_rows("documents/kinds.tsv", ("ending", "kind"), ((), KINDS))
         self.endings = sorted(endings, key=lambda ek: -len(ek[0]))
-        cues = load_rows("document_cues.tsv", ("after", "kind"), ((), KINDS))
+        cues = load_rows("documents/cues.tsv", ("after", "kind"), ((), KINDS))
         self.cues = sorted(cues, key=lambda ak: -len(ak[0]))
 
 

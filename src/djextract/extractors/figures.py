@@ -44,7 +44,7 @@ LIST_GLOSS = re.compile(r"\([^()]{1,8}、[^()]{1,8}\)")
 LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
 PERSON_CATEGORIES = ("party_members", "activists", "people")
-# units.tsv classes: what a unit measures (categorize() maps each to the guide's categories)
+# figures/units.tsv classes: what a unit measures (categorize() maps each to the guide's categories)
 UNIT_CLASSES = ("count", "person", "people", "events", "money", "percent", "area", "duration", "other")
 DUO_AFTER = re.compile(r"多(?=[时来的里内后前间中以之，,。；;、）)]|$)")  # 4年多时间, not 3年多次
 # Characters cut into words around a figure for what it counts; a rule that reads further gets the whole sentence.
@@ -54,34 +54,34 @@ class Tables:
     """The figure rules, compiled once per process from the data files."""
 
     def __init__(self) -> None:
-        units = load_map("units.tsv", ("unit", "class", "script"), ((), UNIT_CLASSES, ("", "arabic")))
+        units = load_map("figures/units.tsv", ("unit", "class", "script"), ((), UNIT_CLASSES, ("", "arabic")))
         self.unit_class = {u: f[0] for u, f in units.items()}
         self.arabic_only = {u for u, f in units.items() if f[1] == "arabic"}
-        quals = load_rows("qualifiers.tsv", ("word", "qualifier", "position"),
+        quals = load_rows("figures/qualifiers.tsv", ("word", "qualifier", "position"),
                           ((), QUALIFIERS, ("before", "before-bare", "middle", "after")))
         self.before = {w: q for w, q, pos in quals if pos in ("before", "before-bare")}
         self.bare_only = frozenset(w for w, _q, pos in quals if pos == "before-bare")
         self.middle = {w: q for w, q, pos in quals if pos == "middle"}
         self.after = {w: q for w, q, pos in quals if pos == "after"}
-        counted = load_map("counted.tsv", ("counted", "category", "position"), ((), CATEGORIES, ("", "end")))
+        counted = load_map("figures/counted.tsv", ("counted", "category", "position"), ((), CATEGORIES, ("", "end")))
         self.counted = {k: v[0] for k, v in counted.items()}
         # "end": the word decides only when it ends the phrase (支部 yes, 支部书记 or 支部工作 no)
         self.ending_only = frozenset(k for k, v in counted.items() if v[1] == "end")
         self.event_words = tuple(w for w, c in self.counted.items() if c == "events" and len(w) >= 2)
-        self.transparent = sorted(load_set("counted_transparent.txt"), key=len, reverse=True)
-        self.link_words = load_set("figure_link_words.txt")
-        self.year_blockers = tuple(sorted(load_set("figure_year_blockers.txt"), key=len, reverse=True))
+        self.transparent = sorted(load_set("figures/counted_transparent.txt"), key=len, reverse=True)
+        self.link_words = load_set("figures/link_words.txt")
+        self.year_blockers = tuple(sorted(load_set("figures/year_blockers.txt"), key=len, reverse=True))
         self.unit_blockers: dict[str, tuple[str, ...]] = {}
-        for unit, word in load_rows("figure_unit_blockers.tsv", ("unit", "next")):
+        for unit, word in load_rows("figures/unit_blockers.tsv", ("unit", "next")):
             self.unit_blockers[unit] = (*self.unit_blockers.get(unit, ()), word)
-        self.verb_nouns = load_set("counted_verb_nouns.txt")
-        self.counted_stop = load_set("counted_stop.txt")
-        self.duration_verbs = tuple(load_set("figure_duration_verbs.txt"))
+        self.verb_nouns = load_set("figures/counted_verb_nouns.txt")
+        self.counted_stop = load_set("figures/counted_stop.txt")
+        self.duration_verbs = tuple(load_set("figures/duration_verbs.txt"))
         self.person_categories = [(w, c, scope == "whole") for w, c, scope in load_rows(
-            "person_categories.tsv", ("word", "category", "scope"), ((), CATEGORIES, ("", "whole")))]
-        self.ordinal_markers = tuple(load_set("figure_ordinal_markers.txt"))
-        self.breakdown_words = load_set("figure_breakdown_words.txt")
-        self.formulae = sorted(load_set("formulae.txt"), key=len, reverse=True)
+            "figures/person_categories.tsv", ("word", "category", "scope"), ((), CATEGORIES, ("", "whole")))]
+        self.ordinal_markers = tuple(load_set("figures/ordinal_markers.txt"))
+        self.breakdown_words = load_set("figures/breakdown_words.txt")
+        self.formulae = sorted(load_set("figures/formulae.txt"), key=len, reverse=True)
         alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
         self.formula_re = re.compile(alt(self.formulae)) if self.formulae else None
         number = f"(?:{NUM_AR_WAN}|{NUM_AR}|{NUM_CN})"
@@ -239,7 +239,7 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
 @derived
 def _counted_stops() -> frozenset[str]:
     """Quantifiers and scope words (全市, 各级) are not part of what is counted."""
-    return load_set("body_quantifiers.txt") | tables().link_words | tables().counted_stop | {"全国"}
+    return load_set("bodies/quantifiers.txt") | tables().link_words | tables().counted_stop | {"全国"}
 
 
 def _after_de(tokens: list[Token], i: int) -> str:
@@ -273,7 +273,7 @@ def _strip_for_lookup(counted: str) -> str:
 
 
 def lookup_counted(counted: str) -> str | None:
-    """Category of a counted phrase from counted.tsv, or None.
+    """Category of a counted phrase from figures/counted.tsv, or None.
 
     The first member of a list decides (机关党委、机关纪委); within it the longest
     known ending wins, and failing that a known word that ends an earlier part
@@ -346,7 +346,7 @@ CHANGE_GAP = re.compile(r"(?:了|为|约|近|超过?|达)?$")
 
 @derived
 def _change_words() -> tuple[tuple[str, str], ...]:
-    rows = load_rows("figure_change_words.tsv", ("word", "change"), ((), ("up", "down")))
+    rows = load_rows("figures/change_words.tsv", ("word", "change"), ((), ("up", "down")))
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 

@@ -44,24 +44,24 @@ class Cue:
 
 class Tables:
     def __init__(self) -> None:
-        posts = sorted(load_set("person_posts.txt"), key=len, reverse=True)
-        parts = sorted(load_set("person_post_parts.txt"), key=len, reverse=True)
+        posts = sorted(load_set("persons/posts.txt"), key=len, reverse=True)
+        parts = sorted(load_set("persons/post_parts.txt"), key=len, reverse=True)
         post = "(?:" + "|".join(map(re.escape, parts)) + ")*(?:" + "|".join(map(re.escape, posts)) + ")"
         self.post_before = re.compile(f"{post}(?:、{post})*\\s*$")  # ending right before a name
         self.post_after = re.compile(f"{post}(?:、{post})*")  # opening right after an apposition verb
-        self.surnames = frozenset(w for line in load_lines("surnames.txt") for w in line.split())
+        self.surnames = frozenset(w for line in load_lines("persons/surnames.txt") for w in line.split())
         self.surname_starts = frozenset(w[0] for w in self.surnames)  # a name opens with one of these
-        rows = load_rows("person_cues.tsv", ("cue", "where", "gives"),
+        rows = load_rows("persons/cues.tsv", ("cue", "where", "gives"),
                          ((), ("before", "after"), ("none", "post", "skip", "drop")))
         cues = [Cue(*r) for r in rows]
         self.before = sorted((c for c in cues if c.where == "before"), key=lambda c: -len(c.word))
         self.after = sorted((c for c in cues if c.where == "after"), key=lambda c: -len(c.word))
         self.drop = tuple(c.word for c in self.before if c.gives == "drop")
-        self.body_heads = tuple(sorted(load_set("person_body_heads.txt"), key=len, reverse=True))
-        self.name_ends = tuple(sorted(load_set("person_body_name_ends.txt"), key=len, reverse=True))
-        self.name_stops = frozenset(load_set("person_body_name_stops.txt"))
+        self.body_heads = tuple(sorted(load_set("persons/body_heads.txt"), key=len, reverse=True))
+        self.name_ends = tuple(sorted(load_set("persons/body_name_ends.txt"), key=len, reverse=True))
+        self.name_stops = frozenset(load_set("persons/body_name_stops.txt"))
         self.subunit = re.compile("^[\u4e00-\u9fff]{1,10}(?:" + "|".join(map(re.escape, load_set(
-            "person_subunits.txt"))) + ")$")
+            "persons/subunits.txt"))) + ")$")
         words = {c.word for c in cues} | set(posts)
         self.trigger = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 

@@ -59,7 +59,7 @@ class Head:
 class Tables:
     def __init__(self) -> None:
         self.heads: dict[str, Head] = {}
-        heads = load_map("programme_heads.tsv", ("head", "kind", "position"),
+        heads = load_map("programmes/heads.tsv", ("head", "kind", "position"),
                          ((), (*PROGRAMME_KINDS, "site"), ("", "after", "inside", "both")))
         for word, (kind, position) in heads.items():
             where = position or "both"
@@ -68,17 +68,17 @@ class Tables:
         inside = sorted((h for h in self.heads.values() if h.inside), key=lambda h: len(h.word), reverse=True)
         self.after_re = re.compile("|".join(re.escape(h.word) for h in after))
         self.inside_re = re.compile("(?:" + "|".join(re.escape(h.word) for h in inside) + ")$")
-        self.verbs = {k: v[0] for k, v in load_map("programme_verbs.tsv", ("verb", "kind"),
+        self.verbs = {k: v[0] for k, v in load_map("programmes/verbs.tsv", ("verb", "kind"),
                                                    ((), PROGRAMME_KINDS)).items()}
         self.verb_re = re.compile("(?:" + "|".join(re.escape(v) for v in sorted(self.verbs, key=len, reverse=True))
                                   + ")了?")
-        self.stop = load_set("programme_stop.txt")
-        cues = load_rows("programme_honour_cues.tsv", ("cue", "position"), ((), ("before", "after")))
+        self.stop = load_set("programmes/stop.txt")
+        cues = load_rows("programmes/honour_cues.tsv", ("cue", "position"), ((), ("before", "after")))
         self.honour_before = tuple(w for w, p in cues if p == "before")
         self.honour_after = tuple(w for w, p in cues if p == "after")
-        self.honour_titles = tuple(load_set("programme_honour_titles.txt"))
+        self.honour_titles = tuple(load_set("programmes/honour_titles.txt"))
         self.known = {k: (kind, head or None) for k, (kind, head) in load_map(
-            "programme_known.tsv", ("name", "kind", "head"), ((), PROGRAMME_KINDS)).items()}
+            "programmes/known.tsv", ("name", "kind", "head"), ((), PROGRAMME_KINDS)).items()}
         # Unquoted names: a numeral and a coined word before a short head (四亮工程), and
         # numbered editions of a competition (海南省第九届…展播评比).
         coined = [h.word for h in inside if len(h.word) == 2 and h.kind in ("project", "campaign")]
@@ -97,15 +97,15 @@ class Tables:
             r"|((?:[^\W\d_的在与和及]{2,3}(?:省|市|区|县))?第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{2,16}?"
             rf"(?:{'|'.join(map(re.escape, contests))}))"
         )
-        self.goal_words = tuple(sorted(load_set("programme_goal_words.txt"), key=len, reverse=True))
+        self.goal_words = tuple(sorted(load_set("programmes/goal_words.txt"), key=len, reverse=True))
         goals = "|".join(map(re.escape, self.goal_words))
         self.goal_after = re.compile(rf"(?:的[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,2}})(?:{goals})")
-        self.frames = {k: (v[0] or "mechanism") for k, v in load_map("programme_frames.tsv", ("frame", "kind"),
+        self.frames = {k: (v[0] or "mechanism") for k, v in load_map("programmes/frames.tsv", ("frame", "kind"),
                                                                      ((), ("", *PROGRAMME_KINDS))).items()}
         frames = sorted(self.frames, key=len, reverse=True)
         self.as_frame = re.compile("为(" + "|".join(map(re.escape, frames)) + ")")
         self.frame_before = re.compile("(" + "|".join(map(re.escape, frames)) + ")(?:就)?是$")
-        figurative = sorted(load_set("programme_figurative_verbs.txt"), key=len, reverse=True)
+        figurative = sorted(load_set("programmes/figurative_verbs.txt"), key=len, reverse=True)
         verbs = "|".join(map(re.escape, figurative))
         self.metaphor_pair = re.compile(r"以[“「『\"]([^”」』\"]{1,8})[”」』\"](?:" + verbs + r")[“「『\"]")
         self.known_re = re.compile("|".join(re.escape(k) for k in sorted(self.known, key=len, reverse=True))) \
