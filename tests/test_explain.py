@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from djextract import lexicon
@@ -60,18 +61,30 @@ def test_json_records_name_the_data_lines_that_fired():
     assert [r["name"] for r in kept] == ["海棠区委组织部", "市教育局党委"]
 
 
-def test_kept_candidates_are_exactly_the_extracted_bodies(samples_dir):
+@pytest.mark.parametrize("type_", ["body", "figure"])
+def test_kept_candidates_are_exactly_the_extracted_mentions(samples_dir, type_):
     for path in sorted(samples_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        _, mentions = process(text, "-", Options(types=("body",)))
-        want = [(m.start, m.end, m.fields["name"]) for m in mentions]
-        got = [(r["start"], r["end"], r["name"]) for r in records(str(path), "--types", "body", "--kept-only")]
+        _, mentions = process(text, "-", Options(types=(type_,)))
+        want = [(m.start, m.end) for m in mentions]
+        got = [(r["start"], r["end"]) for r in records(str(path), "--types", type_, "--kept-only")
+               if r["type"] == type_]
         assert got == want, path.name
 
 
+def test_figures_are_traced_stage_by_stage():
+    recs = records("投入40万元至50万元，第3名。", "--types", "figure")
+    kept = [r for r in recs if r["outcome"] == "kept"]
+    assert [r["text"] for r in kept] == ["40万元至50万元"]
+    assert any(r["outcome"] == "dropped" and r["rules"][-1]["rule"] == "range written twice" for r in recs)
+    rank = next(r for r in recs if r["text"] == "3名")
+    assert rank["outcome"] == "rejected" and rank["rules"][-1]["rule"] == "ordinal"
+    assert any(ref.endswith(" 第") for ref in rank["rules"][-1]["data"])  # the ordinal marker's data line
+
+
 def test_untraced_types_show_their_mentions_and_fields():
-    out = run("explain", TEXT).stdout
-    assert "✓ figure 62个" in out and "counted=党支部" in out and "rules not traced for figure" in out
+    out = run("explain", "打造“红色物业”品牌。").stdout
+    assert "✓ programme “红色物业”" in out and "kind=brand" in out and "rules not traced for programme" in out
 
 
 def test_rules_are_listed_stage_by_stage_in_run_order():

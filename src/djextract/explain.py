@@ -30,7 +30,10 @@ def explain(raw: str, doc_id: str = "-", options: Options | None = None, name: s
     doc.trace = []
     mentions = run_extractors(doc, options)
     traced = {d.type for d in doc.trace}
+    fields = {(m.type, m.start, m.end): dict(m.fields) for m in mentions}
     out = [_decision(doc, d) for d in doc.trace]
+    for r in out:
+        r["fields"] = fields.get((r["type"], r["start"], r["end"])) if r["outcome"] == "kept" else None
     out += [_untraced(m) for m in mentions if m.type not in traced]
     out.sort(key=lambda r: (r["start"], r["end"]))
     return out
@@ -64,7 +67,7 @@ def _hits(files: tuple[str, ...], word: str) -> list[str]:
             out += [f"{w} {word}" for w in exact]
             continue
         inside = sorted({ln.split("\t")[0].strip() for ln in load_lines(f)} - {""}, key=len, reverse=True)
-        for term in [t for t in inside if len(t) >= 2 and t in word][:1]:
+        for term in [t for t in inside if t in word][:1]:
             out += [f"{w} {term}" for w in where(f, term)]
     return out[:MAX_HITS]
 
@@ -92,9 +95,10 @@ def render_lines(records: list[dict[str, Any]], rejected: bool = True) -> Iterat
         anchor = f"  anchor {r['anchor']}" if r["anchor"] else ""
         data = f"  ({', '.join(r['anchor_data'])})" if r["anchor_data"] else ""
         yield f"  {MARK[r['outcome']]} {r['type']} {label}  [{r['start']}:{r['end']}] {r['outcome']}{anchor}{data}"
-        if r["rules"] is None:
+        if r["fields"]:
             fields = ", ".join(f"{k}={v}" for k, v in r["fields"].items() if v not in (None, ""))
-            yield f"      {fields}  (rules not traced for {r['type']})"
+            yield f"      {fields}" + (f"  (rules not traced for {r['type']})" if r["rules"] is None else "")
+        if r["rules"] is None:
             continue
         for e in r["rules"]:
             data = f"  {'; '.join(e['data'])}" if e["data"] else ""

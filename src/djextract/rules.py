@@ -128,6 +128,19 @@ def decide(rules: Iterable[Callable[..., Any]], stage: str, events: list[Event] 
     return None
 
 
+def apply(rules: Iterable[Callable[..., Any]], stage: str, events: list[Event] | None, word: str,
+          *args: Any) -> Act | None:
+    """Run every rule in order (each may adjust what it is given); stop at the first that rejects."""
+    for r in rules:
+        act = r(*args)
+        if act is not None:
+            if events is not None:
+                events.append(Event(stage, r, act, word))
+            if act is Act.REJECT:
+                return act
+    return None
+
+
 def begin(doc: Document, type_: str, start: int, end: int, anchor: str, data: tuple[str, ...]) -> list[Event] | None:
     """Open a candidate's record when the document is traced; its event list, else None (no cost)."""
     if doc.trace is None:
@@ -151,6 +164,13 @@ def conclude(doc: Document, outcome: str, start: int | None = None, end: int | N
         d.outcome = outcome
         if start is not None and end is not None:
             d.start, d.end = start, end
+
+
+def widen(doc: Document, type_: str, start: int, end: int, new_end: int, outcome: str) -> None:
+    """A kept candidate grew after its own rules (a range's second half joined it)."""
+    for d in doc.trace or ():
+        if d.type == type_ and d.start == start and d.end == end and d.outcome not in ("rejected", "dropped"):
+            d.end, d.outcome = new_end, outcome
 
 
 def overruled(doc: Document, type_: str, start: int, end: int, by: Callable[..., Any], word: str) -> None:

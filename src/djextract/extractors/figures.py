@@ -16,6 +16,7 @@ from decimal import Decimal
 from ..document import Document, Sentence, Token
 from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
+from ..rules import Act, Event, apply, begin, conclude, overruled, rule, widen
 from ..schema import CATEGORIES, QUALIFIERS
 from .numbers import DIGITS, NumberError, parse_number, plain
 from .quotes import Quote
@@ -381,8 +382,14 @@ def figures_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
 RANGE_JOIN = re.compile(r"[ \u00a0]?(?:至|到|-|~|～|—{1,2})[ \u00a0]?")
 
 
-def _join_range(doc: Document, sentence: Sentence, fig: Mention, excluded: list[tuple[int, int]]) -> None:
+@rule()
+def range_written_twice(fig: Mention, top: Mention) -> bool:
     """40万元至50万元, 3人到5人: a range written with its unit twice is one figure with a top."""
+    return top.fields["unit"] == fig.fields["unit"] and top.fields["value"] > fig.fields["value"]
+
+
+def _join_range(doc: Document, sentence: Sentence, fig: Mention, excluded: list[tuple[int, int]]) -> None:
+    """Join the top of a range written with its unit twice (range_written_twice)."""
     text, base = sentence.text, sentence.start
     j = RANGE_JOIN.match(text, fig.end - base)
     if not j or fig.fields["value_max"] is not None:
@@ -391,144 +398,387 @@ def _join_range(doc: Document, sentence: Sentence, fig: Mention, excluded: list[
     if not m2 or m2.group("pre"):
         return
     top = _figure(doc, sentence, m2, excluded)
-    if top is None or top.fields["unit"] != fig.fields["unit"] or top.fields["value"] <= fig.fields["value"]:
+    if top is None or not range_written_twice(fig, top):
         return
+    if doc.trace is not None:
+        overruled(doc, "figure", top.start, top.end, range_written_twice, top.text)
+        widen(doc, "figure", fig.start, fig.end, top.end, text[fig.start - base:top.end - base])
     fig.fields["value_max"] = top.fields["value"]
     fig.end = top.end
     fig.text = text[fig.start - base:fig.end - base]
 
 
-def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[tuple[int, int]]) -> Mention | None:
-    t = tables()
-    text = sentence.text
-    start, end = m.start(), m.end()
-    num = m.group("pct") or m.group("num")
-    unit = "%" if m.group("pct") else m.group("unit")
-    cls = "percent" if m.group("pct") else t.unit_class[unit]
-    arabic = _is_arabic(num)
-    pre = m.group("pre")
-    if pre in t.bare_only and not _bare_multiplier(num):  # 上万, 上千万: bare multipliers only
-        start += len(pre)  # 收入上30万元: 上 is a verb there
-        start += text[start] in SPACES
-        pre = None
-    if unit == "日" and not text[:start].rstrip(SPACES).endswith(t.duration_verbs):
-        return None  # 2月14日, 14日: a date; 连续8日 is a length of time
-    lead = start - 1 if start > 0 and text[start - 1] in SPACES else start  # 第 3 名: read past the space
-    before = text[max(0, lead - 2):lead]
-    # Numbers glued to other numbers, letters or codes are not figures.
-    if start > 0 and (text[start - 1].isalnum() and text[start - 1].isascii() or text[start - 1] in ".-/:·") and not (
-            text[start - 1] == "-" and start >= 2 and not text[start - 2].isascii()):  # (100万元-200万元: a range)
-        return None
-    if not arabic and lead > 0 and not pre and text[lead - 1] in "零〇一二两三四五六七八九十百千万亿":
-        return None
-    if before.endswith(t.ordinal_markers):
-        return None
-    if before.endswith("前") and unit in ("名", "位"):
-        return None  # 前3名: a rank
-    a, b = start + sentence.start, end + sentence.start
-    if any(s <= a < e or s < b <= e for s, e in excluded) or doc.is_claimed(a, b):
-        return None
-    if unit in t.arabic_only and not arabic:
-        return None
-    if not arabic and not m.group("pct"):
-        if num in ("一", "壹") and not m.group("num2"):
-            return None  # 一个, 一批, 一次: an article, not a count
-        if num in ("百", "千", "万", "亿") and not (pre or m.group("mid1") or m.group("mid2")):
-            return None  # 千家万户, 百日: set phrases (but 千余名, 百余人 are counts)
-        u = m.end("unit") + sentence.start
-        if not _whole_words(sentence, a, u):
-            return None  # 统一部署, 零部件: the numeral, or the numeral with its unit, is inside a longer word
+class Fig:
+    """One candidate figure: the regex match, and what the rules have decided of it so far.
+
+    Offsets ``start``/``end`` are in the sentence; the rules move them (a verb
+    before a bare multiplier, a qualifier inside the unit) before the figure is made.
+    """
+
+    __slots__ = ("doc", "sentence", "text", "t", "m", "excluded", "start", "end", "num", "unit", "cls", "arabic",
+                 "pre", "post", "split", "value", "value_max", "duo", "counted", "category")
+
+    def __init__(self, doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[tuple[int, int]]) -> None:
+        t = self.t = tables()
+        self.doc, self.sentence, self.text, self.m, self.excluded = doc, sentence, sentence.text, m, excluded
+        self.start, self.end = m.start(), m.end()
+        self.num = m.group("pct") or m.group("num")
+        self.unit = "%" if m.group("pct") else m.group("unit")
+        self.cls = "percent" if m.group("pct") else t.unit_class[self.unit]
+        self.arabic = _is_arabic(self.num)
+        self.pre, self.post = m.group("pre"), m.group("post")
+        self.split: re.Match[str] | None = None
+        self.value: Decimal | int = 0
+        self.value_max: Decimal | int | None = None
+        self.duo = False
+        self.counted = self.category = ""
+
+    @property
+    def lead(self) -> int:
+        """Where the figure starts, read past one space before it (第 3 名)."""
+        s = self.start
+        return s - 1 if s > 0 and self.text[s - 1] in SPACES else s
+
+    @property
+    def before(self) -> str:
+        """The two characters before the figure."""
+        return self.text[max(0, self.lead - 2):self.lead]
+
+    @property
+    def chinese(self) -> bool:
+        """Written in Chinese numerals, not a percentage (百分之三十 is never an article or a set phrase)."""
+        return not self.arabic and not self.m.group("pct")
+
+
+# -- exclusions: what only looks like a figure ---------------------------------------------------------------
+
+@rule("figures/qualifiers.tsv")
+def bare_multiplier_only(f: Fig) -> Act | None:
+    """收入上30万元: a qualifier that goes only before a bare multiplier (上万) is a verb before a number."""
+    if f.pre in f.t.bare_only and not _bare_multiplier(f.num):
+        f.start += len(f.pre)
+        f.start += f.text[f.start] in SPACES
+        f.pre = None
+        return Act.GO_ON
+    return None
+
+
+@rule("figures/duration_verbs.txt")
+def date_not_days(f: Fig) -> Act | None:
+    """2月14日, 14日: a date; 连续8日 is a length of time."""
+    if f.unit == "日" and not f.text[:f.start].rstrip(SPACES).endswith(f.t.duration_verbs):
+        return Act.REJECT
+    return None
+
+
+@rule()
+def glued_to_code(f: Fig) -> Act | None:
+    """A4纸, 2023-11, 1:2: a number glued to letters, digits or a code (but 100万元-200万元 is a range)."""
+    s, text = f.start, f.text
+    if s > 0 and (text[s - 1].isalnum() and text[s - 1].isascii() or text[s - 1] in ".-/:·") and not (
+            text[s - 1] == "-" and s >= 2 and not text[s - 2].isascii()):
+        return Act.REJECT
+    return None
+
+
+@rule()
+def inside_numeral(f: Fig) -> Act | None:
+    """十二三个: a Chinese numeral that goes on before the match is part of a longer number."""
+    if not f.arabic and f.lead > 0 and not f.pre and f.text[f.lead - 1] in "零〇一二两三四五六七八九十百千万亿":
+        return Act.REJECT
+    return None
+
+
+@rule("figures/ordinal_markers.txt")
+def ordinal(f: Fig) -> Act | None:
+    """第3名, 第二批: an ordinal, not a count."""
+    return Act.REJECT if f.before.endswith(f.t.ordinal_markers) else None
+
+
+@rule()
+def rank(f: Fig) -> Act | None:
+    """前3名: a rank."""
+    return Act.REJECT if f.before.endswith("前") and f.unit in ("名", "位") else None
+
+
+@rule("figures/formulae.txt")
+def quoted_or_claimed(f: Fig) -> Act | None:
+    """“1921”党建品牌, 《…》, 三会一课: inside a quoted name, a title, a formula or another mention."""
+    a, b = f.start + f.sentence.start, f.m.end() + f.sentence.start
+    if any(s <= a < e or s < b <= e for s, e in f.excluded) or f.doc.is_claimed(a, b):
+        return Act.REJECT
+    return None
+
+
+@rule("figures/units.tsv")
+def arabic_only_unit(f: Fig) -> Act | None:
+    """十单位, 七镇: a unit that counts only after Arabic digits (10单位)."""
+    return Act.REJECT if f.unit in f.t.arabic_only and not f.arabic else None
+
+
+@rule()
+def article(f: Fig) -> Act | None:
+    """一个, 一批, 一次: an article, not a count."""
+    return Act.REJECT if f.chinese and f.num in ("一", "壹") and not f.m.group("num2") else None
+
+
+@rule()
+def set_phrase(f: Fig) -> Act | None:
+    """千家万户, 百日: set phrases (but 千余名, 百余人 are counts)."""
+    m = f.m
+    if f.chinese and f.num in ("百", "千", "万", "亿") and not (f.pre or m.group("mid1") or m.group("mid2")):
+        return Act.REJECT
+    return None
+
+
+@rule()
+def inside_word(f: Fig) -> Act | None:
+    """统一部署, 零部件: the numeral, or the numeral with its unit, is inside a longer word."""
+    if f.chinese and not _whole_words(f.sentence, f.start + f.sentence.start, f.m.end("unit") + f.sentence.start):
+        return Act.REJECT
+    return None
+
+
+@rule()
+def value(f: Fig) -> Act | None:
+    """The number's value, with its multiplier (1万-5万元; 一百二十到一百五十万: the range shares it)."""
+    m = f.m
     try:
-        value, value_max = _parse(num)
+        f.value, f.value_max = _parse(f.num)
         if m.group("num2"):
-            value_max, _ = _parse(m.group("num2"))
+            f.value_max, _ = _parse(m.group("num2"))
     except NumberError:
-        return None
+        return Act.REJECT
     mult = MULTIPLIERS.get(m.group("mult") or "", 1)
     if m.group("mult1"):
-        value *= MULTIPLIERS[m.group("mult1")]  # 1万-5万元
-    elif m.group("num2") and m.group("num2")[-1] in "万亿萬億" and m.group("num2")[-1] not in num:
-        value *= MULTIPLIERS[m.group("num2")[-1]]  # 一百二十到一百五十万: the range shares its unit
+        f.value *= MULTIPLIERS[m.group("mult1")]
+    elif m.group("num2") and m.group("num2")[-1] in "万亿萬億" and m.group("num2")[-1] not in f.num:
+        f.value *= MULTIPLIERS[m.group("num2")[-1]]
     else:
-        value *= mult
-    if value_max is not None:
-        value_max *= mult
-    post = m.group("post")
-    split = None
-    if unit == "个" and not post:
-        split = SPLIT_UNIT.match(text, end)  # 2个多月: the qualifier sits inside the unit
-        if split:
-            unit, cls = "个" + split.group(2), tables().unit_class.get("个" + split.group(2), cls)
-            end = split.end()
-    following = text[end:end + 2]
-    if text.startswith(t.unit_blockers.get(unit, ()), m.end("unit")):
-        return None  # 二期项目: a phase of a project, part of its name
-    if unit == "年":
-        if arabic and (len(num) >= 4 or value >= 1000):
-            return None
-        if following.startswith(t.year_blockers) or text[m.end("unit"):].startswith(t.year_blockers):
-            return None
-        if pre == "近" and not text[:start].rstrip(SPACES).endswith(t.duration_verbs):
-            return None  # 公司近三年营业收入: the reporting period, not a length of time
-    if post in ("内", "之内", "以内") and cls != "duration":
-        end -= len(post)
-        post = None
-    duo = (cls == "duration" and not post and not m.group("mid1") and not m.group("mid2")
-           and DUO_AFTER.match(text, end) is not None)
-    if duo:
-        end += 1  # 设市4年多时间: 多 after a length of time (but 3年多次 is three years, many times)
-    qualifier = None
-    if duo:
-        qualifier = "over"
-    elif split:
-        qualifier = t.middle.get(split.group(1))
-    elif pre:
-        qualifier = t.before[pre]
-    elif m.group("mid1") or m.group("mid2"):
-        qualifier = t.middle[m.group("mid1") or m.group("mid2")]
-    elif post:
-        qualifier = t.after[post]
-    s_, e_ = start + sentence.start, end + sentence.start
-    counted = _counted(sentence, s_, e_, unit, cls)
-    window = HARD_STOP.split(text[end:end + 16], maxsplit=1)[0]
-    category = categorize(cls, counted, window)
-    if category == "people" and cls == "count" and unit != "个":
-        category = categorize("other", counted, window)  # 120多户困难群众: 户 counts households, not people
-    if cls == "events" and category in PERSON_CATEGORIES and not text.startswith(counted, end):
-        category = "events"  # 约谈党员干部40余次: 次 counts the talks, the people come before the number
-    if cls == "events" and category in ("units", "party_organizations"):
-        category = "events"  # 班子成员集中学习不少于1次, 走访企业10次: 次 counts times, not organisations
-    if not counted and cls != "percent" and COMPARED.search(HARD_STOP.split(text[:start])[-1]):
-        last = doc.last_count
-        if last is not None and last[0] == sentence.start:
-            category = last[1]  # 党员总数为9918.5万名,比上年净增114.4万名: the increase counts the same thing
-    if category == "people" and cls == "person" and _members_topic(doc, sentence, text[:start], s_):
-        category = "party_members"  # 党员的职业。工人664.3万名; 全国党员中,学生194.7万名
-    if category == "party_members":
+        f.value *= mult
+    if f.value_max is not None:
+        f.value_max *= mult
+    return None
+
+
+# -- the unit ------------------------------------------------------------------------------------------------
+
+@rule("figures/units.tsv")
+def qualifier_inside_unit(f: Fig) -> Act | None:
+    """2个多月: the qualifier sits inside the unit (个月)."""
+    if f.unit == "个" and not f.post:
+        f.split = SPLIT_UNIT.match(f.text, f.end)
+        if f.split:
+            f.unit = "个" + f.split.group(2)
+            f.cls = f.t.unit_class.get(f.unit, f.cls)
+            f.end = f.split.end()
+            return Act.GO_ON
+    return None
+
+
+@rule("figures/unit_blockers.tsv")
+def part_of_a_name(f: Fig) -> Act | None:
+    """二期项目: a phase of a project, part of its name."""
+    return Act.REJECT if f.text.startswith(f.t.unit_blockers.get(f.unit, ()), f.m.end("unit")) else None
+
+
+@rule()
+def year_number(f: Fig) -> Act | None:
+    """2023年: a year, not a length of time."""
+    if f.unit == "年" and f.arabic and (len(f.num) >= 4 or f.value >= 1000):
+        return Act.REJECT
+    return None
+
+
+@rule("figures/year_blockers.txt")
+def year_of_a_plan(f: Fig) -> Act | None:
+    """三年行动, 五年规划: the years name a plan."""
+    t, text = f.t, f.text
+    if f.unit == "年" and (text[f.end:f.end + 2].startswith(t.year_blockers)
+                          or text[f.m.end("unit"):].startswith(t.year_blockers)):
+        return Act.REJECT
+    return None
+
+
+@rule("figures/duration_verbs.txt")
+def reporting_period(f: Fig) -> Act | None:
+    """公司近三年营业收入: the reporting period, not a length of time."""
+    if f.unit == "年" and f.pre == "近" and not f.text[:f.start].rstrip(SPACES).endswith(f.t.duration_verbs):
+        return Act.REJECT
+    return None
+
+
+@rule()
+def within(f: Fig) -> Act | None:
+    """3天内 is three days; 内 after anything but a length of time is not part of the figure."""
+    if f.post in ("内", "之内", "以内") and f.cls != "duration":
+        f.end -= len(f.post)
+        f.post = None
+        return Act.GO_ON
+    return None
+
+
+@rule()
+def more_after_duration(f: Fig) -> Act | None:
+    """设市4年多时间: 多 after a length of time (but 3年多次 is three years, many times)."""
+    m = f.m
+    if (f.cls == "duration" and not f.post and not m.group("mid1") and not m.group("mid2")
+            and DUO_AFTER.match(f.text, f.end) is not None):
+        f.duo = True
+        f.end += 1
+        return Act.GO_ON
+    return None
+
+
+EXCLUSIONS = (bare_multiplier_only, date_not_days, glued_to_code, inside_numeral, ordinal, rank, quoted_or_claimed,
+              arabic_only_unit, article, set_phrase, inside_word, value)
+"""Before the unit: what only looks like a figure, then the value (every rule runs until one rejects)."""
+UNIT = (qualifier_inside_unit, part_of_a_name, year_number, year_of_a_plan, reporting_period, within,
+        more_after_duration)
+"""The unit and the figure's right edge."""
+
+
+def _qualifier(f: Fig) -> str | None:
+    """over/about/nearly/under, from 多 after a length of time, inside the unit, before, in the middle or after."""
+    t, m = f.t, f.m
+    if f.duo:
+        return "over"
+    if f.split:
+        return t.middle.get(f.split.group(1))
+    if f.pre:
+        return t.before[f.pre]
+    if m.group("mid1") or m.group("mid2"):
+        return t.middle[m.group("mid1") or m.group("mid2")]
+    if f.post:
+        return t.after[f.post]
+    return None
+
+
+# -- the category: what is counted, by the guide's classes -----------------------------------------------------
+
+@rule()
+def households(f: Fig) -> Act | None:
+    """120多户困难群众: 户 counts households, not people."""
+    if f.category == "people" and f.cls == "count" and f.unit != "个":
+        f.category = categorize("other", f.counted, _window(f))
+        return Act.GO_ON
+    return None
+
+
+@rule()
+def times_not_people(f: Fig) -> Act | None:
+    """约谈党员干部40余次: 次 counts the talks, the people come before the number."""
+    if f.cls == "events" and f.category in PERSON_CATEGORIES and not f.text.startswith(f.counted, f.end):
+        f.category = "events"
+        return Act.GO_ON
+    return None
+
+
+@rule()
+def times_not_units(f: Fig) -> Act | None:
+    """班子成员集中学习不少于1次, 走访企业10次: 次 counts times, not organisations."""
+    if f.cls == "events" and f.category in ("units", "party_organizations"):
+        f.category = "events"
+        return Act.GO_ON
+    return None
+
+
+@rule()
+def change_counts_the_same(f: Fig) -> Act | None:
+    """党员总数为9918.5万名,比上年净增114.4万名: the increase counts what the figure before it counts."""
+    if not f.counted and f.cls != "percent" and COMPARED.search(HARD_STOP.split(f.text[:f.start])[-1]):
+        last = f.doc.last_count
+        if last is not None and last[0] == f.sentence.start:
+            f.category = last[1]
+            return Act.GO_ON
+    return None
+
+
+@rule()
+def members_named_before(f: Fig) -> Act | None:
+    """党员的职业。工人664.3万名; 全国党员中,学生194.7万名: people counted among members are members."""
+    if f.category == "people" and f.cls == "person" and _members_topic(f.doc, f.sentence, f.text[:f.start],
+                                                                        f.start + f.sentence.start):
+        f.category = "party_members"
+        return Act.GO_ON
+    return None
+
+
+@rule("figures/breakdown_words.txt")
+def membership_breakdown(f: Fig) -> Act | None:
+    """党员24729名……35岁以下5963名: the breakdown of the members counted just before."""
+    s = f.start + f.sentence.start
+    if (f.cls == "person" and f.category == "people" and 0 <= f.doc.members_at <= s <= f.doc.members_at
+            + BREAKDOWN_REACH and _breakdown(f.text[:f.start], f.counted)):
+        f.category = "party_members"
+        return Act.GO_ON
+    return None
+
+
+@rule()
+def organisations_by_jia(f: Fig) -> Act | None:
+    """2家家庭教育指导中心: 家 counts organisations (but 50家贫困户 are households)."""
+    if f.unit == "家" and f.category == "other" and not f.counted.endswith(("户", "家庭")):
+        f.category = "units"
+        return Act.GO_ON
+    return None
+
+
+CATEGORY = (households, times_not_people, times_not_units, change_counts_the_same, members_named_before)
+"""Corrections of the category the unit and the counted words give (categorize), in order."""
+
+
+def _window(f: Fig) -> str:
+    return HARD_STOP.split(f.text[f.end:f.end + 16], maxsplit=1)[0]
+
+
+def _figure(doc: Document, sentence: Sentence, m: re.Match[str], excluded: list[tuple[int, int]]) -> Mention | None:
+    """The figure this match of the number pattern is, or None; traced for ``explain``."""
+    f = Fig(doc, sentence, m, excluded)
+    a = m.start() + sentence.start
+    events = begin(doc, "figure", a, m.end() + sentence.start, f.unit, ("figures/units.tsv",))
+    fig = _run(f, events)
+    if fig is None:
+        conclude(doc, "rejected")
+    else:
+        conclude(doc, fig.text, fig.start, fig.end)
+    return fig
+
+
+def _run(f: Fig, events: list[Event] | None) -> Mention | None:
+    doc, sentence, text = f.doc, f.sentence, f.text
+    if apply(EXCLUSIONS, "exclude", events, text[max(0, f.start - 2):f.m.end()], f) is Act.REJECT:
+        return None
+    if apply(UNIT, "unit", events, f.unit, f) is Act.REJECT:
+        return None
+    qualifier = _qualifier(f)
+    s_, e_ = f.start + sentence.start, f.end + sentence.start
+    f.counted = _counted(sentence, s_, e_, f.unit, f.cls)
+    f.category = categorize(f.cls, f.counted, _window(f))
+    apply(CATEGORY, "category", events, f.counted, f)
+    if f.category == "party_members":
         doc.members_at = e_
-    elif (cls == "person" and category == "people" and 0 <= doc.members_at <= s_ <= doc.members_at + BREAKDOWN_REACH
-          and _breakdown(text[:start], counted)):
-        category = "party_members"  # 党员24729名……35岁以下5963名: the breakdown of those members
-    if cls != "percent":
-        doc.last_count = (sentence.start, category)
-    if unit == "家" and category == "other" and not counted.endswith(("户", "家庭")):
-        category = "units"  # 2家家庭教育指导中心: 家 counts organisations (but 50家贫困户 are households)
-    unit_out = "元" if cls == "money" else unit
-    if cls == "money" and not post:
+    else:
+        apply((membership_breakdown,), "category", events, f.counted, f)
+    if f.cls != "percent":
+        doc.last_count = (sentence.start, f.category)
+    apply((organisations_by_jia,), "category", events, f.counted, f)
+    end = f.end
+    if f.cls == "money" and not f.post:
         jf = JIAO_FEN.match(text, end)
         if jf and jf.group(0):  # 123元1角1分: cheque-style small change
-            value += Decimal(_digit(jf.group(1))) / 10 + Decimal(_digit(jf.group(2))) / 100
+            f.value += Decimal(_digit(jf.group(1))) / 10 + Decimal(_digit(jf.group(2))) / 100
             end = jf.end()
     return Mention(
-        type="figure", text=text[start:end], start=a, end=end + sentence.start,
+        type="figure", text=text[f.start:end], start=f.start + sentence.start, end=end + sentence.start,
         fields={
-            "value": plain(value),
-            "value_max": plain(value_max) if value_max is not None else None,
-            "unit": unit_out,
+            "value": plain(f.value),
+            "value_max": plain(f.value_max) if f.value_max is not None else None,
+            "unit": "元" if f.cls == "money" else f.unit,
             "qualifier": qualifier,
-            "counted": counted,
-            "category": category,
-            "change": change_of(text[:start]),
+            "counted": f.counted,
+            "category": f.category,
+            "change": change_of(text[:f.start]),
         },
     )
 
@@ -616,3 +866,8 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
     if after:
         return after
     return _phrase_before(tokens, sentence.token_index(start))
+
+
+STAGES = (("exclude", EXCLUSIONS), ("unit", UNIT),
+          ("category", (*CATEGORY, membership_breakdown, organisations_by_jia)), ("range", (range_written_twice,)))
+"""The figure rules stage by stage, in the order they run (``djextract explain --rules``)."""
