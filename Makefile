@@ -19,6 +19,7 @@ run: $(BIN)/djextract
 
 test: $(BIN)/djextract
 	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Accept a change of output: rewrite the pinned output on samples/, dev2 and dev3 (tests/snapshots/).

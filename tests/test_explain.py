@@ -127,3 +127,10 @@ def test_files_and_stdin_are_read_like_extract(samples_dir):
 def test_extraction_keeps_no_trace():
     doc, _ = process(TEXT, "-", Options(types=("body",)))
     assert doc.trace is None
+
+
+def test_the_readme_example_is_what_explain_prints():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    cmd = "$ djextract explain '海棠区委组织部联合各党支部开展活动' --types body\n"
+    shown = readme[readme.index(cmd) + len(cmd):].split("```", 1)[0]
+    assert run("explain", "海棠区委组织部联合各党支部开展活动", "--types", "body").stdout.strip("\n") == shown.strip("\n")

@@ -260,7 +260,9 @@ def process_item(item: Item, options: Options, encoding: str | None = None, as_l
             else:
                 res.mentions.append(d)
     except _OutputFailed as exc:
-        raise exc.__cause__ from None  # the caller stops the batch (quietly for | head)
+        cause = exc.__cause__
+        assert isinstance(cause, OSError)
+        raise cause from None  # the caller stops the batch (quietly for | head)
     except InputError as exc:
         res.error = str(exc)
     except MemoryError:

@@ -529,7 +529,7 @@ def _progress_bar(console: Any, items: list[Any]) -> tuple[Any, Any]:
             return Text(f"{size / 1e6:.1f}/{total_bytes / 1e6:.1f} MB {rate:.2f} MB/s")
 
     class Progress2(Progress):
-        def update(self, task_id: Any, **kw: Any) -> None:  # type: ignore[override]
+        def update(self, task_id: Any, **kw: Any) -> None:
             size = kw.pop("size", 0)
             t = self._tasks[task_id]
             kw["size_done"] = t.fields.get("size_done", 0) + size
@@ -603,11 +603,10 @@ class _quiet_pipe:  # noqa: N801 - used as a context manager
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         if exc_type is BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(0)
-        return False
 
 
 @app.command(short_help="Print sentences as tokens, as the extractors see them.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import Any
 
 CONFIGS = ("t2s", "tw2s", "hk2s", "none")
 _local = threading.local()
@@ -18,7 +19,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 SCRIPT_SAMPLE = 4000
 
 
-def _converter(config: str):
+def _converter(config: str) -> Any:
     cache = getattr(_local, "converters", None)
     if cache is None:
         cache = _local.converters = {}

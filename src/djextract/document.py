@@ -181,7 +181,7 @@ class Sentence:
         if tok is GAP or tok is GAP_MARKS:
             self.ensure(pos, pos)
             tok = self._tokens[bisect_right(self._starts, pos) - 1]  # type: ignore[arg-type, index]
-        return tok  # type: ignore[no-any-return]
+        return tok
 
     def token_index(self, pos: int) -> int:
         """Index in ``partial_tokens`` of the token (or gap) containing doc offset ``pos``; len() when none."""

@@ -31,9 +31,10 @@ def norm_name(s: str | None) -> str:
 
 
 def fig_key(f: dict[str, Any]) -> tuple[float | None, str | None]:
-    v = f.get("value")
+    raw = f.get("value")
+    v: float | None
     try:
-        v = float(f"{float(v):.6g}")
+        v = float(f"{float(raw):.6g}")  # type: ignore[arg-type]  # None and junk fall to the except
     except (TypeError, ValueError):
         v = None
     return (v, f.get("category"))

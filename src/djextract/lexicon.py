@@ -10,21 +10,26 @@ files of the same name in a folder named by ``--data-dir`` or the
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 _extra_dirs: list[Path] = []
-_derived: list = []
+_derived: list[Any] = []  # lru_cache'd functions
 
 
-def derived(func):
+T = TypeVar("T")
+C = TypeVar("C", bound=Callable[..., Any])
+
+
+def derived(func: Callable[[], T]) -> Callable[[], T]:
     """Cache a table built from the data files, and rebuild it when a data folder is added."""
     return cleared_on_reset(lru_cache(maxsize=1)(func))
 
 
-def cleared_on_reset(cached):
+def cleared_on_reset(cached: C) -> C:
     """Register an lru_cache'd function whose results depend on the data folders (e.g. segmenters)."""
     _derived.append(cached)
     return cached

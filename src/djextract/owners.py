@@ -67,7 +67,7 @@ def tables() -> Cues:
     rows = load_rows("owners/cues.tsv", ("cue", "where", "gives"), ((), ("before", "clause_end"), ("object", "source")))
     before = tuple(sorted((c for c, w, _ in rows if w == "before"), key=len, reverse=True))
     ends = tuple(sorted((c for c, w, _ in rows if w == "clause_end"), key=len, reverse=True))
-    party = dict(load_rows("owners/names.tsv", ("written", "owner")))
+    party: dict[str, str] = {w: o for w, o in load_rows("owners/names.tsv", ("written", "owner"))}
     levels = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区")
     refs = {w: lv for w, lv in load_rows("owners/refs.tsv", ("written", "level"), ((), levels))}
     return Cues(before, ends, party, _alternation(party), refs, _alternation(refs))

@@ -83,9 +83,9 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
             except UnicodeDecodeError as exc:
                 raise InputError(f"has a {enc} byte-order mark but does not decode: {exc.reason}") from None
     if b"\x00" in data:
-        enc = _looks_utf16(data)
-        if enc:
-            return Decoded(data.decode(enc), enc)
+        utf16 = _looks_utf16(data)
+        if utf16:
+            return Decoded(data.decode(utf16), utf16)
         raise InputError("binary file (contains NUL bytes)")
     try:
         text = data.decode("utf-8")

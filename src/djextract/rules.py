@@ -124,7 +124,7 @@ def decide(rules: Iterable[Callable[..., Any]], stage: str, events: list[Event] 
         if act is not None:
             if events is not None:
                 events.append(Event(stage, r, act, word))
-            return act  # type: ignore[no-any-return]
+            return act
     return None
 
 

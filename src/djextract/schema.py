@@ -172,13 +172,13 @@ def json_schema(per_doc: bool = False) -> dict[str, Any]:
             p["type"] = [f.type, "null"]
         return p
 
-    common = {f.name: {"type": f.type, "description": f.doc} for f in COMMON}
-    variants = []
+    common: dict[str, Any] = {f.name: {"type": f.type, "description": f.doc} for f in COMMON}
+    variants: list[dict[str, Any]] = []
     for s in BY_RANK:
-        props = dict(common)
-        props["type"] = {"const": s.name, "description": s.doc}
-        props.update({f.name: prop(f) for f in s.fields})
-        variants.append({"title": s.name, "type": "object", "properties": props,
+        fields = dict(common)
+        fields["type"] = {"const": s.name, "description": s.doc}
+        fields.update({f.name: prop(f) for f in s.fields})
+        variants.append({"title": s.name, "type": "object", "properties": fields,
                          "required": [*COMMON_NAMES, *s.field_names], "additionalProperties": False})
     mention = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                "title": "djextract mention", "description": "One line of `djextract extract` output (JSON lines).",

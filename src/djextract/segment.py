@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -82,6 +83,8 @@ class Segmenter:
         entries = [entry for f in dict_files for entry in _read_dict(f)]
         self._entries = entries
         self._pos: Any = None
+        self._cut: Callable[[str], list[str]]
+        self._cut_run: Callable[[str], list[str]]  # one run of word characters (lazy cutting)
         self._name_chars: frozenset[str] | None = None
         self._cutter: Any = None  # wordcut.WordCutter, when it gives jieba's words
         self._pos_words: Any = None  # its posseg cut, when that gives posseg's words on the probe
@@ -112,7 +115,7 @@ class Segmenter:
                 self._cut, self._cut_run = cutter.cut, cutter.cut_run
                 self._cutter = cutter
             else:  # a jieba release whose algorithm moved: its own (slower) code, same words by definition
-                self._cut = self._cut_run = lambda s: self._tok.lcut(s, HMM=True)
+                self._cut = self._cut_run = partial(self._tok.lcut, HMM=True)
             self.word_runs = jieba.re_han_default
         else:
             try:
@@ -165,7 +168,7 @@ class Segmenter:
                     self._pos_words = fast
         self._name_chars = name_chars
         if self._pos_words is not None:
-            return self._pos_words(text)  # type: ignore[no-any-return]
+            return self._pos_words(text)
         return [(p.word, p.flag) for p in self._pos.cut(text)]
 
     def _jieba_tokenizer(self) -> object:
@@ -242,7 +245,7 @@ def _speed_up_posseg(posseg: ModuleType) -> None:
     fast = PosViterbi(*tables)
     runs = re.findall(r"[\u4e00-\u9fff]+", PROBE)
     if all(fast(r) == slow(r, *tables) for r in runs):
-        posseg.viterbi = fast
+        posseg.viterbi = fast  # type: ignore[attr-defined]
     else:  # a jieba release changed its HMM: keep its own code
         logging.getLogger(__name__).warning("jieba.posseg's Viterbi changed; using jieba's own (slower) code")
 

@@ -70,7 +70,8 @@ class Tables:
             self.heads[word] = Head(word, kind, "alone" in flags, "sub" in flags, "place" in flags, "of" in flags)
         words = sorted(self.heads, key=len, reverse=True)
         self.head_re = _head_pattern(words, load_set("bodies/head_continuations.txt"))
-        shorts = dict(load_rows("bodies/short_forms.tsv", ("long", "short")))
+        shorts: dict[str, str] = {long: short for long, short in load_rows("bodies/short_forms.tsv",
+                                                                            ("long", "short"))}
         ends = "|".join(map(re.escape, sorted(shorts, key=len, reverse=True))) or "(?!)"
         self.short_ends = shorts
         self.numbered = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,4}}?)(?:市|县|区)?"
@@ -977,9 +978,9 @@ def short_form(doc: Document, sentence: Sentence, found: list[Candidate], t: Tab
                 found_by(doc, "body", a, b, short, short_form, short, ("bodies/short_forms.tsv",))
                 out.append(Candidate(a, b, short, kind))
     for c in found:
-        m = t.numbered.match(c.name)
-        if m:
-            shorts.setdefault(m.group("place") + m.group("n") + t.short_ends[m.group("end")], c.kind)
+        n = t.numbered.match(c.name)
+        if n:
+            shorts.setdefault(n.group("place") + n.group("n") + t.short_ends[n.group("end")], c.kind)
     return out
 
 

@@ -348,7 +348,7 @@ CHANGE_GAP = re.compile(r"(?:了|为|约|近|超过?|达)?$")
 @derived
 def _change_words() -> tuple[tuple[str, str], ...]:
     rows = load_rows("figures/change_words.tsv", ("word", "change"), ((), ("up", "down")))
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+    return tuple(sorted(((w, c) for w, c in rows), key=lambda r: -len(r[0])))
 
 
 def change_of(before: str) -> str | None:
@@ -428,8 +428,8 @@ class Fig:
         self.arabic = _is_arabic(self.num)
         self.pre, self.post = m.group("pre"), m.group("post")
         self.split: re.Match[str] | None = None
-        self.value: Decimal | int = 0
-        self.value_max: Decimal | int | None = None
+        self.value = Decimal(0)
+        self.value_max: Decimal | None = None
         self.duo = False
         self.counted = self.category = ""
 

@@ -107,8 +107,8 @@ def parse_chinese(text: str) -> Decimal:
     section = Decimal(0)
     number: Decimal | None = None
     saw_zero = False
-    last_small: int | None = None
-    last_big: int | None = None
+    last_small: Decimal | int | None = None
+    last_big: Decimal | int | None = None
     prev_kind = ""
     for kind, val in items:
         if kind in ("v", "d"):

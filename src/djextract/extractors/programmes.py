@@ -265,7 +265,7 @@ def _looks_generic(name: str) -> bool:
 def _body_like(name: str) -> bool:
     """大党委, 村党委: a short name ending in an organ word (a bare organ word, “党建联盟”, may be a programme)."""
     m = body_tables().head_end_re.search(name)
-    return bool(m) and len(m.group(0)) >= 2 and len(m.group(0)) < len(name) <= 4
+    return m is not None and len(m.group(0)) >= 2 and len(m.group(0)) < len(name) <= 4
 
 
 def programmes_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
@@ -296,7 +296,7 @@ def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:
 def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list[Quote]) -> Iterator[Mention]:
     t = tables()
     text = sentence.text
-    figurative = set()
+    figurative: set[int] = set()
     for pair in t.metaphor_pair.finditer(text):
         figurative.update((pair.start() + 1, pair.end() - 1))
     for group in _groups(text, quotes):
