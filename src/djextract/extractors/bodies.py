@@ -19,32 +19,31 @@ from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
 from ..rules import Act, Cursor, Event, begin, conclude, decide, found_by, overruled, rule
 from ..schema import BODY_KINDS
+from .numbers import TEN
+from .quotes import CLOSE_QUOTES, OPEN_QUOTES
 
 SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "s", "j", ""})
 STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "x", "y", "e", "o", "f", "a", "ad", "z", "uj", "ul", "ud")
-OPEN_QUOTES = "“「『\"‘"
-CLOSE_QUOTES = "”」』\"’"
 QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
 NAME_JOINERS = ("和", "与")
 JOINT_VERBS = ("联合",)
-VILLAGE_NUMERALS = "一二三四五六七八九十双"
-COMPANY_NUMERALS = "一二三四五六七八九十"
+VILLAGE_NUMERALS = TEN + "双"
+COMPANY_NUMERALS = TEN
 PAREN_IN_NAMES = ("中国", "集团", "控股")  # 华为技术(中国)有限公司, 万科(集团)有限公司
 ANONYMOUS_LETTER = re.compile(r"[A-Za-z]")
 LEVEL_QUANTIFIERS = "各每该"  # glued by jieba to the levels after them (各市县)
 QUOTED_NAME = 30  # a quote longer than this is speech, not a name
 PREPOSITIONS = "由对在向为将从把被让给同跟经以"  # one-character stop words jieba glues to the name after them
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
-ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
+ORDINAL = re.compile(rf"第[{TEN}\d]{{1,3}}")
 APPOSITION = re.compile(r"\s*(?:——|—|--)")
 OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
-QUOTE_MARKS_SPACE = re.compile(r"[“”「」『』\"‘’《》\s]")
+QUOTE_MARKS_SPACE = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}《》\\s]")
 # Marks that are words of their own to jieba and rjieba and stop a name's leftward walk (not closing quotes).
 # (Not a closing bracket: 万科(集团)|有限公司 goes on before it.)
 MARKS_BEFORE = frozenset("，。、；：！？（【〔,;:!?([ \t\r\n\u3000“「『《‘")
 NAME_OPENERS = "东南西北中上下前后大小新老"  # direction and size words that open village names (中|廖村)
-PLACE_LEVELS = "省市区县镇乡"  # a word written with one of these after it is a place (海棠 + 区)
 HEAD_FLAGS = ("alone", "sub", "place", "of")  # bodies/heads.tsv's flags (explained in its header)
 MAX_TOKENS = 9
 RARE_NOUN = 1000
@@ -75,7 +74,7 @@ class Tables:
         ends = "|".join(map(re.escape, sorted(shorts, key=len, reverse=True))) or "(?!)"
         self.short_ends = shorts
         self.numbered = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,4}}?)(?:市|县|区)?"
-                                   rf"第(?P<n>[一二三四五六七八九十]{{1,3}})(?P<end>{ends})$")
+                                   rf"第(?P<n>[{TEN}]{{1,3}})(?P<end>{ends})$")
         self.head_end_re = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
         self.stop = load_set("bodies/stop.txt")
         self.stop_prefixes = tuple(load_set("bodies/stop_prefixes.txt"))
@@ -178,7 +177,7 @@ def _written_as_place(doc: Document, key: str) -> bool:
     over its level characters), since the question is asked for hundreds of words.
     """
     if doc.places is None:
-        levels = "".join(sorted(tables().admin | set(PLACE_LEVELS)))
+        levels = "".join(sorted(tables().admin))
         found: set[str] = set()
         for m in re.finditer(f"[{levels}](?![委政人])", doc.text):
             p = m.end()
@@ -920,7 +919,7 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
         if head.place and (m.tag.startswith("n") or m.tag in ("", "a", "b")):
             return True
         if doc is not None and len(m.word) >= 2 and HAN_WORD.fullmatch(m.word) and any(
-                _written_as_place(doc, m.word + level) for level in PLACE_LEVELS):
+                _written_as_place(doc, m.word + level) for level in t.admin):
             return True  # 海棠|党群服务中心: the report writes 海棠区 as a place, so 海棠 is one here
     return False
 

@@ -18,8 +18,8 @@ from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
 from ..rules import Act, Event, apply, begin, conclude, overruled, rule, widen
 from ..schema import CATEGORIES, QUALIFIERS
-from .numbers import DIGITS, NumberError, parse_number, plain
-from .quotes import Quote
+from .numbers import DIGITS, TEN, NumberError, parse_number, plain
+from .quotes import CLOSE_QUOTES, OPEN_QUOTES, Quote
 
 NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # 2万9620个 (29620), as statistical bulletins write them; 1万5千元 (15000)
@@ -38,7 +38,7 @@ MULT_RE = "万亿|千亿|百亿|亿|千万|百万|万|千|百|萬|億|仟|佰"  
 JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九\d])角)?(?:([零一二两三四五六七八九\d])分)?")
 NOUNISH = ("n", "vn", "j", "l", "b", "an", "nz", "nt", "ns", "nr", "ng", "zg", "g", "")
 JOINERS = frozenset("、 和 及 与 以及".split())
-QUOTE_MARKS = re.compile(r"[“”「」『』\"‘’《》]")
+QUOTE_MARKS = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}《》]")
 SHORT_GLOSS = re.compile(r"\((.{1,2})\)")
 INNER_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff])\)(?=[\u4e00-\u9fff])")
 LIST_GLOSS = re.compile(r"\([^()]{1,8}、[^()]{1,8}\)")
@@ -783,7 +783,7 @@ def _run(f: Fig, events: list[Event] | None) -> Mention | None:
     )
 
 
-AGE_NUM = r"(?:\d+|[一二三四五六七八九十]+)"
+AGE_NUM = rf"(?:\d+|[{TEN}]+)"
 AGE = re.compile(rf"{AGE_NUM}(?:[—\-～~至到]{AGE_NUM})?周?岁(?:及?以[下上])?$")  # 35岁以下, 36—45岁
 BREAKDOWN_REACH = 300  # characters after the total within which a breakdown may leave the noun out
 

@@ -26,6 +26,7 @@ BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_00
 SPECIAL = {"廿": 20, "卅": 30, "卌": 40}
 
 CN_DIGIT_CHARS = "".join(DIGITS)
+TEN = "一二三四五六七八九十"  # the numerals of ordinals and numbered names (第三, 二十四局, 三河口村)
 
 ARABIC_RE = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 

@@ -19,6 +19,7 @@ from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
 from ..schema import PROGRAMME_KINDS
 from .bodies import tables as body_tables
+from .numbers import TEN
 from .quotes import Quote
 
 CLAUSE_END = re.compile(r"[，,。；;！!？?：:]")
@@ -27,7 +28,7 @@ CLAUSE_END = re.compile(r"[，,。；;！!？?：:]")
 # 院系党组织“五个到位”、基层党支部“七个有力”的建设标准)
 LIST_GAP = re.compile(r"^(?:[、和及与]|以及|、?[\u4e00-\u9fff]{2,6}(?:村|社区|党组织|党支部|支部|党委|党总支))?$")
 GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]")
-NUMERALS = "一二三四五六七八九十两"
+NUMERALS = TEN + "两"
 CODE_ONLY = re.compile(r"^[\d\s·\-—.+:/]+$")
 MAX_HEAD_OFFSET = 12
 BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:党支部|党总支|党委|支部)")

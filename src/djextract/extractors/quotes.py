@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 
 PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", "〈": "〉", "\"": "\""}
+QUOTATION = {o: c for o, c in PAIRS.items() if o not in "《〈"}  # quotation marks, not title marks
+OPEN_QUOTES = "".join(QUOTATION)
+CLOSE_QUOTES = "".join(dict.fromkeys(QUOTATION.values()))
 MAX_QUOTE = 60
 MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values())) + "]")
 
