@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import postags as P
 from ..document import Document, Sentence, Token
 from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
@@ -22,8 +23,6 @@ from ..schema import BODY_KINDS
 from .numbers import TEN
 from .quotes import CLOSE_QUOTES, OPEN_QUOTES
 
-SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "s", "j", ""})
-STOP_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "t", "x", "y", "e", "o", "f", "a", "ad", "z", "uj", "ul", "ud")
 QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
 NAME_JOINERS = ("和", "与")
 JOINT_VERBS = ("联合",)
@@ -131,8 +130,6 @@ class Candidate:
     kind: str
 
 
-VERB_TAGS = ("v", "vd", "vi", "vg", "l", "i")
-PLACE_TAGS = frozenset({"ns", "s", "nt", "nz", "j"})
 ANCHOR_KINDS = ("government", "institution", "enterprise")
 MAX_ANCHOR = 20
 
@@ -148,7 +145,7 @@ def _is_stop(tok: Token, t: Tables) -> bool:
         return True  # 全面推广 (jieba: a proper noun), 深入开展
     if tok.tag.startswith(("vn", "nr", "ns", "nz", "nt")):
         return False
-    if tok.tag.startswith(STOP_TAGS):
+    if tok.tag.startswith(P.FUNCTION):
         return True
     return False
 
@@ -159,7 +156,7 @@ def _place_like(tok: Token, sentence: Sentence, head: Head) -> bool:
     w = tok.word
     if w in t.stop:
         return False  # 时任|北京市西城区委: a stop word is never a place, however rare
-    if tok.tag in PLACE_TAGS or (len(w) >= 2 and w[-1] in t.admin and tok.tag.startswith("n")):
+    if tok.tag in P.PLACE or (len(w) >= 2 and w[-1] in t.admin and tok.tag.startswith("n")):
         return True
     level = head.word[0]
     if level in t.admin and 2 <= len(w) <= 4 and HAN_WORD.fullmatch(w):
@@ -258,7 +255,7 @@ def one_character_stub(w: Walk) -> Act | None:
     """好村: one character before the head in its word, neither a level nor a name, is no name."""
     first = w.first
     prefix = first.word[: w.head_start - first.start] if first is not None else ""
-    if len(prefix) == 1 and prefix not in w.t.admin and first.tag not in ("ns", "nt", "nz", "nr", ""):  # type: ignore[union-attr]
+    if len(prefix) == 1 and prefix not in w.t.admin and first.tag not in P.PROPER and first.tag != "":  # type: ignore[union-attr]
         return Act.REJECT
     return None
 
@@ -373,7 +370,7 @@ def parent_company(w: Walk, tok: Token) -> Act | None:
 @rule()
 def glued_conjunction(w: Walk, tok: Token) -> Act | None:
     """检查和|镇党委, 金宝|强及|公司党办: jieba glued the conjunction to the word before the name."""
-    if (len(tok.word) >= 3 and tok.word[-1] in "和与及" and tok.tag not in (*PLACE_TAGS, "nr", "nz", "nt")) or (
+    if (len(tok.word) >= 3 and tok.word[-1] in "和与及" and tok.tag not in P.PLACE and tok.tag not in P.PROPER) or (
             tok.tag == "" and len(tok.word) >= 2 and tok.word[-1] in "与及"):
         return Act.STOP
     return None
@@ -438,9 +435,9 @@ def branch_village_opener(w: Walk, tok: Token) -> Act | None:
 @rule("bodies/heads.tsv")
 def community_morpheme(w: Walk, tok: Token) -> Act | None:
     """王府|园|社区: a morpheme between a name and the community it names."""
-    if len(tok.word) == 1 and tok.tag in ("zg", "g", "ng"):
+    if len(tok.word) == 1 and tok.tag in P.MORPHEME:
         before = w.prev(tok)
-        if before is not None and before.tag in SPECIFIC_TAGS and _names_community(w.mods, w.head, w.t):
+        if before is not None and before.tag in P.SPECIFIC and _names_community(w.mods, w.head, w.t):
             return Act.TAKE
     return None
 
@@ -533,7 +530,7 @@ def _village_name_ends(w: Walk, tok: Token) -> bool:
     mods = w.mods
     level_only = len(mods[0].word) == 1 and mods[0].word in w.t.admin if mods else False
     # 建设|有限公司, 能源开发|有限公司: verbal nouns and set phrases name what a company does
-    verb = tok.tag.startswith(VERB_TAGS) and not (tok.tag in ("vn", "i", "l") and w.head.kind == "enterprise")
+    verb = tok.tag.startswith(P.VERB) and not (tok.tag in P.SET_PHRASE and w.head.kind == "enterprise")
     return w.head.place and not w.head.alone and (verb or (len(mods) >= 3 and not level_only))
 
 
@@ -556,7 +553,7 @@ def stop_word(w: Walk, tok: Token) -> Act | None:
 @rule()
 def adjective(w: Walk, tok: Token) -> Act | None:
     """An adjective joins only before a name word or an ordinal (医学院|第一|附属|医院), not another adjective."""
-    if tok.tag not in ("a", "b", "ad", "an"):
+    if tok.tag not in P.ADJECTIVE:
         return None
     before = w.prev(tok)
     if not (before is not None and (_numbered(before, w.prev(before), w.t) or (
@@ -606,7 +603,7 @@ def person_after_title(w: Walk) -> Act | None:
     """主席|杨贵|平和|商会党支部: a person's name after a title, not the start of a body's."""
     stop, mods = w.stopped_at(), w.mods
     if stop is not None and stop.word in w.t.titles and mods and (
-            mods[0].tag in ("nr", "nrfg", "nrt") or (mods[0].tag == "" and 2 <= len(mods[0].word) <= 3)):
+            mods[0].tag in P.PERSON_NAME or (mods[0].tag == "" and 2 <= len(mods[0].word) <= 3)):
         return Act.REJECT
     return None
 
@@ -708,7 +705,7 @@ def level_word_body(f: Found) -> Act | None:
     """街道党工委: the street's own committee, as 镇党委 (but 4个街道办事处 counts several)."""
     if len(f.words) == 1 and f.words[0] in f.w.t.level_words and f.w.head.kind in ("party", "government"):
         before = f.w.before(f.w.start)
-        return Act.REJECT if before is not None and before.tag in ("q", "m") else Act.ACCEPT
+        return Act.REJECT if before is not None and before.tag in P.COUNTING else Act.ACCEPT
     return None
 
 
@@ -847,7 +844,7 @@ def _numbered_company(tok: Token, nxt: Token, t: Tables) -> bool:
 def _numbered(tok: Token, before: Token | None, t: Tables) -> bool:
     """Is this word an ordinal right after a named body or place (市财政局|第一|党支部)?"""
     return (before is not None and ORDINAL.fullmatch(tok.word) is not None
-            and (t.nested_head(before.word) is not None or before.tag in PLACE_TAGS))
+            and (t.nested_head(before.word) is not None or before.tag in P.PLACE))
 
 
 def _in_government(head: Head, mods: list[Token], t: Tables) -> bool:
@@ -876,7 +873,7 @@ def _anchor(w: Walk, enterprise: bool = False) -> tuple[int, list[Token]]:
         opens = before is None or before.tag == "x" or before.word in t.stop
         # a brand opens the name only right before it, never across a verb (占旗|能|公司); it may be two words
         # (太和|康美(北京)中医研究院有限公司)
-        brand = enterprise and len(tok.word) >= 2 and tok.tag in ("nz", "nt", "j", "") and tok.end == reach
+        brand = enterprise and len(tok.word) >= 2 and tok.tag in P.BRAND and tok.end == reach
         taken.insert(0, tok)
         if opens and (tok.word in t.admin or tok.tag == "ns" or brand):
             return tok.start, taken + w.mods
@@ -909,7 +906,7 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
     for m in mods:
         if m.word in t.generic_mods or m.word in t.generic:
             continue  # 机关|党总支|第二党支部: a generic body inside says nothing specific
-        if m.tag in SPECIFIC_TAGS and (len(m.word) >= 2 or m.tag in ("ns", "nr")):
+        if m.tag in P.SPECIFIC and (len(m.word) >= 2 or m.tag in ("ns", "nr")):
             return True
         if len(m.word) >= 2 and m.word[-1] in t.admin:
             return True  # 育才生态区, 湾区: a place written with its level

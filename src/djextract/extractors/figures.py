@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from .. import postags as P
 from ..document import Document, Sentence, Token
 from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
@@ -36,7 +37,6 @@ MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**
 SPLIT_UNIT = re.compile(r"(多|余)(月|小时|工作日)")
 MULT_RE = "万亿|千亿|百亿|亿|千万|百万|万|千|百|萬|億|仟|佰"  # 3千万元, 1.5百亿: longest first
 JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九\d])角)?(?:([零一二两三四五六七八九\d])分)?")
-NOUNISH = ("n", "vn", "j", "l", "b", "an", "nz", "nt", "ns", "nr", "ng", "zg", "g", "")
 JOINERS = frozenset("、 和 及 与 以及".split())
 QUOTE_MARKS = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}《》]")
 SHORT_GLOSS = re.compile(r"\((.{1,2})\)")
@@ -129,7 +129,7 @@ def _parse(num: str) -> tuple[Decimal, Decimal | None]:
 
 
 def _noun_like(tok: Token) -> bool:
-    return tok.tag.startswith("n") or tok.tag in NOUNISH
+    return tok.tag.startswith("n") or tok.tag in P.NOUN_LIKE
 
 
 def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
@@ -849,7 +849,7 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
             tail, clean = _phrase_after(tokens, straddle + 1)
             rest_tag = sentence.doc.segmenter.tag(rest) if rest else ""
             if rest and not any(ch.isdigit() for ch in rest) and rest not in ("的",) and (
-                    rest_tag.startswith("n") or rest_tag in NOUNISH):
+                    rest_tag.startswith("n") or rest_tag in P.NOUN_LIKE):
                 after = rest + tail  # 名党员 glued: the rest of the word is what is counted
             else:
                 after = tail if rest == "" else ""

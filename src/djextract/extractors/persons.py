@@ -18,11 +18,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .. import postags as P
 from ..document import Document, Sentence
 from ..lexicon import derived, load_lines, load_rows, load_set
 from ..mention import Mention
 
-NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 NAME_FOLLOWERS = tuple("说道等和与及在是的也都就为对把被向从将同告介表带指强认称笑坦感回")  # may follow a name
 STOP_CHARS = frozenset("说等和与及在是的了也都就为对把被向从将同有正还又已曾才却仍要会能便很更最一不")
@@ -127,7 +127,7 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
         spans.append((pos, pos + len(w), w, tag))
         pos += len(w)
     for i, (a, b, w, tag) in enumerate(spans):
-        if tag in NAME_TAGS and 2 <= len(w) <= 4 and HAN.match(w) and _has_surname(w, t.surnames):
+        if tag in P.PERSON_NAME and 2 <= len(w) <= 4 and HAN.match(w) and _has_surname(w, t.surnames):
             kt = known(w)
             if kt is not None and not kt.startswith("nr"):
                 continue
@@ -146,9 +146,9 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                 t.post_before.search(
                 spans[i - 1][2]):
             na, nb, nw, ntag = spans[i + 1]
-            if 1 <= len(nw) <= 2 and HAN.match(nw) and ntag not in STOP_AFTER_TAGS and ntag not in NAME_TAGS:
+            if 1 <= len(nw) <= 2 and HAN.match(nw) and ntag not in STOP_AFTER_TAGS and ntag not in P.PERSON_NAME:
                 yield a, nb  # 副所长|黄|远志
-            elif tag in NAME_TAGS and HAN_CHAR.match(text[a + 1:a + 2]):  # 书记|李|明说: the HMM's surname alone
+            elif tag in P.PERSON_NAME and HAN_CHAR.match(text[a + 1:a + 2]):  # 书记|李|明说: the HMM's surname alone
                 if text[a + 2:a + 3] in STOP_CHARS or not _ends_name(text, a + 3, t):
                     if _ends_name(text, a + 2, t):
                         yield a, a + 2
