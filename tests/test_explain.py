@@ -61,7 +61,7 @@ def test_json_records_name_the_data_lines_that_fired():
     assert [r["name"] for r in kept] == ["海棠区委组织部", "市教育局党委"]
 
 
-@pytest.mark.parametrize("type_", ["body", "figure"])
+@pytest.mark.parametrize("type_", ["body", "figure", "programme"])
 def test_kept_candidates_are_exactly_the_extracted_mentions(samples_dir, type_):
     for path in sorted(samples_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -83,8 +83,19 @@ def test_figures_are_traced_stage_by_stage():
 
 
 def test_untraced_types_show_their_mentions_and_fields():
-    out = run("explain", "打造“红色物业”品牌。").stdout
-    assert "✓ programme “红色物业”" in out and "kind=brand" in out and "rules not traced for programme" in out
+    out = run("explain", "认真学习《中国共产党章程》。").stdout
+    assert "✓ document 《中国共产党章程》" in out and "kind=regulation" in out
+    assert "rules not traced for document" in out
+
+
+def test_programmes_are_traced_with_their_evidence():
+    recs = records("打造“红色物业”品牌，推行四亮工程，大家都说“好”。", "--types", "programme")
+    red = next(r for r in recs if r["text"] == "“红色物业”")
+    assert red["outcome"] == "kept" and [e["rule"] for e in red["rules"]] == ["head after"]
+    assert red["fields"] == {"name": "红色物业", "kind": "brand", "head": "品牌"}
+    assert any(r["text"] == "四亮工程" and r["rules"][0]["rule"] == "unquoted name" for r in recs)
+    good = next(r for r in recs if r["text"] == "“好”")
+    assert good["outcome"] == "rejected" and good["rules"][-1]["rule"] == "no evidence"
 
 
 def test_rules_are_listed_stage_by_stage_in_run_order():
@@ -133,4 +144,5 @@ def test_the_readme_example_is_what_explain_prints():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     cmd = "$ djextract explain '海棠区委组织部联合各党支部开展活动' --types body\n"
     shown = readme[readme.index(cmd) + len(cmd):].split("```", 1)[0]
-    assert run("explain", "海棠区委组织部联合各党支部开展活动", "--types", "body").stdout.strip("\n") == shown.strip("\n")
+    out = run("explain", "海棠区委组织部联合各党支部开展活动", "--types", "body").stdout
+    assert out.strip("\n") == shown.strip("\n")

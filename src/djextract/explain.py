@@ -34,7 +34,8 @@ def explain(raw: str, doc_id: str = "-", options: Options | None = None, name: s
     out = [_decision(doc, d) for d in doc.trace]
     for r in out:
         r["fields"] = fields.get((r["type"], r["start"], r["end"])) if r["outcome"] == "kept" else None
-    out += [_untraced(m) for m in mentions if m.type not in traced]
+    kept = {(r["type"], r["start"], r["end"]) for r in out if r["outcome"] == "kept"}
+    out += [_untraced(m) for m in mentions if m.type not in traced or (m.type, m.start, m.end) not in kept]
     out.sort(key=lambda r: (r["start"], r["end"]))
     return out
 

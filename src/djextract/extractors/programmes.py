@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..document import Document, Sentence
 from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
+from ..rules import Act, apply, begin, conclude, found_by, rule
 from ..schema import PROGRAMME_KINDS
 from .bodies import tables as body_tables
 from .numbers import TEN
@@ -294,74 +295,199 @@ def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:
     return groups
 
 
+class Quoted:
+    """One quoted candidate in its group (“A”“B”、“C”等品牌 share their evidence), and what the rules found."""
+
+    __slots__ = ("doc", "sentence", "text", "t", "q", "group", "last", "shared", "verb", "frame", "name", "own",
+                 "inside", "ev", "titles", "figurative")
+
+    def __init__(self, doc: Document, sentence: Sentence, q: Quote, group: list[Quote], shared: Evidence | None,
+                 verb: Evidence | None, frame: str | None, titles: list[Quote], figurative: set[int]) -> None:
+        self.doc, self.sentence, self.text, self.t = doc, sentence, sentence.text, tables()
+        self.titles, self.figurative = titles, figurative
+        self.q, self.group, self.last = q, group, group[-1]
+        self.shared, self.verb, self.frame = shared, verb, frame
+        self.name = GLOSS.sub("", self.text[q.open + 1:q.close]).strip()
+        self.own: Evidence | None = None
+        self.inside: re.Match[str] | None = None
+        self.ev: Evidence | None = None
+
+
+# -- the group: a quote that is no name, whatever evidence it has --------------------------------------------
+
+@rule("programmes/honour_cues.tsv", "programmes/honour_titles.txt")
+def honour(c: Quoted) -> Act | None:
+    """被评为“全国文明单位”: a title conferred from above (one in the list makes the whole list honours)."""
+    return Act.REJECT if any(_honour(c.text, q) for q in c.group) else None
+
+
+@rule("programmes/figurative_verbs.txt")
+def figure_of_speech(c: Quoted) -> Act | None:
+    """以“组织链”带动“产业链”: a figure of speech, not two names."""
+    return Act.REJECT if any(q.open in c.figurative for q in c.group) else None
+
+
+@rule("programmes/stop.txt")
+def not_a_name(c: Quoted) -> Act | None:
+    """Empty, a word of programmes/stop.txt, or longer than a name (quoted speech)."""
+    return Act.REJECT if not c.name or c.name in c.t.stop or len(c.name) > 30 else None
+
+
+@rule()
+def whole_title(c: Quoted) -> Act | None:
+    """《“…三年行动计划”》: the quote is the whole document title."""
+    text, q = c.text, c.q
+    if any(ti.open < q.open and q.close < ti.close and text[ti.open + 1:ti.close].strip("“”\"") ==
+           text[q.open + 1:q.close] for ti in c.titles):
+        return Act.REJECT
+    return None
+
+
+# -- evidence: what says the quote is a programme (a head after it, in it, a frame, a verb) --------------------
+
+@rule("programmes/heads.tsv")
+def head_after(c: Quoted) -> Act | None:
+    """“红色物业”品牌, “A”“B”等活动: a head right after the quote, or after the last quote of its list."""
+    c.own = _head_after(c.text, c.q.close + 1) if c.q is not c.last else c.shared
+    c.ev = c.own or (c.shared if len(c.group) > 1 or c.q is c.last else None)
+    return Act.GO_ON if c.ev is not None else None
+
+
+@rule("programmes/heads.tsv")
+def head_inside(c: Quoted) -> Act | None:
+    """“六项行动”, “红墙先锋工程”: a head that ends the name (not one counted in a slogan: 每个基层至少一个品牌)."""
+    name = c.name
+    inside = c.t.inside_re.search(name) if len(name) >= 4 else None
+    counted = COUNTED_HEAD.search(name, 0, inside.start()) if inside else None
+    c.inside = None if counted and counted.start() > 0 else inside
+    return Act.GO_ON if c.inside else None
+
+
+@rule()
+def adjective_and_head(c: Quoted) -> Act | None:
+    """“红墙先锋工程”稳固阵地: the name says what it is; an adjective and a head after it are a phrase."""
+    ev = c.ev
+    if c.inside and ev is not None and ev.modifier and c.doc.segmenter.known_tag(ev.modifier) in ("a", "ad", "d"):
+        c.ev = c.own = None
+        if c.q is c.last:
+            c.shared = None  # (the group's shared head was this very phrase)
+        return Act.GO_ON
+    return None
+
+
+@rule("programmes/heads.tsv")
+def named_by_its_head(c: Quoted) -> Act | None:
+    """The head inside the name is the evidence when nothing after it is (and the name is no list)."""
+    if c.ev is None and c.inside and not re.search(r"[、，,]", c.name):
+        c.ev = Evidence(None, c.t.heads[c.inside.group(0)].kind)
+        return Act.GO_ON
+    return None
+
+
+@rule("programmes/frames.tsv")
+def frame(c: Quoted) -> Act | None:
+    """以“岗位练兵”为主题, 总抓手就是“…”: what a clause takes as its frame (short names only)."""
+    if c.ev is None and c.frame and len(c.name) <= FRAMED_NAME:
+        c.ev = Evidence(None, c.t.frames[c.frame])
+        return Act.GO_ON
+    return None
+
+
+@rule("programmes/verbs.tsv", "programmes/goal_words.txt")
+def verb_before(c: Quoted) -> Act | None:
+    """打造“…”, 开展“…”: a verb that runs or creates it (not a goal: …的战略目标, “…新高地”)."""
+    if c.ev is None and c.verb and len(c.name) >= 2 and not re.search(r"[，,]", c.name):
+        text, q = c.text, c.q
+        goal = c.t.goal_after.match(text, q.close + 1) or c.name.endswith(c.t.goal_words)
+        c.ev = None if goal else c.verb
+        if c.ev is not None and text.startswith("的", q.close + 1):
+            # 推出“支部+项目”的非公党建模式 names a model; 打造“一呼百应”的楼栋战队 describes a team
+            c.ev = _head_after_de(text, q.close + 2)
+        return Act.GO_ON if c.ev is not None else None
+    return None
+
+
+@rule()
+def no_evidence(c: Quoted) -> Act | None:
+    """A quote with no head, frame or verb is emphasis or speech, not a programme."""
+    return Act.REJECT if c.ev is None else None
+
+
+# -- vetoes ------------------------------------------------------------------------------------------------
+
+@rule()
+def generic_term(c: Quoted) -> Act | None:
+    """网格化, 体检式, 大党委, 2·04: terms rather than names, unless a head after them says otherwise."""
+    if _looks_generic(c.name) and (c.ev is c.verb or not (c.own or c.shared) or _body_like(c.name)):
+        return Act.REJECT
+    return None
+
+
+@rule()
+def part_of_a_body(c: Quoted) -> Act | None:
+    """“海上之家”非公企业党支部: the quote is part of a body's name."""
+    return Act.REJECT if _names_body(c.text, c.q) else None
+
+
+@rule()
+def grade(c: Quoted) -> Act | None:
+    """申报“五星”级党支部: a grade, not a programme."""
+    return Act.REJECT if c.text.startswith(GRADE_AFTER, c.q.close + 1) else None
+
+
+@rule()
+def one_character(c: Quoted) -> Act | None:
+    """“学”: one character names nothing."""
+    return Act.REJECT if len(c.name) == 1 else None
+
+
+QUOTED_STAGES = (("group", (honour, figure_of_speech)), ("name", (not_a_name, whole_title)),
+                 ("evidence", (head_after, head_inside, adjective_and_head, named_by_its_head, frame, verb_before,
+                               no_evidence)),
+                 ("veto", (generic_term, part_of_a_body, grade, one_character)))
+"""Quoted names: the group, the name, the evidence (in order: each may set or clear it), the vetoes."""
+
+
+def _kind(c: Quoted) -> str:
+    """The evidence's kind, else the kind of the head inside the name (“…大讲堂”…等党建品牌 keeps brand)."""
+    assert c.ev is not None
+    kind = c.ev.kind
+    if c.inside and not (c.own or (c.shared and (c.q is c.last or c.shared.kind == "brand"))):
+        kind = c.t.heads[c.inside.group(0)].kind
+    return _site_kind(kind, c.name)
+
+
 def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list[Quote]) -> Iterator[Mention]:
-    t = tables()
     text = sentence.text
     figurative: set[int] = set()
-    for pair in t.metaphor_pair.finditer(text):
+    for pair in tables().metaphor_pair.finditer(text):
         figurative.update((pair.start() + 1, pair.end() - 1))
     for group in _groups(text, quotes):
         last = group[-1]
         shared = _head_after(text, last.close + 1) or _clause_list_head(text, last.close + 1)
         verb = _verb_before(text, group[0].open)
-        frame = _frame(text, group[0].open, last.close + 1)
-        if any(_honour(text, q) for q in group):
-            continue
-        if any(q.open in figurative for q in group):
-            continue  # 以“组织链”带动“产业链”: a figure of speech, not two names
+        frame_word = _frame(text, group[0].open, last.close + 1)
         for q in group:
-            raw = text[q.open + 1:q.close]
-            name = GLOSS.sub("", raw).strip()
-            if not name or name in t.stop or len(name) > 30:
+            c = Quoted(doc, sentence, q, group, shared, verb, frame_word, titles, figurative)
+            start, end = q.open + sentence.start, q.close + 1 + sentence.start
+            events = begin(doc, "programme", start, end, c.name, ())
+            ok = all(apply(rules, stage, events, c.name, c) is not Act.REJECT for stage, rules in QUOTED_STAGES)
+            shared = c.shared  # (a rule may find the group's shared head was a phrase)
+            if not ok:
+                conclude(doc, "rejected")
                 continue
-            if any(ti.open < q.open and q.close < ti.close and text[ti.open + 1:ti.close].strip("“”\"") ==
-                   text[q.open + 1:q.close] for ti in titles):
-                continue  # 《“…三年行动计划”》: the quote is the whole document title
-            own = _head_after(text, q.close + 1) if q is not last else shared
-            inside = t.inside_re.search(name) if len(name) >= 4 else None
-            counted = COUNTED_HEAD.search(name, 0, inside.start()) if inside else None
-            if counted and counted.start() > 0:
-                inside = None  # “每个基层至少一个品牌”: brands counted in a slogan (but “六项行动” is a name)
-            ev = own or (shared if len(group) > 1 or q is last else None)
-            if inside and ev is not None and ev.modifier and doc.segmenter.known_tag(ev.modifier) in ("a", "ad", "d"):
-                # “红墙先锋工程”稳固阵地: the name says what it is; an adjective and a head after it are a phrase
-                ev = own = None
-                if q is last:
-                    shared = None  # (the group's shared head was this very phrase)
-            if ev is None and inside and not re.search(r"[、，,]", name):
-                ev = Evidence(None, t.heads[inside.group(0)].kind)
-            if ev is None and frame and len(name) <= FRAMED_NAME:
-                ev = Evidence(None, t.frames[frame])
-            if ev is None and verb and len(name) >= 2 and not re.search(r"[，,]", name):
-                goal = t.goal_after.match(text, q.close + 1) or name.endswith(t.goal_words)  # …的战略目标, “…新高地”
-                ev = None if goal else verb
-                if ev is not None and text.startswith("的", q.close + 1):
-                    # 推出“支部+项目”的非公党建模式 names a model; 打造“一呼百应”的楼栋战队 describes a team
-                    ev = _head_after_de(text, q.close + 2)
-            if ev is None:
-                continue
-            if _looks_generic(name) and (ev is verb or not (own or shared) or _body_like(name)):
-                continue
-            if _names_body(text, q):
-                continue
-            if text.startswith(GRADE_AFTER, q.close + 1):
-                continue  # 申报“五星”级党支部: a grade, not a programme
-            if len(name) == 1:
-                continue
-            kind = ev.kind
-            if inside and not (own or (shared and (q is last or shared.kind == "brand"))):  # “…大讲堂”…等党建品牌
-                kind = t.heads[inside.group(0)].kind
-            kind = _site_kind(kind, name)
-            start = q.open + sentence.start
-            end = q.close + 1 + sentence.start
+            assert c.ev is not None
+            conclude(doc, c.name, start, end)
             doc.claim(start, end)
             yield Mention(type="programme", text=text[q.open:q.close + 1], start=start, end=end,
-                          fields={"name": name, "kind": kind, "head": ev.head})
+                          fields={"name": c.name, "kind": _kind(c), "head": c.ev.head})
 
 
-def _unquoted(doc: Document, sentence: Sentence, quotes: list[Quote]) -> Iterator[Mention]:
+@rule("programmes/known.tsv", "programmes/heads.tsv")
+def unquoted_name(text: str) -> list[tuple[int, int, str]]:
+    """四亮工程, 海南省第九届…展播评比, 党史学习教育: a numeral and a coined word before a short head,
+    a numbered edition of a competition, or a campaign the data names."""
     t = tables()
-    text = sentence.text
     spans = []
     unquoted = t.unquoted_re.finditer(text) if "届" in text or t.unquoted_hint.search(text) else ()
     for m in unquoted:
@@ -371,7 +497,13 @@ def _unquoted(doc: Document, sentence: Sentence, quotes: list[Quote]) -> Iterato
     if t.known_re:
         for m in t.known_re.finditer(text):
             spans.append((m.start(), m.end(), m.group(0)))
-    for s, e, name in spans:
+    return spans
+
+
+def _unquoted(doc: Document, sentence: Sentence, quotes: list[Quote]) -> Iterator[Mention]:
+    t = tables()
+    text = sentence.text
+    for s, e, name in unquoted_name(text):
         if any(q.open <= s and e <= q.close + 1 for q in quotes):
             continue
         if name in t.known:
@@ -385,4 +517,9 @@ def _unquoted(doc: Document, sentence: Sentence, quotes: list[Quote]) -> Iterato
         if doc.is_claimed(a, b):
             continue
         doc.claim(a, b)
+        found_by(doc, "programme", a, b, name, unquoted_name, name)
         yield Mention(type="programme", text=name, start=a, end=b, fields={"name": name, "kind": kind, "head": head})
+
+
+STAGES = (*QUOTED_STAGES, ("find", (unquoted_name,)))
+"""The programme rules stage by stage, in the order they run (``djextract explain --rules``)."""
