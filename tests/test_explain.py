@@ -61,7 +61,7 @@ def test_json_records_name_the_data_lines_that_fired():
     assert [r["name"] for r in kept] == ["海棠区委组织部", "市教育局党委"]
 
 
-@pytest.mark.parametrize("type_", ["body", "figure", "programme"])
+@pytest.mark.parametrize("type_", ["body", "figure", "programme", "person", "document"])
 def test_kept_candidates_are_exactly_the_extracted_mentions(samples_dir, type_):
     for path in sorted(samples_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -82,10 +82,14 @@ def test_figures_are_traced_stage_by_stage():
     assert any(ref.endswith(" 第") for ref in rank["rules"][-1]["data"])  # the ordinal marker's data line
 
 
-def test_untraced_types_show_their_mentions_and_fields():
-    out = run("explain", "认真学习《中国共产党章程》。").stdout
-    assert "✓ document 《中国共产党章程》" in out and "kind=regulation" in out
-    assert "rules not traced for document" in out
+def test_documents_and_persons_are_traced():
+    recs = records("海棠区委书记鲁正兰认真学习《中国共产党章程》和《ABC》。", "--types", "person,document")
+    person = next(r for r in recs if r["type"] == "person")
+    assert person["fields"] == {"name": "鲁正兰", "post": "书记", "body": "海棠区委"}
+    assert [e["rule"] for e in person["rules"]] == ["post before"]
+    charter = next(r for r in recs if r["text"] == "《中国共产党章程》")
+    assert charter["fields"]["kind"] == "regulation" and charter["rules"][-1]["rule"] == "kind from the ending"
+    assert next(r for r in recs if r["text"] == "《ABC》")["outcome"] == "rejected"
 
 
 def test_programmes_are_traced_with_their_evidence():

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from ..document import Document, Sentence
 from ..lexicon import derived, load_rows
 from ..mention import Mention
+from ..rules import Act, apply, begin, conclude, decide, rule
 from ..schema import DOCUMENT_KINDS as KINDS
 
 MAX_TITLE = 120
@@ -40,27 +41,65 @@ def tables() -> Tables:
     return Tables()
 
 
-def kind_of(title: str, after: str = "") -> str:
-    """The kind of a cited title from the words after it, else from its ending."""
-    t = tables()
-    for word, kind in t.cues:
-        if after.startswith(word):
-            return kind
-    core = TRAILING_NOTE.sub("", title).rstrip("”’\"") or title
-    for ending, kind in t.endings:
+class Title:
+    """One 《》 title: its name, the words written right after it, and the kind the rules give it."""
+
+    __slots__ = ("name", "after", "kind")
+
+    def __init__(self, name: str, after: str) -> None:
+        self.name, self.after, self.kind = name, after, DEFAULT_KIND
+
+
+@rule()
+def no_chinese(c: Title) -> Act | None:
+    """《ABC》, 《2023》: a title with no Han character is no cited document."""
+    return Act.REJECT if not HAN.search(c.name) else None
+
+
+@rule("documents/cues.tsv")
+def kind_from_the_words_after(c: Title) -> Act | None:
+    """《旗帜》杂志, 《…》专题党课: the words right after the title say what it is."""
+    for word, kind in tables().cues:
+        if c.after.startswith(word):
+            c.kind = kind
+            return Act.ACCEPT
+    return None
+
+
+@rule("documents/kinds.tsv")
+def kind_from_the_ending(c: Title) -> Act | None:
+    """…实施办法, …日报: the title's own last words say what it is (a trailing （试行） aside)."""
+    core = TRAILING_NOTE.sub("", c.name).rstrip("”’\"") or c.name
+    for ending, kind in tables().endings:
         if core.endswith(ending):
-            return kind
-    return DEFAULT_KIND
+            c.kind = kind
+            return Act.ACCEPT
+    return None
+
+
+@rule()
+def publication_by_default(c: Title) -> Act | None:
+    """A title with no telling words is most often a paper, a magazine or a book."""
+    c.kind = DEFAULT_KIND
+    return Act.ACCEPT
+
+
+STAGES = (("title", (no_chinese,)), ("kind", (kind_from_the_words_after, kind_from_the_ending,
+                                              publication_by_default)))
+"""The document rules stage by stage, in the order they run; in the kind stage the first that answers decides."""
 
 
 def documents_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     """Every 《title》 of the sentence with a Han character in it, as a cited document."""
     text = sentence.text
+    (_, title_rules), (_, kind_rules) = STAGES
     for m in TITLE.finditer(text):
-        inner = m.group(1)
-        if not HAN.search(inner):
-            continue
-        name = SPACES.sub("", inner)
         a, b = sentence.start + m.start(), sentence.start + m.end()
-        yield Mention(type="document", text=m.group(0), start=a, end=b,
-                      fields={"name": name, "kind": kind_of(name, text[m.end():m.end() + 6])})
+        c = Title(SPACES.sub("", m.group(1)), text[m.end():m.end() + 6])
+        events = begin(doc, "document", a, b, c.name, ())
+        if apply(title_rules, "title", events, c.name, c) is Act.REJECT:
+            conclude(doc, "rejected")
+            continue
+        decide(kind_rules, "kind", events, c.name, c)
+        conclude(doc, c.name, a, b)
+        yield Mention(type="document", text=m.group(0), start=a, end=b, fields={"name": c.name, "kind": c.kind})

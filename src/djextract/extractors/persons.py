@@ -22,6 +22,7 @@ from .. import postags as P
 from ..document import Document, Sentence
 from ..lexicon import derived, load_lines, load_rows, load_set
 from ..mention import Mention
+from ..rules import Act, apply, begin, conclude, decide, rule
 
 HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 NAME_FOLLOWERS = tuple("说道等和与及在是的也都就为对把被向从将同告介表带指强认称笑坦感回")  # may follow a name
@@ -161,6 +162,163 @@ def _body_ending_at(bodies: list[Mention], pos: int) -> Mention | None:
     return min((m for m in bodies if m.end == pos), key=lambda m: m.start, default=None)
 
 
+class Person:
+    """One name the HMM found, and what the rules say of it: its post and body, and whether the text backs it."""
+
+    __slots__ = ("doc", "sentence", "text", "t", "bodies", "last", "a", "b", "name", "post", "body")
+
+    def __init__(self, doc: Document, sentence: Sentence, a: int, b: int, bodies: list[Mention],
+                 last: tuple[int, str | None, str | None] | None) -> None:
+        self.doc, self.sentence, self.text, self.t = doc, sentence, sentence.text, tables()
+        self.bodies, self.last, self.a, self.b = bodies, last, a, b
+        self.name = self.text[a:b]
+        self.post: str | None = None
+        self.body: str | None = None
+
+    @property
+    def left(self) -> str:
+        return self.text[:self.a]
+
+    @property
+    def right(self) -> str:
+        return self.text[self.b:]
+
+
+# -- the name ------------------------------------------------------------------------------------------------
+
+@rule()
+def masked(p: Person) -> Act | None:
+    """张某, 李XX, 王**: a name the report leaves out."""
+    return Act.REJECT if MASKED.search(p.name) else None
+
+
+@rule("persons/posts.txt")
+def start_of_a_post(p: Person) -> Act | None:
+    """安保|人员: the start of a post, not a name."""
+    post_here = p.t.post_after.match(p.text, p.a)
+    return Act.REJECT if post_here and post_here.end() > p.b else None
+
+
+@rule("persons/cues.tsv")
+def cue_that_skips(p: Person) -> Act | None:
+    """A word before the name that says it is none (persons/cues.tsv, gives skip)."""
+    left = p.left
+    if any(left.endswith(c.word) or left.rstrip().endswith(c.word) for c in p.t.before if c.gives == "skip"):
+        return Act.REJECT
+    return None
+
+
+# -- evidence: the first rule that finds some decides, with the post and body it gives ------------------------
+
+@rule("persons/posts.txt", "persons/body_heads.txt", "persons/subunits.txt", "persons/post_parts.txt")
+def post_before(p: Person) -> Act | None:
+    """海棠区委书记鲁正兰: a post right before the name, with the body before the post when there is one."""
+    t, text, base = p.t, p.text, p.sentence.start
+    m = t.post_before.search(p.left)
+    if not (m and m.group(0).strip()):
+        return None
+    ends = [x for x in p.bodies if x.start - base < m.start() <= x.end - base + 1
+            and x.end - base < p.a
+            and text[x.end - base:m.start()] in ("", "的", " ")]  # not across a comma
+    at = max(ends, key=lambda x: x.end, default=None)  # 海棠区委|书记, 下洋村的党支部|书记
+    pstart = max(m.start(), at.end - base) if at is not None else m.start()
+    post = SPACE.sub("", text[pstart:p.a]).lstrip("的")
+    body = at.fields["name"] if at is not None else None
+    if at is None:  # 福建省委组织部|组织二处|处长: a sub-unit between a body and the post
+        sub = max((x for x in p.bodies if x.end - base < m.start() and t.subunit.match(
+            text[x.end - base:m.start()])), key=lambda x: x.end, default=None)
+        if sub is not None:
+            body = sub.fields["name"] + text[sub.end - base:m.start()]
+    if body is not None:
+        head = next((h for h in t.body_heads if post.startswith(h) and len(post) > len(h)), "")
+        body, post = body + head, post[len(head):]  # 金源社区|党总支副书记
+    else:
+        body, post = _unnamed_body(text[:m.start()], post, t)
+    for word in t.drop:
+        if post.startswith(word) and len(post) > len(word):
+            post = post[len(word):]
+    p.post, p.body = post or None, body
+    return Act.ACCEPT
+
+
+@rule()
+def body_before(p: Person) -> Act | None:
+    """省公安厅蔡新文、: the body the person is of, right before the name (not 三井村|麦收现场)."""
+    at = _body_ending_at(p.bodies, p.sentence.start + p.a)
+    if at is not None and _ends_name(p.text, p.b, p.t):
+        p.body = at.fields["name"]
+        return Act.ACCEPT
+    return None
+
+
+@rule("persons/cues.tsv")
+def cue_before(p: Person) -> Act | None:
+    """A word before the name that says a person follows (persons/cues.tsv, before, gives none)."""
+    return Act.ACCEPT if any(p.left.endswith(c.word) for c in p.t.before if c.gives == "none") else None
+
+
+@rule("persons/cues.tsv")
+def cue_after(p: Person) -> Act | None:
+    """鲁正兰说, 吴萍同志: a word after the name that says it is a person's (gives post: the word is the post)."""
+    for c in p.t.after:
+        if p.right.startswith(c.word):
+            if c.gives == "post":
+                p.post = c.word
+            return Act.ACCEPT
+    return None
+
+
+@rule("persons/posts.txt")
+def apposition(p: Person) -> Act | None:
+    """王某某任县委书记: a verb after the name that gives the post (and the body before it)."""
+    t, text, base = p.t, p.text, p.sentence.start
+    verb = next((v for v in APPOSITION_VERBS if p.right.startswith(v)), None)
+    if verb is None:
+        return None
+    rest = p.b + len(verb)
+    bm = next((x for x in p.bodies if x.start == base + rest), None)
+    pm = t.post_after.match(text, (bm.end - base) if bm else rest)
+    if not pm:
+        return None
+    p.post, p.body = pm.group(0), bm.fields["name"] if bm else None
+    return Act.ACCEPT
+
+
+@rule()
+def same_post_in_a_list(p: Person) -> Act | None:
+    """外卖骑手何昭辉和刘尧: one post for the list."""
+    last = p.last
+    if last is not None and p.text[last[0]:p.a] in LIST_JOINERS:
+        p.post, p.body = last[1], last[2]
+        return Act.ACCEPT
+    return None
+
+
+@rule()
+def no_evidence(p: Person) -> Act | None:
+    """A name with no post, body, cue or list around it is not taken (the HMM guesses names freely)."""
+    return Act.REJECT
+
+
+@rule()
+def known_person(p: Person) -> Act | None:
+    """A person named again without a post takes the post and body given at the first mention."""
+    memory: dict[str, tuple[str | None, str | None]] = p.doc.memory.setdefault("persons", {})
+    if p.post is None and p.body is None and p.name in memory:
+        p.post, p.body = memory[p.name]
+        return Act.GO_ON
+    memory.setdefault(p.name, (p.post, p.body))
+    return None
+
+
+STAGES = (("name", (masked, start_of_a_post, cue_that_skips)),
+          ("evidence", (post_before, body_before, cue_before, cue_after, apposition, same_post_in_a_list,
+                        no_evidence)),
+          ("memory", (known_person,)))
+"""The person rules stage by stage, in the order they run (``djextract explain --rules``); in the evidence
+stage the first rule that finds some decides."""
+
+
 def persons_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     """Persons of a sentence, each with its post and body when the text states them."""
     t = tables()
@@ -168,77 +326,18 @@ def persons_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     if not t.trigger.search(text):
         return
     bodies = [m for m in doc.found if m.type == "body"]
-    memory: dict[str, tuple[str | None, str | None]] = doc.memory.setdefault("persons", {})
     last: tuple[int, str | None, str | None] | None = None  # end, post, body of the person before
+    (_, name_rules), (_, evidence_rules), (_, memory_rules) = STAGES
     for a, b in _names(doc.segmenter.pos_cut(text, t.surname_starts), text, t, doc.segmenter.known_tag):
-        name = text[a:b]
-        if MASKED.search(name):
-            continue
+        p = Person(doc, sentence, a, b, bodies, last)
         s, e = sentence.start + a, sentence.start + b
-        left, right = text[:a], text[b:]
-        post_here = t.post_after.match(text, a)
-        if post_here and post_here.end() > b:
-            continue  # 安保|人员: the start of a post, not a name
-        post: str | None = None
-        body: str | None = None
-        evidence = False
-        if any(left.endswith(c.word) or left.rstrip().endswith(c.word) for c in t.before if c.gives == "skip"):
+        events = begin(doc, "person", s, e, p.name, ())
+        if (apply(name_rules, "name", events, p.name, p) is Act.REJECT
+                or decide(evidence_rules, "evidence", events, p.name, p) is Act.REJECT):
+            conclude(doc, "rejected")
             continue
-        m = t.post_before.search(left)
-        if m and m.group(0).strip():
-            evidence = True
-            ends = [x for x in bodies if x.start - sentence.start < m.start() <= x.end - sentence.start + 1
-                    and x.end - sentence.start < a
-                    and text[x.end - sentence.start:m.start()] in ("", "的", " ")]  # not across a comma
-            at = max(ends, key=lambda x: x.end, default=None)  # 海棠区委|书记, 下洋村的党支部|书记
-            pstart = max(m.start(), at.end - sentence.start) if at is not None else m.start()
-            post = SPACE.sub("", text[pstart:a]).lstrip("的")
-            body = at.fields["name"] if at is not None else None
-            if at is None:  # 福建省委组织部|组织二处|处长: a sub-unit between a body and the post
-                sub = max((x for x in bodies if x.end - sentence.start < m.start() and t.subunit.match(
-                    text[x.end - sentence.start:m.start()])), key=lambda x: x.end, default=None)
-                if sub is not None:
-                    body = sub.fields["name"] + text[sub.end - sentence.start:m.start()]
-            if body is not None:
-                head = next((h for h in t.body_heads if post.startswith(h) and len(post) > len(h)), "")
-                body, post = body + head, post[len(head):]  # 金源社区|党总支副书记
-            else:
-                body, post = _unnamed_body(text[:m.start()], post, t)
-            for word in t.drop:
-                if post.startswith(word) and len(post) > len(word):
-                    post = post[len(word):]
-            post = post or None
-        else:
-            at = _body_ending_at(bodies, s)
-            if at is not None and _ends_name(text, b, t):  # 省公安厅蔡新文、 (not 三井村|麦收现场)
-                evidence, body = True, at.fields["name"]
-            elif any(left.endswith(c.word) for c in t.before if c.gives == "none"):
-                evidence = True
-        if not evidence:
-            for c in t.after:
-                if right.startswith(c.word):
-                    evidence = True
-                    if c.gives == "post":
-                        post = c.word
-                    break
-        if not evidence:
-            for verb in APPOSITION_VERBS:
-                if right.startswith(verb):
-                    rest = b + len(verb)
-                    bm = next((x for x in bodies if x.start == sentence.start + rest), None)
-                    at_post = (bm.end - sentence.start) if bm else rest
-                    pm = t.post_after.match(text, at_post)
-                    if pm:
-                        evidence, post = True, pm.group(0)
-                        body = bm.fields["name"] if bm else None
-                    break
-        if not evidence and last is not None and text[last[0]:a] in LIST_JOINERS:
-            evidence, post, body = True, last[1], last[2]  # 外卖骑手何昭辉和刘尧: one post for the list
-        if not evidence:
-            continue
-        if post is None and body is None and name in memory:
-            post, body = memory[name]
-        else:
-            memory.setdefault(name, (post, body))
-        last = (b, post, body)
-        yield Mention(type="person", text=name, start=s, end=e, fields={"name": name, "post": post, "body": body})
+        apply(memory_rules, "memory", events, p.name, p)
+        conclude(doc, p.name, s, e)
+        last = (b, p.post, p.body)
+        yield Mention(type="person", text=p.name, start=s, end=e, fields={"name": p.name, "post": p.post,
+                                                                           "body": p.body})
