@@ -32,7 +32,6 @@ PAREN_IN_NAMES = ("中国", "集团", "控股")  # 华为技术(中国)有限公
 ANONYMOUS_LETTER = re.compile(r"[A-Za-z]")
 LEVEL_QUANTIFIERS = "各每该"  # glued by jieba to the levels after them (各市县)
 QUOTED_NAME = 30  # a quote longer than this is speech, not a name
-PREPOSITIONS = "由对在向为将从把被让给同跟经以"  # one-character stop words jieba glues to the name after them
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(rf"第[{TEN}\d]{{1,3}}")
 APPOSITION = re.compile(r"\s*(?:——|—|--)")
@@ -76,6 +75,7 @@ class Tables:
                                    rf"第(?P<n>[{TEN}]{{1,3}})(?P<end>{ends})$")
         self.head_end_re = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
         self.stop = load_set("bodies/stop.txt")
+        self.glued_prepositions = load_set("bodies/glued_prepositions.txt")
         self.stop_prefixes = tuple(load_set("bodies/stop_prefixes.txt"))
         self.quantifiers = load_set("bodies/quantifiers.txt")
         self.generic = load_set("bodies/generic.txt")
@@ -283,8 +283,12 @@ def word_around_head(w: Walk) -> Act | None:
     w.start = w.pos = first.start
     before = w.before(first.start)
     if len(prefix) == 1 and prefix not in w.t.admin and (
-            before is None or (before.tag != "" and not _name_char(before, w.t))):
-        w.pos = None  # 发挥|好村: a one-character stub of an unknown word does not join a dictionary word
+            before is None or (before.tag != "" and not _name_char(before, w.t)
+                               and not (before.tag.startswith("n") and len(before.word) == 2
+                                        and _opens_after(w, before)))):
+        # 发挥|好村: a one-character stub of an unknown word does not join a dictionary word, unless a
+        # two-character noun opens the clause with it (如今，方家|沟村)
+        w.pos = None
     return Act.GO_ON
 
 
@@ -392,12 +396,13 @@ def preposition_and_that(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("bodies/stop.txt", "bodies/admin_levels.txt", "bodies/heads.tsv")
+@rule("bodies/glued_prepositions.txt", "bodies/stop.txt", "bodies/admin_levels.txt", "bodies/heads.tsv")
 def glued_preposition(w: Walk, tok: Token) -> Act | None:
-    """对美团, 由局(党委), 由文|城镇卫生院: an unknown word that swallowed the preposition before the name."""
+    """对美团, 由局(党委), 由文|城镇卫生院, 像长|螺村: an unknown word that swallowed the preposition before it."""
     t = w.t
-    if tok.tag == "" and tok.word[0] in t.stop and (len(tok.word) >= 3 or tok.word[1:] in t.admin
-                                                     or tok.word[1:] in t.heads or tok.word[0] in PREPOSITIONS):
+    if tok.tag == "" and tok.word[0] in t.stop and (
+            len(tok.word) >= 3 or tok.word[1:] in t.admin or tok.word[1:] in t.heads
+            or tok.word[0] in t.glued_prepositions):
         w.mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
         w.start = tok.start + 1
         return Act.END
@@ -412,11 +417,12 @@ def _opens_after(w: Walk, tok: Token) -> bool:
 
 @rule("bodies/stop.txt")
 def village_opener(w: Walk, tok: Token) -> Act | None:
-    """中|廖|村: a name character and a stub make the village's name; so does 上 before an unknown 湄湘村."""
+    """中|廖|村: a name character and a stub make the village's name; so does 上 before an unknown 湄湘村
+    or 小 before a place's name (小|南河村), when nothing but a place, 的 or a mark comes before it."""
     mods = w.mods
     if w.head.place and len(mods) == 1 and _name_char(tok, w.t) and (
-            len(mods[0].word) == 1 or (len(mods[0].word) == 2 and mods[0].tag == "" and tok.word in NAME_OPENERS
-                                       and _opens_after(w, tok))):
+            len(mods[0].word) == 1 or (len(mods[0].word) == 2 and mods[0].tag in ("", "ns")
+                                       and tok.word in NAME_OPENERS and _opens_after(w, tok))):
         return Act.TAKE
     return None
 
