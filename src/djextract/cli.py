@@ -597,6 +597,14 @@ class _Documents:
             yield prepare(text, item.doc_id, self.opts, item.name, enc)
 
 
+def _is_path(arg: str) -> bool:
+    """Does an argument name an existing file or folder (not a text too long or odd to be a path)?"""
+    try:
+        return Path(arg).exists()
+    except (OSError, ValueError):  # ENAMETOOLONG, an embedded NUL
+        return False
+
+
 class _quiet_pipe:  # noqa: N801 - used as a context manager
     """A reader that closed the pipe (`| head`) ends the command quietly, as a success."""
 
@@ -874,7 +882,7 @@ def explain(
     sources: list[tuple[str, str, str, str]] = []  # (doc id, name, text, encoding)
     failed = 0
     for arg in inputs or ["-"]:
-        if arg != "-" and not Path(arg).exists():
+        if arg != "-" and not _is_path(arg):
             sources.append(("-", "", arg, "utf-8"))  # not a path: the text itself
             continue
         if arg == "-" and (sys.stdin is None or sys.stdin.isatty()):

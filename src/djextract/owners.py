@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .document import Document, Sentence
-from .lexicon import derived, load_rows
+from .lexicon import derived, load_rows, load_set
 from .mention import Mention
 
 SPEAKER_END = re.compile(r"\s*[:：]")
@@ -59,6 +59,7 @@ class Cues:
     party_re: re.Pattern[str] | None
     refs: dict[str, str]  # 全市, 我村, 省里 … → the level of the unit meant
     refs_re: re.Pattern[str] | None
+    zones_re: re.Pattern[str] | None  # development zones named after a place (owners/zones.txt)
 
 
 @derived
@@ -70,7 +71,8 @@ def tables() -> Cues:
     party: dict[str, str] = {w: o for w, o in load_rows("owners/names.tsv", ("written", "owner"))}
     levels = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区")
     refs = {w: lv for w, lv in load_rows("owners/refs.tsv", ("written", "level"), ((), levels))}
-    return Cues(before, ends, party, _alternation(party), refs, _alternation(refs))
+    zones = {z: z for z in load_set("owners/zones.txt")}
+    return Cues(before, ends, party, _alternation(party), refs, _alternation(refs), _alternation(zones))
 
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str] | None:
@@ -95,6 +97,11 @@ def _places(doc: Document, sentence: Sentence, memory: dict) -> list[Name]:
         if out and out[-1].end == sentence.start + a and any(  # 宁波市|海曙区: the lower level of one chain
                 node is not None and node.name == out[-1].owner for node in gz.chain(d).values()):
             out.pop()
+        zones = tables().zones_re
+        zone = zones.match(sentence.text, b) if zones else None
+        if zone:  # 虞城高新区: a zone named after the place is the owner, as written (no level: not 全区's)
+            out.append(Name(sentence.start + a, sentence.start + zone.end(), sentence.text[a:zone.end()], "place", ""))
+            continue
         out.append(Name(sentence.start + a, sentence.start + b, d.name, "place", d.name[-1]))
     return out
 
