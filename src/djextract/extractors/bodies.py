@@ -34,6 +34,7 @@ LEVEL_QUANTIFIERS = "各每该"  # glued by jieba to the levels after them (各�
 QUOTED_NAME = 30  # a quote longer than this is speech, not a name
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(rf"第[{TEN}\d]{{1,3}}")
+DECLARED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12})[”\"」]?\s*[）)]")
 APPOSITION = re.compile(r"\s*(?:——|—|--)")
 OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -99,6 +100,9 @@ class Tables:
         self.designations = load_set("bodies/designations.txt")
         self.level_words = load_set("bodies/level_words.txt")
         self.label_words = load_set("bodies/label_words.txt")
+        trade = "|".join(sorted(map(re.escape, load_set("bodies/company_form_words.txt")), key=len, reverse=True))
+        self.company_form = re.compile(  # (…)科技股份有限公司, 友达光电（昆山）有限公司
+            rf"(?:{trade or '(?!)'})*(?:[（(][\u4e00-\u9fff]{{2,4}}[)）])?(?:股份)?有限(?:责任)?公司$")
         self.kind_prefixes = list(load_rows("bodies/kind_prefixes.tsv", ("prefix", "kind"), ((), BODY_KINDS)))
 
     def nested_head(self, word: str) -> Head | None:
@@ -968,10 +972,39 @@ def own_party_organisation(doc: Document, cand: Candidate) -> Candidate | None:
     return Candidate(cand.start, own.end(), cand.name + own.group(1), "party")
 
 
+@rule()
+def declared_short_form(doc: Document, c: Candidate, shorts: dict[str, str]) -> None:
+    """沪士电子股份有限公司（以下简称“沪士电子”）: the text declares the short form it goes on to use."""
+    m = DECLARED_SHORT.match(doc.text, c.end)
+    if m and m.group(1) != c.name:
+        shorts.setdefault(m.group(1), c.kind)
+
+
+@rule("bodies/company_form_words.txt")
+def company_short_form(doc: Document, c: Candidate, shorts: dict[str, str], t: Tables) -> None:
+    """福建鼎晶新材料科技有限公司 … 鼎晶新材料: a company is written later without its place, trade words
+    and legal form."""
+    if c.kind != "enterprise":
+        return
+    m = t.company_form.search(c.name)
+    if m is None:
+        return
+    core = c.name[:m.start()]
+    from ..places import gazetteer
+
+    places = gazetteer().mentions(core)
+    if places and places[0][0] == 0:
+        core = core[places[0][1]:]  # 福建|鼎晶新材料
+    if len(core) >= 3 and HAN_WORD.fullmatch(core) and not t.generic_run.fullmatch(core):
+        shorts.setdefault(core, c.kind)
+
+
 @rule("bodies/short_forms.tsv")
 def short_form(doc: Document, sentence: Sentence, found: list[Candidate], t: Tables) -> list[Candidate]:
-    """绍兴市第一中学 … 绍兴一中: the short form of a numbered school named in full earlier, where written."""
+    """绍兴市第一中学 … 绍兴一中, 沪士电子: a short form the document has tied to a body, where written."""
     shorts: dict[str, str] = doc.memory.setdefault("body_short_forms", {})  # short → kind
+    for c in found:
+        declared_short_form(doc, c, shorts)
     out = []
     for short, kind in shorts.items():
         for m in re.finditer(re.escape(short), sentence.text):
@@ -981,8 +1014,9 @@ def short_form(doc: Document, sentence: Sentence, found: list[Candidate], t: Tab
                 out.append(Candidate(a, b, short, kind))
     for c in found:
         n = t.numbered.match(c.name)
-        if n:
+        if n:  # (a numbered school's short form: bodies/short_forms.tsv)
             shorts.setdefault(n.group("place") + n.group("n") + t.short_ends[n.group("end")], c.kind)
+        company_short_form(doc, c, shorts, t)
     return out
 
 
