@@ -153,6 +153,7 @@ def test_the_readme_example_is_what_explain_prints():
 
 
 def test_a_text_too_long_to_be_a_file_name_is_explained_as_text():
-    text = "虞城高新区在“党建指导员”的协助下，聚集了高新技术企业23家、国家科技型中小企业27家、专精特新企业13家、省级工程技术研究中心5家。"
+    text = ("虞城高新区在“党建指导员”的协助下，聚集了高新技术企业23家、国家科技型中小企业27家、"
+            "专精特新企业13家、省级工程技术研究中心5家。")
     r = run("explain", text * 3, "--types", "figure")
     assert r.exit_code == 0 and "✓ figure 23家" in r.stdout
