@@ -54,6 +54,7 @@ class Name:
 @dataclass(frozen=True)
 class Cues:
     before: tuple[str, ...]  # longest first
+    scene: tuple[str, ...]  # the cues among them that set the scene where the name is (在, 到, 走访)
     clause_end: tuple[str, ...]
     party: dict[str, str]  # as written → owner
     party_re: re.Pattern[str] | None
@@ -65,14 +66,16 @@ class Cues:
 @derived
 def tables() -> Cues:
     """The cue and name tables (checked at load: FILE:LINE: why)."""
-    rows = load_rows("owners/cues.tsv", ("cue", "where", "gives"), ((), ("before", "clause_end"), ("object", "source")))
+    rows = load_rows("owners/cues.tsv", ("cue", "where", "gives"),
+                     ((), ("before", "clause_end"), ("object", "place", "source")))
     before = tuple(sorted((c for c, w, _ in rows if w == "before"), key=len, reverse=True))
+    scene = tuple(sorted((c for c, w, g in rows if w == "before" and g == "place"), key=len, reverse=True))
     ends = tuple(sorted((c for c, w, _ in rows if w == "clause_end"), key=len, reverse=True))
     party: dict[str, str] = {w: o for w, o in load_rows("owners/names.tsv", ("written", "owner"))}
     levels = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区")
     refs = {w: lv for w, lv in load_rows("owners/refs.tsv", ("written", "level"), ((), levels))}
     zones = {z: z for z in load_set("owners/zones.txt")}
-    return Cues(before, ends, party, _alternation(party), refs, _alternation(refs), _alternation(zones))
+    return Cues(before, scene, ends, party, _alternation(party), refs, _alternation(refs), _alternation(zones))
 
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str] | None:
@@ -112,7 +115,7 @@ def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict
     bodies += _known(doc, sentence, bodies, memory)
     for b in bodies:  # villages and communities are bodies here, not gazetteer places
         for level in ("村", "社区"):
-            if b.owner.endswith(level) and not _governed(doc, sentence, b.start):
+            if b.owner.endswith(level) and not _elsewhere(doc, sentence, b.start):
                 memory["last_place"][level] = b.owner
 
     def inside_body(a: int, b: int) -> bool:
@@ -123,7 +126,7 @@ def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict
              for p in t.party_re.finditer(sentence.text)] if t.party_re else []
     places = _places(doc, sentence, memory)
     for n in places:  # 文城镇党委 still says which 镇 全镇 is; a neighbour (西临蓬莱镇) does not
-        if not _governed(doc, sentence, n.start):
+        if not _elsewhere(doc, sentence, n.start):
             memory["last_place"][n.level] = n.owner
     others = [n for n in places + party if not inside_body(n.start, n.end)]
     return sorted(bodies + others, key=lambda n: (n.start, -n.end))
@@ -195,6 +198,14 @@ def _clause_start(text: str, at: int) -> int:
 
 
 LIST_LINK = re.compile(r"[、和及与]|以及")
+
+
+def _elsewhere(doc: Document, sentence: Sentence, start: int) -> bool:
+    """A cue before the name puts it apart from the scene (西临蓬莱镇, 与潭牛镇), not in it (在下陡门村):
+    such a name is not the unit 全镇, 全村 mean."""
+    head = doc.text[max(sentence.start, start - 2):start]
+    t = tables()
+    return any(head.endswith(c) for c in t.before) and not any(head.endswith(c) for c in t.scene)
 
 
 def _governed(doc: Document, sentence: Sentence, start: int) -> bool:
