@@ -2,9 +2,9 @@
 
 Why: every stage reads what the earlier ones made (decoded input, processed
 text, offset map, sentences, tokens) and adds to it; nothing reaches back
-upstream. Words are cut per sentence and only where an extractor asks
-(``Sentence.near``), so a huge input never holds all its tokens at once and
-text no rule looks at costs nothing.
+upstream. Words are cut per sentence and only where a rule reads them
+(``Sentence.word_at``, through ``rules.Cursor``), so a huge input never holds
+all its tokens at once and text no rule looks at costs nothing.
 """
 
 from __future__ import annotations
