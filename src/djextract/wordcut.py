@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from math import log
 from typing import Any
 
@@ -80,10 +81,16 @@ class WordCutter:
         """Words of one run of word characters (a match of jieba's re_han), appended to ``out``."""
         if out is None:
             out = []
+        self._walk(s, out.append, partial(self._singles, out=out))
+        return out
+
+    def _walk(self, s: str, word: Callable[[str], object], singles: Callable[[str], object]) -> None:
+        """Hand each word of the dictionary route over ``s`` to ``word``, in order, and each run of
+        single characters (which the HMM may join into unknown words) to ``singles`` as one string."""
         n = len(s)
         nxt = self._route(s)
         x = 0
-        buf = -1  # start of a run of single characters, which the HMM may join into unknown words
+        buf = -1  # start of a run of single characters
         while x < n:
             y = nxt[x]
             if y - x == 1:
@@ -91,13 +98,12 @@ class WordCutter:
                     buf = x
             else:
                 if buf >= 0:
-                    self._singles(s[buf:x], out)
+                    singles(s[buf:x])
                     buf = -1
-                out.append(s[x:y])
+                word(s[x:y])
             x = y
         if buf >= 0:
-            self._singles(s[buf:], out)
-        return out
+            singles(s[buf:])
 
     def pos_words(self, text: str, tags: dict[str, str], guess: Callable[[str], Iterable[Any]],
                   patterns: tuple[re.Pattern[str], ...]) -> list[tuple[str, str]]:
@@ -115,24 +121,8 @@ class WordCutter:
             if not blk:
                 continue
             if re_han.match(blk):
-                nxt = self._route(blk)
-                n = len(blk)
-                x = 0
-                buf = -1  # start of a run of single characters
-                while x < n:
-                    y = nxt[x]
-                    if y - x == 1:
-                        if buf < 0:
-                            buf = x
-                    else:
-                        if buf >= 0:
-                            self._pos_singles(blk[buf:x], tags, guess, out)
-                            buf = -1
-                        word = blk[x:y]
-                        out.append((word, tags.get(word, "x")))
-                    x = y
-                if buf >= 0:
-                    self._pos_singles(blk[buf:], tags, guess, out)
+                self._walk(blk, lambda w: out.append((w, tags.get(w, "x"))),
+                           lambda run: self._pos_singles(run, tags, guess, out))
                 continue
             for part in re_skip.split(blk):
                 if re_skip.match(part):
