@@ -583,8 +583,14 @@ class _Documents:
         self.failed = 0
 
     def __iter__(self) -> Any:
-        from . import batch
         from .pipeline import prepare
+
+        for item, text, enc in self.texts():
+            yield prepare(text, item.doc_id, self.opts, item.name, enc)
+
+    def texts(self) -> Any:
+        """(item, decoded text, encoding) of each input that can be read."""
+        from . import batch
         from .read import InputError
 
         for item in batch.iter_items(self.paths, tuple(self.glob) if self.glob else batch.DEFAULT_GLOBS):
@@ -594,7 +600,7 @@ class _Documents:
                 self.failed += 1
                 _err(None, f"djextract: {item.doc_id}: {exc}")
                 continue
-            yield prepare(text, item.doc_id, self.opts, item.name, enc)
+            yield item, text, enc
 
 
 def _is_path(arg: str) -> bool:
@@ -868,10 +874,8 @@ def explain(
       djextract explain report.txt --json | jq -c 'select(.outcome=="rejected") | {text, rule: .rules[-1].rule}'
       djextract explain --rules --types body
     """
-    from . import batch
     from .explain import explain as run_explain
     from .explain import render_lines, rule_lines
-    from .read import InputError
     from .render import jsonl_line
 
     opts = _options(types, convert.value, segmenter.value, user_dict, data_dir, encoding=encoding)
@@ -887,14 +891,9 @@ def explain(
             continue
         if arg == "-" and (sys.stdin is None or sys.stdin.isatty()):
             raise typer.BadParameter("give text or files, or pipe text into djextract", param_hint="TEXT")
-        for item in batch.iter_items([arg], batch.DEFAULT_GLOBS):
-            try:
-                text, enc, _ = batch.read_text(item, encoding)
-            except InputError as exc:
-                failed += 1
-                _err(None, f"djextract: {item.doc_id}: {exc}")
-                continue
-            sources.append((item.doc_id, item.name, text, enc))
+        files = _Documents([arg], None, encoding, opts)
+        sources += [(item.doc_id, item.name, text, enc) for item, text, enc in files.texts()]
+        failed += files.failed
     with _quiet_pipe():
         for doc_id, name, text, enc in sources:
             records = run_explain(text, doc_id, opts, name, enc)
