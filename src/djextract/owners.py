@@ -204,8 +204,7 @@ def _elsewhere(doc: Document, sentence: Sentence, start: int) -> bool:
     """A cue before the name puts it apart from the scene (西临蓬莱镇, 与潭牛镇), not in it (在下陡门村):
     such a name is not the unit 全镇, 全村 mean."""
     head = doc.text[max(sentence.start, start - 2):start]
-    t = tables()
-    return any(head.endswith(c) for c in t.before) and not any(head.endswith(c) for c in t.scene)
+    return _governed(doc, sentence, start) and not head.endswith(tables().scene)
 
 
 def _governed(doc: Document, sentence: Sentence, start: int) -> bool:
