@@ -53,6 +53,19 @@ def test_jobs_do_not_change_the_output(samples_dir):
     assert one == two
 
 
+def test_a_data_folder_reaches_worker_processes_inside_the_options(tmp_path):
+    for i in range(3):
+        (tmp_path / "in" / f"{i}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{i}.txt").write_text("将那受村和青法村打造为农村党建示范点", encoding="utf-8")
+    data = tmp_path / "rules" / "segment" / "dictionary.txt"
+    data.parent.mkdir(parents=True)
+    data.write_text("那受村 1000 ns\n", encoding="utf-8")
+    args = ["extract", str(tmp_path / "in"), "--types", "body", "--data-dir", str(tmp_path / "rules")]
+    one, two = run(*args, "-j", "1").stdout, run(*args, "-j", "2").stdout
+    assert one == two and [m["name"] for m in lines(two)] == ["那受村", "青法村"] * 3
+    assert [m["name"] for m in lines(run(*args[:-2], "-j", "2").stdout)] == ["青法村"] * 3
+
+
 def test_types_and_table_and_csv(samples_dir):
     r = run("extract", str(samples_dir / "001_ef65da3b0adb5945.txt"), "--types", "figure")
     assert {m["type"] for m in lines(r.stdout)} == {"figure"}
@@ -361,17 +374,12 @@ def test_a_broken_data_folder_stops_before_any_document(tmp_path, samples_dir):
      "extend nothing (did you mean bodies/heads.tsv?)"),
 ])
 def test_every_table_is_checked_before_any_document(tmp_path, samples_dir, name, content, error):
-    from djextract import lexicon
 
     d = tmp_path / "rules"
     d.mkdir()
     (d / name).parent.mkdir(parents=True, exist_ok=True)
     (d / name).write_text(content, encoding="utf-8")
-    try:
-        r = run("check-data", str(d))
-        assert r.exit_code == 2 and r.output.startswith(f"djextract: {d / name}{error.removeprefix(name)}"), r.output
-        r = run("extract", str(samples_dir), "--data-dir", str(d))
-        assert r.exit_code == 2 and error in r.output and r.stdout.count("\n") <= 1
-    finally:
-        lexicon._extra_dirs.clear()
-        lexicon.reset()
+    r = run("check-data", str(d))
+    assert r.exit_code == 2 and r.output.startswith(f"djextract: {d / name}{error.removeprefix(name)}"), r.output
+    r = run("extract", str(samples_dir), "--data-dir", str(d))
+    assert r.exit_code == 2 and error in r.output and r.stdout.count("\n") <= 1

@@ -58,6 +58,18 @@ def test_user_dictionary_reaches_the_workers(client, tmp_path):
     assert with_dict == local == ["那受村", "青法村"]
 
 
+def test_data_folder_reaches_the_workers_inside_the_options(client, tmp_path):
+    doc = tmp_path / "in" / "v.txt"
+    doc.parent.mkdir()
+    doc.write_text("将那受村和青法村打造为农村党建示范点", encoding="utf-8")
+    data = tmp_path / "rules" / "segment" / "dictionary.txt"
+    data.parent.mkdir(parents=True)
+    data.write_text("那受村 1000 ns\n", encoding="utf-8")
+    args = ["extract", str(doc.parent), "--types", "body", "--data-dir", str(tmp_path / "rules")]
+    remote = runner.invoke(app, args + ["--scheduler", client.scheduler.address])
+    assert [json.loads(x)["name"] for x in remote.stdout.splitlines()] == ["那受村", "青法村"], remote.output
+
+
 def test_extract_bag(client, samples_dir):
     from djextract.dask import extract_bag
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from djextract import lexicon
 from djextract.cli import app
 from djextract.extractors import bodies
 from djextract.pipeline import Options, process
@@ -122,11 +121,7 @@ def test_a_users_data_line_is_named_where_it_fires(tmp_path):
     d.mkdir()
     (d / "bodies/quantifiers.txt").parent.mkdir(parents=True, exist_ok=True)
     (d / "bodies/quantifiers.txt").write_text("# mine\n诸\n", encoding="utf-8")
-    try:
-        recs = records("诸党支部开展活动。", "--types", "body", "--data-dir", str(d))
-    finally:
-        lexicon._extra_dirs.clear()
-        lexicon.reset()
+    recs = records("诸党支部开展活动。", "--types", "body", "--data-dir", str(d))
     rule = recs[0]["rules"][-1]
     assert rule["rule"] == "generic quantifier" and rule["data"] == [f"{d / 'bodies/quantifiers.txt'}:2 诸"]
 

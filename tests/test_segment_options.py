@@ -47,14 +47,8 @@ def test_data_dir_extends_word_lists(tmp_path):
     text = "打造“红色物业”党群阵地示范点"
     r = runner.invoke(app, ["extract", "-", "--types", "programme"], input=text)
     assert "红色物业" in r.stdout
-    from djextract import lexicon
-
-    try:
-        r = runner.invoke(app, ["extract", "-", "--types", "programme", "--data-dir", str(tmp_path)], input=text)
-        assert r.exit_code == 0 and r.stdout == ""
-    finally:
-        lexicon._extra_dirs.clear()
-        lexicon.reset()
+    r = runner.invoke(app, ["extract", "-", "--types", "programme", "--data-dir", str(tmp_path)], input=text)
+    assert r.exit_code == 0 and r.stdout == ""
 
 
 def test_sentences_split_on_chinese_punctuation_and_lines():
@@ -71,31 +65,20 @@ def test_overlong_sentences_are_cut_at_a_comma():
 
 
 def test_data_dir_dictionary_applies_even_after_a_segmenter_was_built(tmp_path):
-    from djextract import lexicon
 
     text = "将那受村和青法村打造为农村党建示范点"
     assert [m.name for m in djextract.extract(text, ["body"])] == ["青法村"]  # a segmenter now exists
     (tmp_path / "segment/dictionary.txt").parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / "segment/dictionary.txt").write_text("# our places\n那受村 1000 ns\n", encoding="utf-8")
-    try:
-        lexicon.add_data_dir(tmp_path)
-        assert [m.name for m in djextract.extract(text, ["body"])] == ["那受村", "青法村"]
-    finally:
-        lexicon._extra_dirs.clear()
-        lexicon.reset()
+    assert [m.name for m in djextract.extract(text, ["body"], data_dirs=[tmp_path])] == ["那受村", "青法村"]
     assert [m.name for m in djextract.extract(text, ["body"])] == ["青法村"]
 
 
 def test_a_data_dir_tags_file_corrects_a_part_of_speech(tmp_path):
-    from djextract import lexicon
 
     text = "茫崖公路段党支部认真贯彻落实上级部署"  # 茫崖 is an idiom to jieba, so no place opens the name
     assert [m.name for m in djextract.extract(text, ["body"])] == []
     (tmp_path / "segment/tags.tsv").parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / "segment/tags.tsv").write_text("# our places\nword\ttag\n茫崖\tns\n", encoding="utf-8")
-    try:
-        lexicon.add_data_dir(tmp_path)
-        assert [m.name for m in djextract.extract(text, ["body"])] == ["茫崖公路段党支部"]
-    finally:
-        lexicon._extra_dirs.clear()
-        lexicon.reset()
+    assert [m.name for m in djextract.extract(text, ["body"], data_dirs=[tmp_path])] == ["茫崖公路段党支部"]
+    assert [m.name for m in djextract.extract(text, ["body"])] == []  # the next call without it is unchanged

@@ -280,20 +280,19 @@ _worker_lines = False
 _worker_shape: Shape | None = None
 
 
-def _init_worker(options: Options, encoding: str | None, data_dirs: list[str], as_lines: bool = False,
+def _init_worker(options: Options, encoding: str | None, as_lines: bool = False,
                  shape: Shape | None = None) -> None:
     """Build jieba and OpenCC once per worker process (they cannot be pickled)."""
     import signal
 
-    from . import lexicon
     from .convert import convert
+    from .lexicon import use
     from .segment import get_segmenter
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts the pool down
     global _worker_options, _worker_encoding, _worker_lines, _worker_shape
     _worker_options, _worker_encoding, _worker_lines, _worker_shape = options, encoding, as_lines, shape
-    for d in data_dirs:
-        lexicon.add_data_dir(d)
+    use(options.rules)  # the user's data files came inside the options
     get_segmenter(options.segmenter, options.user_dicts)
     convert("預熱", options.convert)
 
@@ -304,7 +303,7 @@ def _work(item: Item) -> Result:
 
 
 def run(items: Iterable[Item], options: Options, jobs: int = 1, encoding: str | None = None,
-        data_dirs: Iterable[str] = (), as_lines: bool = False,
+        as_lines: bool = False,
         sink: Callable[[str], None] | None = None, shape: Shape | None = None) -> Iterator[Result]:
     """Results in input order. With jobs > 1 a process pool works ahead by a bounded window.
 
@@ -317,7 +316,7 @@ def run(items: Iterable[Item], options: Options, jobs: int = 1, encoding: str | 
     window = jobs * 4
     pending: list[Future[Result]] = []
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                               initargs=(options, encoding, list(data_dirs), as_lines, shape))
+                               initargs=(options, encoding, as_lines, shape))
     try:
         for item in items:
             pending.append(pool.submit(_work, item))
@@ -341,8 +340,7 @@ def default_jobs() -> int:
 # ---- per-document records ----------------------------------------------------------------------
 
 
-def producer(options: Options, encoding: str | None = None, data_dirs: Iterable[str] = (),
-             shape: Shape | None = None) -> dict[str, Any]:
+def producer(options: Options, encoding: str | None = None, shape: Shape | None = None) -> dict[str, Any]:
     """What made an output: djextract's version and every option that shapes it (files by content hash).
 
     Carried by per-document records and by the --output-dir manifest, so a
@@ -352,22 +350,18 @@ def producer(options: Options, encoding: str | None = None, data_dirs: Iterable[
     import hashlib
 
     from . import __version__
-    from .lexicon import data_files
 
-    def digest(files: Iterable[tuple[str, Path]]) -> str:
-        h = hashlib.sha256()
-        for name, f in files:
-            h.update(name.encode() + b"\0" + f.read_bytes() + b"\0")
-        return h.hexdigest()[:16]
-
-    dirs = [Path(d) for d in data_dirs]
+    rules = options.rules
     opts: dict[str, Any] = {"types": list(options.types), "convert": options.convert,
                             "segmenter": options.segmenter, "encoding": encoding,
                             "user_dicts": [Path(p).name for p in options.user_dicts],
-                            "data_dirs": [str(d) for d in dirs]}
-    if options.user_dicts or dirs:
-        opts["files_sha256"] = digest([(Path(p).name, Path(p)) for p in options.user_dicts]
-                                      + [(rel, d / rel) for d in dirs for rel in data_files(d)])
+                            "data_dirs": list(rules.folders)}
+    if options.user_dicts or rules.files:
+        h = hashlib.sha256()
+        for p in options.user_dicts:
+            h.update(Path(p).name.encode() + b"\0" + Path(p).read_bytes() + b"\0")
+        h.update(rules.digest.encode())
+        opts["files_sha256"] = h.hexdigest()[:16]
     if shape is not None and (shape.fields or shape.keep):
         opts["fields"], opts["keep_fields"] = list(shape.fields), list(shape.keep)
     return {"version": __version__, "options": opts}

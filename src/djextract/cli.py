@@ -129,7 +129,11 @@ def _options(types: list[str] | None, convert: str, segmenter: str, user_dict: l
     for d in data_dir or []:
         if not d.is_dir():
             raise typer.BadParameter(f"not a folder: {d}", param_hint="--data-dir")
-        lexicon.add_data_dir(d)
+    try:
+        rules = lexicon.Rules.from_dirs(d.resolve() for d in data_dir or [])
+    except FileNotFoundError as exc:  # a DJEXTRACT_DATA folder
+        raise typer.BadParameter(str(exc), param_hint="DJEXTRACT_DATA") from None
+    lexicon.use(rules)
     for f in user_dict or []:
         if not f.is_file():
             raise typer.BadParameter(f"not a file: {f}", param_hint="--user-dict")
@@ -145,7 +149,7 @@ def _options(types: list[str] | None, convert: str, segmenter: str, user_dict: l
             raise typer.BadParameter("rjieba is not installed: pip install 'djextract[fast]'",
                                      param_hint="--segmenter") from None
     return Options(types=tuple(resolved), convert=convert, segmenter=segmenter,
-                   user_dicts=tuple(str(f.resolve()) for f in user_dict or []), facts=facts)
+                   user_dicts=tuple(str(f.resolve()) for f in user_dict or []), facts=facts, rules=rules)
 
 
 def _paths(paths: list[str] | None) -> list[str]:
@@ -277,8 +281,7 @@ def extract(
     opts = _options(types, convert.value, segmenter.value, user_dict, data_dir, facts=per_doc, encoding=encoding)
     plist = _paths(paths)
     n_jobs = jobs if jobs > 0 else batch.default_jobs()
-    data_dirs = [str(d) for d in data_dir or []]
-    made_by = batch.producer(opts, encoding, data_dirs, shape)
+    made_by = batch.producer(opts, encoding, shape)
     show = not quiet and (progress if progress is not None else sys.stderr.isatty())
     report = _Report(warnings_file, quiet, show)
     listed = _Listing(batch.iter_items(plist, tuple(glob) if glob else batch.DEFAULT_GLOBS, jsonl_input,
@@ -302,10 +305,10 @@ def extract(
     direct = sink.direct() if n_jobs <= 1 and not scheduler else None
     client = None
     if scheduler:
-        client, results = _dask_results(scheduler, n_jobs, list(items), opts, encoding, data_dir, per_doc,
+        client, results = _dask_results(scheduler, n_jobs, list(items), opts, encoding, per_doc,
                                         output_dir, sink.needs_lines, shape)
     else:
-        results = batch.run(items, opts, n_jobs, encoding, data_dirs, sink.needs_lines, direct, shape)
+        results = batch.run(items, opts, n_jobs, encoding, sink.needs_lines, direct, shape)
     try:
         for res in results:
             report.result(res)
@@ -474,7 +477,7 @@ class _Report:
 
 
 def _dask_results(scheduler: str, n_jobs: int, items: list[Any], opts: Any, encoding: str | None,
-                  data_dir: list[Path] | None, per_doc: bool, output_dir: Path | None,
+                  per_doc: bool, output_dir: Path | None,
                   as_lines: bool, shape: Any) -> tuple[Any, Any]:
     """Connect to Dask and stream results in input order (workers write --output-dir files)."""
     from . import dask as djdask
@@ -483,8 +486,8 @@ def _dask_results(scheduler: str, n_jobs: int, items: list[Any], opts: Any, enco
         djdask.require_dask()
     except ImportError:
         raise typer.BadParameter(djdask.INSTALL_HINT, param_hint="--scheduler") from None
-    payload = djdask.Payload.build(opts, encoding, [str(d) for d in data_dir or []], per_doc,
-                                   str(output_dir.resolve()) if output_dir else None, as_lines, shape)
+    payload = djdask.Payload.build(opts, encoding, per_doc, str(output_dir.resolve()) if output_dir else None,
+                                   as_lines, shape)
     try:
         client = djdask.connect(scheduler, workers=max(n_jobs, 1))
     except (OSError, TimeoutError, ValueError) as exc:
@@ -924,7 +927,7 @@ def check_data_cmd(
     for d in folders:
         if not d.is_dir():
             raise typer.BadParameter(f"not a folder: {d}", param_hint="FOLDER")
-        lexicon.add_data_dir(d)
+    lexicon.use(lexicon.Rules.from_dirs(folders, env=False))
     try:
         extractors.check_data()
     except lexicon.DataError as exc:

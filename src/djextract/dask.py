@@ -4,7 +4,7 @@ Why Dask and not a scheduler of our own: users who outgrow one machine
 already run Dask (Kubernetes, SLURM/PBS through dask-jobqueue, cloud). Workers
 are long-lived processes, so each builds jieba and OpenCC once (the
 segmenter is a per-process singleton) and the user's dictionaries and word
-lists travel with the tasks as contents, not paths, so a worker on another
+lists travel with the tasks as contents, not paths (the word lists inside the options), so a worker on another
 machine uses them too.
 
     from djextract.dask import META, extract_bag
@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from .batch import Item, Result, Shape, process_item, producer
-from .lexicon import data_files
 from .pipeline import Options
 
 INSTALL_HINT = "Dask is not installed: pip install 'djextract[dask]'"
@@ -58,7 +57,6 @@ class Payload:
     options: Options
     encoding: str | None = None
     dicts: tuple[tuple[str, bytes], ...] = ()  # (file name, contents) of --user-dict files
-    data: tuple[tuple[str, bytes], ...] = ()  # (file name, contents) of --data-dir files, in order
     per_doc: bool = False
     output_dir: str | None = None
     as_lines: bool = True
@@ -67,16 +65,12 @@ class Payload:
     digest: str = field(default="", compare=False)
 
     @classmethod
-    def build(cls, options: Options, encoding: str | None = None, data_dirs: Iterable[str] = (),
-              per_doc: bool = False, output_dir: str | None = None, as_lines: bool = True,
-              shape: Shape | None = None) -> Payload:
-        data_dirs = list(data_dirs)
+    def build(cls, options: Options, encoding: str | None = None, per_doc: bool = False,
+              output_dir: str | None = None, as_lines: bool = True, shape: Shape | None = None) -> Payload:
         dicts = tuple((Path(p).name, Path(p).read_bytes()) for p in options.user_dicts)
-        data = tuple((f"{i}/{rel}", (Path(d) / rel).read_bytes()) for i, d in enumerate(data_dirs)
-                     for rel in data_files(Path(d)))
-        h = hashlib.sha256(repr((options, encoding, dicts, data)).encode())
-        made_by = producer(options, encoding, data_dirs, shape)
-        return cls(options, encoding, dicts, data, per_doc, output_dir, as_lines and not per_doc, shape,
+        h = hashlib.sha256(repr((options, options.rules.digest, encoding, dicts)).encode())
+        made_by = producer(options, encoding, shape)
+        return cls(options, encoding, dicts, per_doc, output_dir, as_lines and not per_doc, shape,
                    made_by, h.hexdigest()[:16])
 
 
@@ -84,12 +78,13 @@ _prepared: dict[str, Options] = {}
 
 
 def _worker_options(payload: Payload) -> Options:
-    """On a worker: materialise the shipped files once per payload and point the options at them."""
+    """On a worker: write the shipped dictionaries once per payload and point the options at them.
+
+    The data files need nothing: they travel inside the options (``Options.rules``).
+    """
     opts = _prepared.get(payload.digest)
     if opts is not None:
         return opts
-    from . import lexicon
-
     root = Path(tempfile.gettempdir()) / f"djextract-{payload.digest}"
     dict_paths = []
     for i, (name, content) in enumerate(payload.dicts):
@@ -97,16 +92,6 @@ def _worker_options(payload: Payload) -> Options:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_bytes(content)
         dict_paths.append(str(p))
-    data_dirs = []
-    for rel, content in payload.data:
-        p = root / "data" / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(content)
-        folder = str(root / "data" / rel.split("/", 1)[0])  # the i-th --data-dir
-        if folder not in data_dirs:
-            data_dirs.append(folder)
-    for d in data_dirs:
-        lexicon.add_data_dir(d)
     opts = replace(payload.options, user_dicts=tuple(dict_paths))
     _prepared[payload.digest] = opts
     return opts
@@ -166,10 +151,12 @@ def extract_bag(paths_or_bag: Any, types: Iterable[str] | None = None, *, conver
     import dask.bag as db
 
     from . import extractors
+    from .lexicon import Rules
 
     opts = Options(types=tuple(extractors.resolve(types)), convert=convert, segmenter=segmenter,
-                   user_dicts=tuple(str(Path(p).resolve()) for p in user_dicts))
-    payload = Payload.build(opts, encoding, [str(d) for d in data_dirs])
+                   user_dicts=tuple(str(Path(p).resolve()) for p in user_dicts),
+                   rules=Rules.from_dirs(Path(d).resolve() for d in data_dirs))
+    payload = Payload.build(opts, encoding)
     if isinstance(paths_or_bag, db.Bag):
         items = paths_or_bag.map(_to_item)
     else:

@@ -1,24 +1,27 @@
 """Word lists and rule tables, loaded from data files a user can extend.
 
 Why: the rules that decide what is a body, a figure or a programme are
-language facts, not code. They live in ``data/*.txt`` (one term a line, ``#``
-comments, optional TAB-separated fields) and a user adds their own by putting
-files of the same name in a folder named by ``--data-dir`` or the
-``DJEXTRACT_DATA`` environment variable; their lines are added to ours.
+language facts, not code. They live in ``data/<extractor>/*`` (lists: one
+term a line; tables: a header and a checked schema) and a user adds their own
+by putting files of the same name in a folder named by ``--data-dir`` or the
+``DJEXTRACT_DATA`` environment variable; their lines are added to ours. The
+user's files are read into a ``Rules`` value that travels in the options;
+``use`` makes it the one the loaders read, and the tables built from it are
+cached until other Rules come.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-_extra_dirs: list[Path] = []
 _derived: list[Any] = []  # lru_cache'd functions
-
 
 T = TypeVar("T")
 C = TypeVar("C", bound=Callable[..., Any])
@@ -44,23 +47,94 @@ def reset() -> None:
         c.cache_clear()
 
 
-def add_data_dir(path: str | os.PathLike[str]) -> None:
-    """Register a folder whose files extend the bundled lists (same file names)."""
-    p = Path(path)
-    if not p.is_dir():
-        raise FileNotFoundError(f"data folder not found: {p}")
-    if p not in _extra_dirs:
-        _extra_dirs.append(p)
+@dataclass(frozen=True)
+class Rules:
+    """The user's data files, by content: what ``--data-dir`` folders and ``DJEXTRACT_DATA`` add to ours.
+
+    Why contents and not paths: a Rules value travels inside ``Options`` to
+    worker processes and to Dask workers on other machines, which may not see
+    the user's folders; and two runs with equal Rules give equal output, so it
+    is also what ``--resume`` and the output manifest compare (``digest``).
+    """
+
+    folders: tuple[str, ...] = ()  # where the files were read, for messages and the manifest
+    files: tuple[tuple[str, str, str], ...] = field(default=(), repr=False)  # (name, where, text)
+
+    @classmethod
+    def from_dirs(cls, dirs: Iterable[str | os.PathLike[str]] = (), env: bool = True) -> Rules:
+        """Read every data file of the folders (then of ``DJEXTRACT_DATA``'s, with ``env``), in that order.
+
+        Raises FileNotFoundError for a folder that is not there.
+        """
+        folders = [Path(d) for d in dirs]
+        if env:
+            folders += [Path(d) for d in os.environ.get("DJEXTRACT_DATA", "").split(os.pathsep) if d]
+        seen: list[Path] = []
+        for d in folders:
+            if not d.is_dir():
+                raise FileNotFoundError(f"data folder not found: {d}")
+            if d not in seen:
+                seen.append(d)
+        files = tuple((rel, str(d / rel), (d / rel).read_text(encoding="utf-8")) for d in seen
+                      for rel in data_files(d))
+        return cls(tuple(str(d) for d in seen), files)
+
+    @classmethod
+    def from_env(cls) -> Rules:
+        """The folders named by ``DJEXTRACT_DATA`` (the default of ``Options``), read once per value."""
+        return _from_env(os.environ.get("DJEXTRACT_DATA", ""))
+
+    def texts(self, name: str) -> list[tuple[str, str]]:
+        """(where, text) of the user's files called ``name``, in extension order."""
+        return [(where, text) for rel, where, text in self.files if rel == name]
+
+    @property
+    def digest(self) -> str:
+        """A short hash of the files' names and contents: equal digests, equal tables."""
+        h = hashlib.sha256()
+        for rel, _where, text in self.files:
+            h.update(rel.encode() + b"\0" + text.encode() + b"\0")
+        return h.hexdigest()[:16]
+
+    def check_names(self) -> None:
+        """Every user file extends a bundled one; a misspelt name would be silently ignored.
+
+        Raises DataError ``FOLDER/FILE: …`` (with the nearest bundled name) for the first that does not.
+        """
+        import difflib
+
+        bundled = data_files(bundled_path(""))
+        for rel, where, _text in self.files:
+            if rel not in bundled:
+                near = difflib.get_close_matches(rel, bundled, n=1, cutoff=0.5)
+                hint = f" (did you mean {near[0]}?)" if near else ""
+                raise DataError(f"{where}: no bundled data file has this name, so it would extend nothing{hint}")
+
+
+@lru_cache(maxsize=4)
+def _from_env(value: str) -> Rules:
+    return Rules.from_dirs(env=True) if value else Rules()
+
+
+_active = Rules()
+
+
+def use(rules: Rules) -> None:
+    """Make ``rules`` the user's files every loader reads, forgetting the tables built from others.
+
+    Why module state at all: the tables are cached per process and rebuilt only
+    when the Rules change, which is once per run (the pipeline calls this with
+    its options for every document; equal Rules cost one comparison).
+    """
+    global _active
+    if rules is not _active and rules != _active:
+        _active = rules
         reset()
 
 
-def extra_dirs() -> list[Path]:
-    """The user's data folders, in the order they extend the bundled lists."""
-    env = os.environ.get("DJEXTRACT_DATA")
-    dirs = list(_extra_dirs)
-    if env:
-        dirs.extend(Path(d) for d in env.split(os.pathsep) if d)
-    return dirs
+def active() -> Rules:
+    """The Rules the loaders read now."""
+    return _active
 
 
 def _read(text: str) -> list[str]:
@@ -76,33 +150,15 @@ def _read(text: str) -> list[str]:
 @cache
 def load_lines(name: str) -> tuple[str, ...]:
     """All non-comment lines of a data file: the bundled one, then the user's."""
-    lines = _read(_bundled(name).read_text(encoding="utf-8"))
-    for d in extra_dirs():
-        f = d / name
-        if f.is_file():
-            lines.extend(_read(f.read_text(encoding="utf-8")))
+    lines = []
+    for _where, text in sources(name):
+        lines.extend(_read(text))
     return tuple(lines)
 
 
 def load_set(name: str) -> frozenset[str]:
     """The first field of every line, as a set."""
     return frozenset(line.split("\t")[0].strip() for line in load_lines(name))
-
-
-def check_names() -> None:
-    """Every file in the user's data folders extends a bundled one; a misspelt name would be silently ignored.
-
-    Raises DataError ``FOLDER/FILE: …`` (with the nearest bundled name) for the first that does not.
-    """
-    import difflib
-
-    bundled = data_files(bundled_path(""))
-    for d in extra_dirs():
-        for rel in data_files(d):
-            if rel not in bundled:
-                near = difflib.get_close_matches(rel, bundled, n=1, cutoff=0.5)
-                hint = f" (did you mean {near[0]}?)" if near else ""
-                raise DataError(f"{d / rel}: no bundled data file has this name, so it would extend nothing{hint}")
 
 
 def data_files(folder: Path) -> list[str]:
@@ -125,14 +181,9 @@ class DataError(ValueError):
     """A data file line that does not fit its table's schema: ``FILE:LINE: why``."""
 
 
-def _sources(name: str) -> list[tuple[str, str]]:
+def sources(name: str) -> list[tuple[str, str]]:
     """(where, text) of the bundled file and of each user's file of that name, in extension order."""
-    out = [(f"data/{name}", _bundled(name).read_text(encoding="utf-8"))]
-    for d in extra_dirs():
-        f = d / name
-        if f.is_file():
-            out.append((str(f), f.read_text(encoding="utf-8")))
-    return out
+    return [(f"data/{name}", _bundled(name).read_text(encoding="utf-8")), *_active.texts(name)]
 
 
 @cache
@@ -148,7 +199,7 @@ def load_rows(name: str, columns: tuple[str, ...], allowed: tuple[tuple[str, ...
     each checked (flags: ``alone,place``).
     """
     rows: list[tuple[str, ...]] = []
-    for where, text in _sources(name):
+    for where, text in sources(name):
         header_seen = False
         for lineno, raw in enumerate(text.splitlines(), 1):
             if not raw.strip() or raw.lstrip().startswith("#"):
@@ -192,7 +243,7 @@ def load_map(name: str, columns: tuple[str, ...], allowed: tuple[tuple[str, ...]
 def _line_index(name: str) -> dict[str, tuple[str, ...]]:
     """First field → the places (``FILE:LINE``) where it is written, over the bundled and the user's files."""
     index: dict[str, list[str]] = {}
-    for where, text in _sources(name):
+    for where, text in sources(name):
         for lineno, raw in enumerate(text.splitlines(), 1):
             if raw.strip() and not raw.lstrip().startswith("#"):
                 index.setdefault(raw.split("\t")[0].strip(), []).append(f"{where}:{lineno}")

@@ -9,12 +9,13 @@ simplified Chinese; since conversion keeps length, the order costs no offsets.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import extractors
 from .clean import boilerplate_spans, garbled_spans, gloss_spans, mask, normalize_width
 from .convert import SCRIPT_SAMPLE, convert, script_of
 from .document import Document
+from .lexicon import Rules, use
 from .mention import Mention
 from .offsets import OffsetMap, drop_spans
 from .owners import assign as assign_owners
@@ -33,11 +34,14 @@ class Options:
     user_dicts: tuple[str, ...] = ()
     html: bool | None = None  # None: decide by name and content
     facts: bool = False  # also resolve the document's place and date (per-document output, stats)
+    rules: Rules = field(default_factory=Rules.from_env)  # the user's data files, by content
 
 
-def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str = "",
+def prepare(raw: str, doc_id: str = "-", options: Options | None = None, name: str = "",
             encoding: str = "utf-8") -> Document:
     """Build the processed Document (no extraction yet)."""
+    options = options or Options()
+    use(options.rules)
     html = options.html if options.html is not None else is_html(raw, name)
     if html:
         text, offsets = html_to_text(raw)
@@ -76,7 +80,7 @@ def prepare(raw: str, doc_id: str = "-", options: Options = Options(), name: str
 
 
 
-def iter_mentions(doc: Document, options: Options = Options(), keep_going: bool = False) -> Iterator[Mention]:
+def iter_mentions(doc: Document, options: Options | None = None, keep_going: bool = False) -> Iterator[Mention]:
     """Mentions in document order, sentence by sentence, with offsets into the decoded input.
 
     Only one sentence's tokens and mentions are alive at a time, so a huge input
@@ -84,6 +88,8 @@ def iter_mentions(doc: Document, options: Options = Options(), keep_going: bool 
     fails on one sentence costs that sentence's mentions of that type and a
     warning, not the whole document; the Python API lets the error surface.
     """
+    options = options or Options()
+    use(options.rules)
     wanted = extractors.resolve(options.types or None)
     names = extractors.resolve([*wanted, *(n for w in wanted for n in BY_NAME[w].needs)])
     funcs = [(name, extractors.get(name)) for name in names]
@@ -113,7 +119,7 @@ def iter_mentions(doc: Document, options: Options = Options(), keep_going: bool 
                 yield finalize(doc, m)
 
 
-def run_extractors(doc: Document, options: Options = Options()) -> list[Mention]:
+def run_extractors(doc: Document, options: Options | None = None) -> list[Mention]:
     """All mentions of a document (see iter_mentions)."""
     return list(iter_mentions(doc, options))
 
@@ -139,7 +145,7 @@ def document_facts(doc: Document) -> dict[str, object]:
     return {"place": resolve(doc.text), "date": report_date(doc.raw)}
 
 
-def process(raw: str, doc_id: str = "-", options: Options = Options(), name: str = "",
+def process(raw: str, doc_id: str = "-", options: Options | None = None, name: str = "",
             encoding: str = "utf-8") -> tuple[Document, list[Mention]]:
     """Run the whole pipeline on one decoded document."""
     doc = prepare(raw, doc_id, options, name, encoding)

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .lexicon import bundled_path, cleared_on_reset, extra_dirs, load_map
+from .lexicon import cleared_on_reset, load_map, sources
 
 BACKENDS = ("jieba", "rjieba")
 SENTENCE_END = re.compile(r"[。！？；!?;…\n]+[”’」』\"')）]*")
@@ -74,13 +74,12 @@ class Segmenter:
         if backend not in BACKENDS:
             raise ValueError(f"unknown segmenter {backend!r}: choose one of {', '.join(BACKENDS)}")
         self.backend = backend
-        dict_files = [bundled_path("segment/dictionary.txt")]
-        dict_files += [d / "segment/dictionary.txt" for d in extra_dirs() if (d / "segment/dictionary.txt").is_file()]
-        dict_files += [Path(p) for p in user_dicts]
-        for f in dict_files:
-            if not f.is_file():
-                raise FileNotFoundError(f"user dictionary not found: {f}")
-        entries = [entry for f in dict_files for entry in _read_dict(f)]
+        for p in user_dicts:
+            if not Path(p).is_file():
+                raise FileNotFoundError(f"user dictionary not found: {p}")
+        texts = [text for _where, text in sources("segment/dictionary.txt")]  # ours, then the data folders'
+        texts += [Path(p).read_text(encoding="utf-8") for p in user_dicts]
+        entries = [entry for text in texts for entry in _read_dict(text)]
         self._entries = entries
         self._pos: Any = None
         self._cut: Callable[[str], list[str]]
@@ -365,9 +364,9 @@ def _cache_dir() -> Path:
     return Path(root) / "djextract"
 
 
-def _read_dict(path: Path) -> list[tuple[str, int | None, str | None]]:
+def _read_dict(text: str) -> list[tuple[str, int | None, str | None]]:
     entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue

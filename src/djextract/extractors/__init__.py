@@ -46,12 +46,14 @@ def get(name: str) -> Extractor:
 def check_data(names: Iterable[str] | None = None) -> None:
     """Load every table of the named extractors now, so a broken data file fails before any document.
 
+    The tables are those of the active Rules (``lexicon.use``).
+
     Raises ``lexicon.DataError`` (``FILE:LINE: why``) for the first bad line.
     """
-    from ..lexicon import check_names
+    from ..lexicon import active
     from ..segment import tag_table
 
-    check_names()
+    active().check_names()
     tag_table()
     names = list(names or available())
     for name in names:
