@@ -260,20 +260,7 @@ def extract(
 
     if output is not None and str(output) == "-":
         output = None
-    _usage(output is not None and output_dir is not None, "--output", "--output-dir writes one file per input; "
-           "leave out -o/--output")
-    _usage(output_dir is not None and fmt != Format.jsonl, "--format", "--output-dir writes JSON lines; use -o "
-           f"FILE for {fmt.value}")
-    _usage(resume and output_dir is None, "--resume", "--resume needs --output-dir")
-    _usage(fmt == Format.parquet and output is None, "--format", "parquet is binary: give -o FILE")
-    _usage(bom and fmt != Format.csv, "--bom", "--bom is for -f csv")
-    if fmt == Format.parquet:
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            from .sinks import PARQUET_HINT
-
-            raise typer.BadParameter(PARQUET_HINT, param_hint="--format") from None
+    _check_outputs(output, output_dir, resume, fmt, bom)
     keep = _split(keep_fields)
     shape = _shape(fields, no_sentence, keep, per_doc, jsonl_input)
     _usage(fmt == Format.table and shape is not None and bool(shape.fields), "--fields",
@@ -309,6 +296,41 @@ def extract(
                                         output_dir, sink.needs_lines, shape)
     else:
         results = batch.run(items, opts, n_jobs, encoding, sink.needs_lines, direct, shape)
+    _drain(results, report, sink, client)
+    if listed.count == 0 and not report.skipped:
+        _err(None, f"djextract: no input: nothing in {', '.join(plist)} matches "
+             f"{','.join(glob) if glob else ','.join(batch.DEFAULT_GLOBS)} (folders are read through --glob)")
+        raise typer.Exit(EXIT_NO_INPUT)
+    report.finish(summary)
+    if report.failures:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _check_outputs(output: Path | None, output_dir: Path | None, resume: bool, fmt: Format, bom: bool) -> None:
+    """The output options that do not go together, refused before any input is read."""
+    _usage(output is not None and output_dir is not None, "--output", "--output-dir writes one file per input; "
+           "leave out -o/--output")
+    _usage(output_dir is not None and fmt != Format.jsonl, "--format", "--output-dir writes JSON lines; use -o "
+           f"FILE for {fmt.value}")
+    _usage(resume and output_dir is None, "--resume", "--resume needs --output-dir")
+    _usage(fmt == Format.parquet and output is None, "--format", "parquet is binary: give -o FILE")
+    _usage(bom and fmt != Format.csv, "--bom", "--bom is for -f csv")
+    if fmt == Format.parquet:
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            from .sinks import PARQUET_HINT
+
+            raise typer.BadParameter(PARQUET_HINT, param_hint="--format") from None
+
+
+def _drain(results: Any, report: Any, sink: Any, client: Any) -> None:
+    """Feed every result to the report and the sink, then close the sink.
+
+    Why here and not in the sink: what a broken pipe, a full disk or Ctrl-C
+    mean for the exit code and for what is kept is the command's decision
+    (0, 2, 130; the documents written so far are kept and named).
+    """
     try:
         for res in results:
             report.result(res)
@@ -339,14 +361,6 @@ def extract(
     except OSError as exc:
         _err(None, f"djextract: cannot write output: {exc.strerror or exc}")
         raise typer.Exit(2) from None
-    if listed.count == 0 and not report.skipped:
-        _err(None, f"djextract: no input: nothing in {', '.join(plist)} matches "
-             f"{','.join(glob) if glob else ','.join(batch.DEFAULT_GLOBS)} (folders are read through --glob)")
-        raise typer.Exit(EXIT_NO_INPUT)
-    report.finish(summary)
-    if report.failures:
-        raise typer.Exit(EXIT_INPUT_FAILED)
-
 
 class _Listing:
     """The inputs, counted as they are listed (to say so when a selection matched nothing)."""
