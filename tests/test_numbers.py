@@ -8,7 +8,7 @@ import pytest
 from conftest import DATA, load_jsonl
 
 import djextract
-from djextract.extractors.numbers import NumberError, parse_amount, parse_number
+from djextract.extractors.numbers import NumberError, parse_number
 
 CN2AN = load_jsonl(DATA / "cn2an_numerals.jsonl")
 # Our parser reads numerals the way reports write them, i.e. cn2an's most lenient ("smart")
@@ -26,7 +26,13 @@ def _expected(case):
 
 
 def _parse(text: str):
-    return parse_amount(text) if any(ch in text for ch in "元圆整") else parse_number(text)
+    """A numeral by the parser; an amount in 元 (壹佰捌拾壹圆柒角) as the figures extractor reads it."""
+    if not any(ch in text for ch in "元圆整"):
+        return parse_number(text)
+    money = [m for m in djextract.extract(text, ["figure"]) if m.category == "money"]
+    if len(money) != 1:
+        raise NumberError(f"not one amount: {text!r}")
+    return money[0].value
 
 
 @pytest.mark.parametrize("case", [c for c in VALUE_CASES if _expected(c) is not None], ids=lambda c: c["input"])

@@ -25,7 +25,9 @@ from .quotes import CLOSE_QUOTES, OPEN_QUOTES, Quote
 NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # 2万9620个 (29620), as statistical bulletins write them; 1万5千元 (15000)
 NUM_AR_WAN = r"\d+[万亿](?:\d{1,4}(?![\d.千百万亿])|\d[千百](?:\d百)?(?![\d.万亿]))"
-NUM_CN = (r"[零〇一二两三四五六七八九十百千万亿廿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+"
+# the numerals a figure is written with, capitals (壹佰圆) included; not 洞 or 幺, which are words in a report
+NUMERALS = "零〇一二两三四五六七八九十百千万亿廿壹贰叁肆伍陆柒捌玖拾佰仟萬億"
+NUM_CN = (f"[{NUMERALS}]+"
           r"(?:点[零〇一二三四五六七八九]+[万亿]?)?")  # 七千三百三十六点三万名, 百分之十点八
 CN_DECIMAL_MULT = re.compile(r"(.+点[零〇一二三四五六七八九]+)(万|亿)")
 # One space may stand between a qualifier, the number and its unit: copies of Word and PDF documents
@@ -36,7 +38,7 @@ MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**
                "万": 10**4, "千": 1000, "百": 100, "萬": 10**4, "億": 10**8, "仟": 1000, "佰": 100}
 SPLIT_UNIT = re.compile(r"(多|余)(月|小时|工作日)")
 MULT_RE = "万亿|千亿|百亿|亿|千万|百万|万|千|百|萬|億|仟|佰"  # 3千万元, 1.5百亿: longest first
-JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九\d])角)?(?:([零一二两三四五六七八九\d])分)?")
+JIAO_FEN = re.compile(f"(?:([{''.join(DIGITS)}\\d])角)?(?:([{''.join(DIGITS)}\\d])分)?")  # 1角1分, 柒角
 JOINERS = frozenset("、 和 及 与 以及".split())
 QUOTE_MARKS = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}《》]")
 SHORT_GLOSS = re.compile(r"\((.{1,2})\)")
@@ -339,7 +341,7 @@ def _excluded_spans(sentence: Sentence, quotes: list[Quote]) -> list[tuple[int, 
     return spans
 
 
-HAS_NUMBER = re.compile(r"[\d一二两三四五六七八九十百千万亿]")
+HAS_NUMBER = re.compile(f"[\\d{NUMERALS}]")  # a sentence without one has no figure
 
 
 CHANGE_GAP = re.compile(r"(?:了|为|约|近|超过?|达)?$")

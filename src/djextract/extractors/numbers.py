@@ -155,22 +155,6 @@ def parse_chinese(text: str) -> Decimal:
     return total + section
 
 
-MONEY_RE = re.compile(r"^(?P<whole>.*?)(?:[元圆](?P<jiao>.角)?(?P<fen>.分)?)?[整正]?$")
-
-
-def parse_amount(text: str) -> int | float:
-    """Parse an amount in 元 with 角 and 分, as written on cheques: 壹佰捌拾壹圆柒角 → 181.7."""
-    m = MONEY_RE.match(text.strip())
-    if not m or not m.group("whole"):
-        raise NumberError(f"not an amount: {text!r}")
-    value = Decimal(str(parse_number(m.group("whole"))))
-    if m.group("jiao"):
-        value += Decimal(DIGITS[m.group("jiao")[0]]) / 10
-    if m.group("fen"):
-        value += Decimal(DIGITS[m.group("fen")[0]]) / 100
-    return plain(value)
-
-
 def parse_number(text: str) -> int | float:
     """Parse a number as written in a figure: 7514, 3.6万, 1,200, 三百, 两, 1万600, 百分之八十九."""
     text = text.strip()
