@@ -27,9 +27,9 @@ NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 NUM_AR_WAN = r"\d+[万亿](?:\d{1,4}(?![\d.千百万亿])|\d[千百](?:\d百)?(?![\d.万亿]))"
 # the numerals a figure is written with, capitals (壹佰圆) included; not 洞 or 幺, which are words in a report
 NUMERALS = "零〇一二两三四五六七八九十百千万亿廿壹贰叁肆伍陆柒捌玖拾佰仟萬億"
-NUM_CN = (f"[{NUMERALS}]+"
-          r"(?:点[零〇一二三四五六七八九]+[万亿]?)?")  # 七千三百三十六点三万名, 百分之十点八
-CN_DECIMAL_MULT = re.compile(r"(.+点[零〇一二三四五六七八九]+)(万|亿)")
+DECIMALS = "零〇" + TEN[:-1]  # the digits after 点
+NUM_CN = f"[{NUMERALS}]+(?:点[{DECIMALS}]+[万亿]?)?"  # 七千三百三十六点三万名, 百分之十点八
+CN_DECIMAL_MULT = re.compile(f"(.+点[{DECIMALS}]+)(万|亿)")
 # One space may stand between a qualifier, the number and its unit: copies of Word and PDF documents
 # put spaces around digits (共选派 7 名, 投资 350 万元).
 GAP = "[ \u00a0]?"
@@ -486,7 +486,7 @@ def glued_to_code(f: Fig) -> Act | None:
 @rule()
 def inside_numeral(f: Fig) -> Act | None:
     """十二三个: a Chinese numeral that goes on before the match is part of a longer number."""
-    if not f.arabic and f.lead > 0 and not f.pre and f.text[f.lead - 1] in "零〇一二两三四五六七八九十百千万亿":
+    if not f.arabic and f.lead > 0 and not f.pre and f.text[f.lead - 1] in NUMERALS:
         return Act.REJECT
     return None
 

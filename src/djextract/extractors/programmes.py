@@ -24,8 +24,7 @@ from .numbers import TEN
 from .quotes import Quote
 
 CLAUSE_END = re.compile(r"[，,。；;！!？?：:]")
-# Between two quotes of one list: nothing, a conjunction, or a short place (马亮村“…”、青法村“…”).
-# between two quotes of one list: a list mark, or who each belongs to (马亮村“…”、青法村“…”;
+# Between two quotes of one list: a list mark, or who each belongs to (马亮村“…”、青法村“…”;
 # 院系党组织“五个到位”、基层党支部“七个有力”的建设标准)
 LIST_GAP = re.compile(r"^(?:[、和及与]|以及|、?[\u4e00-\u9fff]{2,6}(?:村|社区|党组织|党支部|支部|党委|党总支))?$")
 GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]")
@@ -34,10 +33,10 @@ CODE_ONLY = re.compile(r"^[\d\s·\-—.+:/]+$")
 MAX_HEAD_OFFSET = 12
 BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:党支部|党总支|党委|支部)")
 HEAD_CUT = re.compile(r"[“「『\"《、]")  # a head after a quote stops at the next quote or list mark
-HEAD_LEAD = re.compile(r"等(?:一批|一系列|[一二三四五六七八九十两\d]+(?:大|个|项|类)?)?|的")
+HEAD_LEAD = re.compile(rf"等(?:一批|一系列|[{NUMERALS}\d]+(?:大|个|项|类)?)?|的")
 HEAD_BREAK = re.compile(r"[的为是在把将即]|提升|带动")  # (“3A”即达到…标准: 即 defines the quote)
 VERB_GAP_BREAK = re.compile(r"[，,。；;、“”\"的与和及]")  # 开展与企业发展“共频共振”: 开展 is a noun there
-COUNTED_HEAD = re.compile(r"[一二两三四五六七八九十\d][个项类种]$")  # 一个|品牌: a number before the head
+COUNTED_HEAD = re.compile(rf"[{NUMERALS}\d][个项类种]$")  # 一个|品牌: a number before the head
 GRADE_AFTER = ("级", "星级")  # “五星”级, “四星”级党支部
 FRAME_REACH = 16  # characters before a quote in which 以 may open a frame, and after it to 为…
 FRAME_GAP = 8  # words between the quote and 为主线 (“1+2+7”工作任务落实为主线)
@@ -47,7 +46,7 @@ WORD_SUFFIX = ("化",)  # 标准化, 品牌化, 项目化: an adjective or verb 
 HEAD_GAP_BREAK = re.compile(r"[为的和与及是在以把将对]")  # 管理系统|为|载体: two heads, not one
 # A title conferred from above opens with its level: 全国…, 省级…, 河南省…, 海口市…
 CONFERRED_LEVEL = re.compile(r"(?:全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|[\u4e00-\u9fff]{2,4}[省市])")
-HONOUR_QUANTITY = re.compile(r"(?:第[^\s，,]{1,3}批)?\d*[一二三四五六七八九十百千]*[个名家项]?$")
+HONOUR_QUANTITY = re.compile(rf"(?:第[^\s，,]{{1,3}}批)?\d*[{TEN}百千]*[个名家项]?$")
 
 
 @dataclass
@@ -96,7 +95,7 @@ class Tables:
         verbs2 = "|".join(sorted(re.escape(v) for v in self.verbs if len(v) == 2))
         self.unquoted_re = re.compile(
             rf"(?:(?<=[的、和及与])|(?<![\u4e00-\u9fff])|(?<={verbs2}))({numbered})"
-            r"|((?:[^\W\d_的在与和及]{2,3}(?:省|市|区|县))?第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{2,16}?"
+            rf"|((?:[^\W\d_的在与和及]{{2,3}}(?:省|市|区|县))?第[{TEN}\d]+届[\u4e00-\u9fff]{{2,16}}?"
             rf"(?:{'|'.join(map(re.escape, contests))}))"
         )
         self.goal_words = tuple(sorted(load_set("programmes/goal_words.txt"), key=len, reverse=True))
