@@ -29,6 +29,7 @@ CLAUSE_END = re.compile(r"[，,。；;！!？?：:]")
 LIST_GAP = re.compile(r"^(?:[、和及与]|以及|、?[\u4e00-\u9fff]{2,6}(?:村|社区|党组织|党支部|支部|党委|党总支))?$")
 GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]")
 NUMERALS = TEN + "两"
+HARD_BREAK = re.compile(r"[。；;：:！!？?]")  # what a definition does not run across
 CODE_ONLY = re.compile(r"^[\d\s·\-—.+:/]+$")
 MAX_HEAD_OFFSET = 12
 BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:党支部|党总支|党委|支部)")
@@ -281,17 +282,40 @@ def programmes_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mentio
 
 
 def _groups(text: str, quotes: list[Quote]) -> list[list[Quote]]:
-    """Quotes that form one list (“A”“B”、“C”) share their evidence."""
+    """Quotes that form one list (“A”“B”、“C”, or a parallel series) share their evidence."""
     top = [q for q in quotes if not any(o is not q and o.open < q.open and q.close < o.close for o in quotes)]
+    parallel = _parallel_gaps(text, top)
     groups: list[list[Quote]] = []
-    for q in top:
-        if groups and LIST_GAP.match(text[groups[-1][-1].close + 1:q.open]):
+    for i, q in enumerate(top):
+        if groups and (i in parallel or LIST_GAP.match(text[groups[-1][-1].close + 1:q.open])):
             groups[-1].append(q)
         else:
             groups.append([q])
     nested = [q for q in quotes if q not in top]
     groups.extend([q] for q in nested)
     return groups
+
+
+PARALLEL_GAP = re.compile(r"、[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{2,6}、")
+
+
+def _parallel_gaps(text: str, top: list[Quote]) -> set[int]:
+    """Quotes of a parallel series: three or more, each behind a modifier of one length or before a tail
+    of one length (基层治理“一网清”、数据共享“一表通”、履责事项“一单明”; “小板凳”服务在前、“小铃铛”教育在前、…).
+    Why: official writing lists the parts of one scheme in parallel, so the series is one list.
+    Returns the indexes of the quotes that join the one before them."""
+    gaps = [text[a.close + 1:b.open] for a, b in zip(top, top[1:], strict=False)]
+    out: set[int] = set()
+    i = 0
+    while i < len(gaps):
+        j = i
+        while (j < len(gaps) and PARALLEL_GAP.fullmatch(gaps[j]) and len(gaps[j]) == len(gaps[i])
+               and gaps[j].startswith("、") == gaps[i].startswith("、")):  # the list mark on the same side
+            j += 1
+        if j - i >= 2:
+            out.update(range(i + 1, j + 1))
+        i = max(j, i + 1)
+    return out
 
 
 class Quoted:
@@ -406,6 +430,32 @@ def verb_before(c: Quoted) -> Act | None:
     return None
 
 
+@rule("programmes/heads.tsv")
+def part_of_a_numbered_whole(c: Quoted) -> Act | None:
+    """“五整合”，…“四统一”，…“三健全”的“543”工作法: the parts that define a numbered programme written
+    right after them (…的“四小工作法”) are programmes of its kind."""
+    if c.ev is not None:
+        return None
+    text, t = c.text, c.t
+    later = [q for q in c.sentence.quotes if q.open - c.sentence.start > c.q.close and not q.is_title]
+    for w in later:
+        wo, wc = w.open - c.sentence.start, w.close - c.sentence.start
+        if text[wo - 1:wo] != "的" or HARD_BREAK.search(text, c.q.close, wo):
+            continue
+        name = text[wo + 1:wc]
+        if not re.search(rf"[{NUMERALS}\d]", name):
+            return None
+        parts = [q for q in c.sentence.quotes if q.close - c.sentence.start < wo
+                 and not HARD_BREAK.search(text, q.close - c.sentence.start, wo)]
+        whole = _head_after(text, wc + 1) or (
+            Evidence(None, t.heads[m.group(0)].kind) if (m := t.inside_re.search(name)) else None)
+        if len(parts) >= 2 and whole is not None:
+            c.ev = Evidence(None, whole.kind)
+            return Act.GO_ON
+        return None
+    return None
+
+
 @rule()
 def no_evidence(c: Quoted) -> Act | None:
     """A quote with no head, frame or verb is emphasis or speech, not a programme."""
@@ -442,7 +492,7 @@ def one_character(c: Quoted) -> Act | None:
 
 QUOTED_STAGES = (("group", (honour, figure_of_speech)), ("name", (not_a_name, whole_title)),
                  ("evidence", (head_after, head_inside, adjective_and_head, named_by_its_head, frame, verb_before,
-                               no_evidence)),
+                               part_of_a_numbered_whole, no_evidence)),
                  ("veto", (generic_term, part_of_a_body, grade, one_character)))
 """Quoted names: the group, the name, the evidence (in order: each may set or clear it), the vetoes."""
 
