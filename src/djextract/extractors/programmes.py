@@ -99,6 +99,11 @@ class Tables:
             rf"|((?:[^\W\d_的在与和及]{{2,3}}(?:省|市|区|县))?第[{TEN}\d]+届[\u4e00-\u9fff]{{2,16}}?"
             rf"(?:{'|'.join(map(re.escape, contests))}))"
         )
+        campaign_heads = "|".join(map(re.escape, sorted(load_set("programmes/campaign_heads.txt"), key=len,
+                                                        reverse=True)))
+        openers = "|".join(map(re.escape, sorted(load_set("programmes/campaign_openers.txt"), key=len,
+                                                 reverse=True)))
+        self.campaign_re = re.compile(rf"(?:(?<={verbs2})|(?={openers}))([^\W\d_]{{6,28}}?(?:{campaign_heads}))")
         self.goal_words = tuple(sorted(load_set("programmes/goal_words.txt"), key=len, reverse=True))
         goals = "|".join(map(re.escape, self.goal_words))
         self.goal_after = re.compile(rf"(?:的[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,2}})(?:{goals})")
@@ -532,12 +537,16 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
                           fields={"name": c.name, "kind": _kind(c), "head": c.ev.head})
 
 
-@rule("programmes/known.tsv", "programmes/heads.tsv")
+@rule("programmes/known.tsv", "programmes/heads.tsv", "programmes/campaign_heads.txt",
+      "programmes/campaign_openers.txt")
 def unquoted_name(text: str) -> list[tuple[int, int, str]]:
-    """四亮工程, 海南省第九届…展播评比, 党史学习教育: a numeral and a coined word before a short head,
-    a numbered edition of a competition, or a campaign the data names."""
+    """四亮工程, 海南省第九届…展播评比, 党史学习教育, 开展树立和践行正确政绩观学习教育: a numeral and a coined
+    word before a short head, a numbered edition of a competition, a campaign the data names, or a
+    campaign named by a long phrase after a verb that runs it (or from the way such names begin)."""
     t = tables()
     spans = []
+    if "教育" in text or "行动" in text:
+        spans += [(m.start(1), m.end(1), m.group(1)) for m in t.campaign_re.finditer(text)]
     unquoted = t.unquoted_re.finditer(text) if "届" in text or t.unquoted_hint.search(text) else ()
     for m in unquoted:
         name = m.group(1) or m.group(2)
