@@ -28,6 +28,7 @@ CLAUSE_END = re.compile(r"[，,。；;！!？?：:]")
 # 院系党组织“五个到位”、基层党支部“七个有力”的建设标准)
 LIST_GAP = re.compile(r"^(?:[、和及与]|以及|、?[\u4e00-\u9fff]{2,6}(?:村|社区|党组织|党支部|支部|党委|党总支))?$")
 GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]")
+END_GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]$")
 NUMERALS = TEN + "两"
 HARD_BREAK = re.compile(r"[。；;：:！!？?]")  # what a definition does not run across
 CODE_ONLY = re.compile(r"^[\d\s·\-—.+:/]+$")
@@ -335,7 +336,9 @@ class Quoted:
         self.titles, self.figurative = titles, figurative
         self.q, self.group, self.last = q, group, group[-1]
         self.shared, self.verb, self.frame = shared, verb, frame
-        self.name = GLOSS.sub("", self.text[q.open + 1:q.close]).strip()
+        # a gloss that ends the name goes (“一转变两提高(转变工作作风、…)”); a short bracket inside it is
+        # part of it (“乡镇（街道）党（工）委—村（社区）党组织—…”)
+        self.name = END_GLOSS.sub("", self.text[q.open + 1:q.close]).strip()
         self.own: Evidence | None = None
         self.inside: re.Match[str] | None = None
         self.ev: Evidence | None = None
@@ -357,8 +360,8 @@ def figure_of_speech(c: Quoted) -> Act | None:
 
 @rule("programmes/stop.txt")
 def not_a_name(c: Quoted) -> Act | None:
-    """Empty, a word of programmes/stop.txt, or longer than a name (quoted speech)."""
-    return Act.REJECT if not c.name or c.name in c.t.stop or len(c.name) > 30 else None
+    """Empty, a word of programmes/stop.txt, or longer than a name, brackets aside (quoted speech)."""
+    return Act.REJECT if not c.name or c.name in c.t.stop or len(GLOSS.sub("", c.name)) > 30 else None
 
 
 @rule()
