@@ -28,6 +28,7 @@ CLAUSE_END = re.compile(r"[，,。；;！!？?：:]")
 # 院系党组织“五个到位”、基层党支部“七个有力”的建设标准)
 LIST_GAP = re.compile(r"^(?:[、和及与]|以及|、?[\u4e00-\u9fff]{2,6}(?:村|社区|党组织|党支部|支部|党委|党总支))?$")
 GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]")
+PART_SPLIT = re.compile(r"[、，,]")  # between the parts of a name written as a series
 END_GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]$")
 NUMERALS = TEN + "两"
 HARD_BREAK = re.compile(r"[。；;：:！!？?]")  # what a definition does not run across
@@ -438,6 +439,23 @@ def verb_before(c: Quoted) -> Act | None:
     return None
 
 
+@rule("programmes/goal_words.txt")
+def parallel_parts(c: Quoted) -> Act | None:
+    """“急事代办、难事帮办、好事快办”上门服务: a name made of parallel parts of one length, before the noun it
+    names, is a coined scheme (a mechanism); not a goal (…建设目标), a topic (…等主题), a quote referred to
+    (…这一原则), a frame (以“…”为引领) or one that ends its clause."""
+    if c.ev is not None:
+        return None
+    parts = PART_SPLIT.split(c.name)
+    after = c.text[c.q.close + 1:c.q.close + 2]
+    if (len(parts) >= 2 and len({len(p) for p in parts}) == 1 and 4 <= len(parts[0]) <= 6
+            and "\u4e00" <= after <= "\u9fff" and after not in "的这那等为是"
+            and not c.t.goal_after.match(c.text, c.q.close + 1)):
+        c.ev = Evidence(None, "mechanism")
+        return Act.GO_ON
+    return None
+
+
 @rule("programmes/heads.tsv")
 def part_of_a_numbered_whole(c: Quoted) -> Act | None:
     """“五整合”，…“四统一”，…“三健全”的“543”工作法: the parts that define a numbered programme written
@@ -500,7 +518,7 @@ def one_character(c: Quoted) -> Act | None:
 
 QUOTED_STAGES = (("group", (honour, figure_of_speech)), ("name", (not_a_name, whole_title)),
                  ("evidence", (head_after, head_inside, adjective_and_head, named_by_its_head, frame, verb_before,
-                               part_of_a_numbered_whole, no_evidence)),
+                               parallel_parts, part_of_a_numbered_whole, no_evidence)),
                  ("veto", (generic_term, part_of_a_body, grade, one_character)))
 """Quoted names: the group, the name, the evidence (in order: each may set or clear it), the vetoes."""
 
