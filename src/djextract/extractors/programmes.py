@@ -33,6 +33,7 @@ END_GLOSS = re.compile(r"[(（][^()（）]{1,40}[)）]$")
 NUMERALS = TEN + "两"
 HARD_BREAK = re.compile(r"[。；;：:！!？?]")  # what a definition does not run across
 CODE_ONLY = re.compile(r"^[\d\s·\-—.+:/]+$")
+HOURS = re.compile(r"^[\d×xX*]+(?:小时|天|分钟)$")  # “7×24小时”: service hours, not a name
 MAX_HEAD_OFFSET = 12
 BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:党支部|党总支|党委|支部)")
 HEAD_CUT = re.compile(r"[“「『\"《、]")  # a head after a quote stops at the next quote or list mark
@@ -263,10 +264,10 @@ def _names_body(text: str, q: Quote) -> bool:
 
 
 def _looks_generic(name: str) -> bool:
-    """Terms rather than names: 网格化, 体检式, a body (大党委), a code (2·04)."""
+    """Terms rather than names: 网格化, 体检式, a body (大党委), a code (2·04), service hours (7×24小时)."""
     if len(name) <= 3 and name[-1] in "化式" and name[0] not in NUMERALS:
         return True
-    if CODE_ONLY.match(name):
+    if CODE_ONLY.match(name) or HOURS.match(name):
         return True
     return _body_like(name)
 
