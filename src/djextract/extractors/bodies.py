@@ -911,7 +911,7 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
     for k, m in enumerate(mods):
         if m.word in t.name_markers and any(x.word not in t.generic_mods for x in mods[:k]):
             return True  # 中药材产业链联合党委: a named industry chain
-    if first.startswith(t.national):
+    if first.startswith(t.national) or _opens_with_place(first):
         return True
     for m in mods:
         if m.word in t.generic_mods or m.word in t.generic:
@@ -929,6 +929,15 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
                 _written_as_place(doc, m.word + level) for level in t.admin):
             return True  # 海棠|党群服务中心: the report writes 海棠区 as a place, so 海棠 is one here
     return False
+
+
+def _opens_with_place(word: str) -> bool:
+    """浙江工业|大学: a word jieba keeps whole with the head starts with a province or city (gazetteer)."""
+    if len(word) < 3:
+        return False
+    from ..places import gazetteer
+
+    return any(a == 0 and b < len(word) for a, b, _ in gazetteer().mentions(word, {}))
 
 
 def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
