@@ -814,10 +814,12 @@ def _members_topic(doc: Document, sentence: Sentence, before: str, at: int) -> b
 
 
 def _breakdown(before: str, counted: str) -> bool:
-    """Is this a person count of a membership breakdown by age, schooling or sex (35岁以下5963名)?"""
+    """Is this a person count of a membership breakdown by age, schooling or sex (35岁以下5963名), or of
+    a subgroup that names no noun of its own (其中生产、工作一线的112.0万名; 大专及以上学历的115.9万名)?"""
     clause = HARD_STOP.split(before)[-1].strip()
+    among = clause.startswith("其中")
     clause = clause.removeprefix("其中").strip()
-    if AGE.search(clause):
+    if AGE.search(clause) or not counted and (among or clause.endswith("的")):
         return True
     words = tables().breakdown_words
     return clause in words or (counted in words and clause.endswith(counted))
