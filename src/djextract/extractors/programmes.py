@@ -472,7 +472,7 @@ def part_of_a_numbered_whole(c: Quoted) -> Act | None:
         name = text[wo + 1:wc]
         if not re.search(rf"[{NUMERALS}\d]", name):
             return None
-        parts = [q for q in c.sentence.quotes if q.close - c.sentence.start < wo
+        parts = [q for q in c.sentence.quotes if q.close - c.sentence.start < wo and not q.is_title
                  and not HARD_BREAK.search(text, q.close - c.sentence.start, wo)]
         whole = _head_after(text, wc + 1) or (
             Evidence(None, t.heads[m.group(0)].kind) if (m := t.inside_re.search(name)) else None)
