@@ -45,6 +45,7 @@ MARKS_BEFORE = frozenset("，。、；：！？（【〔,;:!?([ \t\r\n\u3000“�
 NAME_OPENERS = "东南西北中上下前后大小新老"  # direction and size words that open village names (中|廖村)
 HEAD_FLAGS = ("alone", "sub", "place", "of")  # bodies/heads.tsv's flags (explained in its header)
 MAX_TOKENS = 9
+BRAND_CHARS = 4  # characters of a company's coined brand that jieba cut up (桂林|原心|达|生物科技有限公司)
 RARE_NOUN = 1000
 MAX_CHARS = 26
 
@@ -477,6 +478,28 @@ def _brand(w: Walk, tok: Token) -> Act:
 
 
 @rule()
+def company_brand(w: Walk, tok: Token) -> Act | None:
+    """桂林|原心|达|生物科技有限公司: a company's name is place, brand, trade and form; jieba cuts a coined
+    brand into single characters and words it guesses (达 a verb, 原心 untagged), so two to four such
+    characters after a place join the name."""
+    if w.head.kind != "enterprise" or not w.mods or len(tok.word) != 1 or not HAN_WORD.fullmatch(tok.word):
+        return None
+    run = [tok]
+    cur = w.prev(tok)
+    while (cur is not None and (len(cur.word) == 1 or cur.tag == "") and HAN_WORD.fullmatch(cur.word)
+           and sum(len(r.word) for r in run) + len(cur.word) <= BRAND_CHARS):
+        run.append(cur)
+        cur = w.prev(cur)
+    if (sum(len(r.word) for r in run) < 2 or cur is None or cur.tag not in P.PLACE
+            or any(r.word in w.t.stop for r in run)):
+        return None
+    first = run[-1]
+    w.mods.insert(0, Token("".join(r.word for r in reversed(run)), first.start, tok.end, "nz"))  # one word
+    w.start = w.pos = first.start
+    return Act.GO_ON
+
+
+@rule()
 def numbered_unit(w: Walk, tok: Token) -> Act | None:
     """七局 (one word): a numbered bureau or company of a group, after the group's brand."""
     if tok.tag == "m" and NUMBERED_UNIT.fullmatch(tok.word):
@@ -593,7 +616,7 @@ def name_word(w: Walk, tok: Token) -> Act | None:
 
 WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
         parent_company, glued_conjunction, joint_verb, preposition_and_that, glued_preposition, village_opener,
-        branch_village_opener, community_morpheme, bracketed_place, numbered_unit, joined_department,
+        branch_village_opener, community_morpheme, bracketed_place, company_brand, numbered_unit, joined_department,
         numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier, stop_word,
         adjective, stop_tag, village_name_ends, name_word)
 """The walk's rules in order; the first that answers decides for the word."""
