@@ -790,7 +790,7 @@ AGE = re.compile(rf"{AGE_NUM}(?:[—\-～~至到]{AGE_NUM})?周?岁(?:及?以[�
 BREAKDOWN_REACH = 300  # characters after the total within which a breakdown may leave the noun out
 
 
-COMPARED = re.compile(r"比[^，,。；;]{0,12}?(?:净增|增加|增长|减少|下降|净减|多|少)了?$")
+COMPARED = re.compile(r"[比较][^，,。；;]{0,12}?(?:净增|增加|增长|减少|下降|净减|多|少)了?$")
 MEMBERS_IN = re.compile(r"党员(?:队伍)?中(?!心)")  # 全国党员中,工人796万名
 MEMBERS_HEADING = re.compile(r"党员的[\u4e00-\u9fff、和]{1,12}[。.:：]?")  # 党员的职业。 党员的性别、民族和学历。
 JOINED = re.compile(r"(?<!申请)入党的?$")  # 新中国成立前入党的6.8万名 (but 申请入党的 are applicants)
