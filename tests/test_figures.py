@@ -131,8 +131,9 @@ def test_a_membership_breakdown_that_leaves_the_noun_out_counts_members():
             "36—45岁5286名,占21.4%;60岁以上6973名。从文化程度看,研究生41名,占0.2%;大学2360名,占9.5%。")
     cats = {f.text: f.category for f in figs(text) if f.unit == "名"}
     assert set(cats.values()) == {"party_members"} and len(cats) == 7
-    # without a count of members before it, an age group is people
-    assert one("从年龄结构看,35岁以下5963名").category == "people"
+    # without a count of members before it, an age group is people (and the age a figure of its own)
+    assert [(f.text, f.category) for f in figs("从年龄结构看,35岁以下5963名")] == [("35岁以下", "other"),
+                                                                          ("5963名", "people")]
     assert [f.category for f in figs("全市共有党员500名。共有3人获评先进工作者")] == ["party_members", "people"]
 
 

@@ -48,7 +48,7 @@ LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
 PERSON_CATEGORIES = ("party_members", "activists", "people")
 # figures/units.tsv classes: what a unit measures (categorize() maps each to the guide's categories)
-UNIT_CLASSES = ("count", "person", "people", "events", "money", "percent", "area", "duration", "other")
+UNIT_CLASSES = ("count", "person", "people", "events", "money", "percent", "area", "duration", "other", "measure")
 DUO_AFTER = re.compile(r"多(?=[时来的里内后前间中以之，,。；;、）)]|$)")  # 4年多时间, not 3年多次
 # Characters cut into words around a figure for what it counts; a rule that reads further gets the whole sentence.
 
@@ -308,7 +308,7 @@ def categorize(unit_class: str, counted: str, window: str = "") -> str:
     counted is not a known noun (四期支部书记讲党课活动 → events).
     """
     fixed = {"money": "money", "percent": "percentage", "area": "area", "duration": "duration",
-             "people": "people"}
+             "people": "people", "measure": "other"}
     if unit_class in fixed:
         return fixed[unit_class]
     if unit_class == "person":
