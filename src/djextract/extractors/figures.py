@@ -34,6 +34,7 @@ CN_DECIMAL_MULT = re.compile(f"(.+点[{DECIMALS}]+)(万|亿)")
 # put spaces around digits (共选派 7 名, 投资 350 万元).
 GAP = "[ \u00a0]?"
 SPACES = " \u00a0"
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 MULTIPLIERS = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6,
                "万": 10**4, "千": 1000, "百": 100, "萬": 10**4, "億": 10**8, "仟": 1000, "佰": 100}
 SPLIT_UNIT = re.compile(r"(多|余)(月|小时|工作日)")
@@ -610,6 +611,21 @@ def reporting_period(f: Fig) -> Act | None:
     return None
 
 
+@rule("figures/qualifiers.tsv")
+def qualifier_ends_a_word(f: Fig) -> Act | None:
+    """打破3项纪录, 赶超3项纪录: a qualifier before the number that ends a longer verb is no qualifier."""
+    if not f.pre or not HAN_CHAR.match(f.pre):
+        return None
+    tok = f.sentence.word_at(f.sentence.start + f.start)
+    if tok is None or tok.start >= f.sentence.start + f.start or not (tok.tag.startswith("v") or tok.tag == "a"):
+        return None  # (产品约300万元, 已近100亩: jieba glues the qualifier to a noun or guesses a word)
+    f.start = f.m.end("pre")
+    while f.start < len(f.text) and f.text[f.start] in SPACES:
+        f.start += 1
+    f.pre = None
+    return Act.GO_ON
+
+
 @rule()
 def within(f: Fig) -> Act | None:
     """3天内 is three days; 内 after anything but a length of time is not part of the figure."""
@@ -635,8 +651,8 @@ def more_after_duration(f: Fig) -> Act | None:
 EXCLUSIONS = (bare_multiplier_only, date_not_days, glued_to_code, inside_numeral, ordinal, rank, quoted_or_claimed,
               arabic_only_unit, article, set_phrase, inside_word, value)
 """Before the unit: what only looks like a figure, then the value (every rule runs until one rejects)."""
-UNIT = (qualifier_inside_unit, part_of_a_name, year_number, year_of_a_plan, reporting_period, within,
-        more_after_duration)
+UNIT = (qualifier_inside_unit, qualifier_ends_a_word, part_of_a_name, year_number, year_of_a_plan, reporting_period,
+        within, more_after_duration)
 """The unit and the figure's right edge."""
 
 
