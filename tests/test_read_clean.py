@@ -99,6 +99,18 @@ def test_boilerplate_of_seed_002_footer(sample_texts):
     assert "402.15万元" not in dropped
 
 
+@pytest.mark.parametrize("text,dropped", [
+    ("县委组织部2024年工作总结--工作动态-某县人民政府网\n正文", ["--工作动态-某县人民政府网"]),
+    ("党建工作要点_通知公告_某某大学\n正文", ["_通知公告_某某大学"]),
+    ("海棠区委：党员7514人-新增62名\n", []),  # a headline with one dash and a comma-free tail is not a page title
+    ("正文第一行\n第二行--栏目-站点\n", []),  # only the first line is the page's title
+    ("某某支部2026年党建活动方案[03-11]\n关于开展主题党日的通知[2026-02-01]\n正文。", [
+        "某某支部2026年党建活动方案[03-11]", "关于开展主题党日的通知[2026-02-01]"]),  # links to other pages
+])
+def test_page_title_tail_and_link_lists_are_boilerplate(text, dropped):
+    assert [text[s:e] for s, e in boilerplate_spans(text)] == dropped
+
+
 def test_recommended_block_and_spam_of_seed_003(sample_texts):
     text = convert(sample_texts["003_9c84215d641f02e6.txt"])
     dropped = "\n".join(text[s:e] for s, e in boilerplate_spans(text))

@@ -119,8 +119,23 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
         else:
             flush_nav()
     flush_nav()
+    spans.extend(_title_tail(text))
     spans.sort()
     return spans
+
+
+# 学校班子成员年度述职报告--党政办-绍兴市第一中学: a page title is the headline, then the section and the site
+TITLE_TAIL = re.compile(r"\s*(?:--|__|_|\|)\s*[^-_|\n]{1,12}\s*[-_|]\s*[^-_|\n]{2,30}\s*$")
+
+
+def _title_tail(text: str) -> list[tuple[int, int]]:
+    """The section and site names a page title ends with (on the first line only; the headline is content)."""
+    first = LINE_RE.match(text)
+    line = first.group(0).rstrip("\n") if first else ""
+    m = TITLE_TAIL.search(line)
+    if m is None or m.start() < 4 or SENTENCE_PUNCT.search(m.group(0)):
+        return []
+    return [(m.start(), m.end())]
 
 
 @derived

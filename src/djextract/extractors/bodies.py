@@ -75,6 +75,9 @@ class Tables:
         self.short_ends = shorts
         self.numbered = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,4}}?)(?:市|县|区)?"
                                    rf"第(?P<n>[{TEN}]{{1,3}})(?P<end>{ends})$")
+        # the numbered school a short form names on its own, after a place (绍兴一中, 杭州二中)
+        short_ends = "".join(sorted(set(shorts.values())))
+        self.school_short = re.compile(rf"[{TEN}]{{1,2}}[{short_ends}](?![学心国央间华共组区级校])")
         self.head_end_re = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
         self.stop = load_set("bodies/stop.txt")
         self.glued_prepositions = load_set("bodies/glued_prepositions.txt")
@@ -1044,11 +1047,37 @@ def short_form(doc: Document, sentence: Sentence, found: list[Candidate], t: Tab
             if not any(c.start < b and a < c.end for c in found):
                 found_by(doc, "body", a, b, short, short_form, short, ("bodies/short_forms.tsv",))
                 out.append(Candidate(a, b, short, kind))
+    out += _school_short_forms(doc, sentence, found + out, shorts)
     for c in found:
         n = t.numbered.match(c.name)
         if n:  # (a numbered school's short form: bodies/short_forms.tsv)
             shorts.setdefault(n.group("place") + n.group("n") + t.short_ends[n.group("end")], c.kind)
         company_short_form(doc, c, shorts, t)
+    return out
+
+
+def _school_short_forms(doc: Document, sentence: Sentence, found: list[Candidate],
+                        shorts: dict[str, str]) -> list[Candidate]:
+    """绍兴一中 with no full name before it: a place of the gazetteer, a number and a school's short ending
+    (bodies/short_forms.tsv) name one school, as a reader knows."""
+    from ..places import gazetteer
+
+    text, t = sentence.text, tables()
+    out: list[Candidate] = []
+    if not t.school_short.search(text):
+        return out
+    gz = gazetteer()
+    for m in t.school_short.finditer(text):
+        for k in (3, 2):
+            place = text[max(0, m.start() - k):m.start()]
+            if len(place) == k and (place in gz.short or place in gz.county_short):
+                a, b = sentence.start + m.start() - k, sentence.start + m.end()
+                short = text[m.start() - k:m.end()]
+                if short not in shorts and not any(c.start < b and a < c.end for c in found + out):
+                    found_by(doc, "body", a, b, short, short_form, short, ("bodies/short_forms.tsv",))
+                    out.append(Candidate(a, b, short, "institution"))
+                    shorts[short] = "institution"
+                break
     return out
 
 
