@@ -36,7 +36,7 @@ NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|
 ORDINAL = re.compile(rf"第[{TEN}\d]{{1,3}}")
 DECLARED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12})[”\"」]?\s*[）)]")
 APPOSITION = re.compile(r"\s*(?:——|—|--)")
-OWN_PARTY_ORG = re.compile(r"的(党支部|党总支|党委|党组)")
+OWN_PARTY_ORG = re.compile(r"的?(党支部|党总支|党委|党组)(?!织)")  # 下洋村的党支部, 健康路社区党总支
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 QUOTE_MARKS_SPACE = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}《》\\s]")
 # Marks that are words of their own to jieba and rjieba and stop a name's leftward walk (not closing quotes).
@@ -80,6 +80,7 @@ class Tables:
         self.school_short = re.compile(rf"[{TEN}]{{1,2}}[{short_ends}](?![学心国央间华共组区级校])")
         self.head_end_re = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")$")
         self.stop = load_set("bodies/stop.txt")
+        self.street_words = load_set("bodies/street_words.txt")
         self.glued_prepositions = load_set("bodies/glued_prepositions.txt")
         self.stop_prefixes = tuple(load_set("bodies/stop_prefixes.txt"))
         self.quantifiers = load_set("bodies/quantifiers.txt")
@@ -586,12 +587,17 @@ def stop_word(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule()
+@rule("bodies/street_words.txt")
 def adjective(w: Walk, tok: Token) -> Act | None:
-    """An adjective joins only before a name word or an ordinal (医学院|第一|附属|医院), not another adjective."""
+    """An adjective joins only before a name word or an ordinal (医学院|第一|附属|医院), not another adjective;
+    before a street word it is the street's name (健康|路|社区), and it may open a company's (友达|光电)."""
     if tok.tag not in P.ADJECTIVE:
         return None
+    if w.mods and w.mods[0].word in w.t.street_words:
+        return Act.TAKE
     before = w.prev(tok)
+    if w.head.kind == "enterprise" and (before is None or not HAN_WORD.fullmatch(before.word)):
+        return Act.TAKE
     if not (before is not None and (_numbered(before, w.prev(before), w.t) or (
             not _is_stop(before, w.t) and before.tag not in ("a", "b")))):
         return Act.STOP
@@ -999,7 +1005,7 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
 
 @rule()
 def own_party_organisation(doc: Document, cand: Candidate) -> Candidate | None:
-    """下洋村的党支部书记: the village's own branch is a body of its own (下洋村党支部)."""
+    """下洋村的党支部书记, 健康路社区党总支: the village's own branch is a body of its own (下洋村党支部)."""
     own = OWN_PARTY_ORG.match(doc.text, cand.end)
     if own is None or cand.kind == "party":
         return None
