@@ -989,9 +989,10 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
             found.append(cand)
             if cand.kind == "enterprise":
                 parents[cand.end] = cand
-            own = own_party_organisation(doc, cand)
-            if own is not None:
-                found.append(own)
+    for cand in list(found):
+        own = own_party_organisation(doc, cand, found)
+        if own is not None:
+            found.append(own)
     kept = _longest(found + short_form(doc, sentence, found, t), doc)
     starts = {c.start for c in kept}
     for cand in kept:
@@ -1004,10 +1005,11 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
 
 
 @rule()
-def own_party_organisation(doc: Document, cand: Candidate) -> Candidate | None:
-    """下洋村的党支部书记, 健康路社区党总支: the village's own branch is a body of its own (下洋村党支部)."""
+def own_party_organisation(doc: Document, cand: Candidate, found: list[Candidate]) -> Candidate | None:
+    """下洋村的党支部书记, 健康路社区党总支: the village's own branch is a body of its own (下洋村党支部),
+    unless its head already found it."""
     own = OWN_PARTY_ORG.match(doc.text, cand.end)
-    if own is None or cand.kind == "party":
+    if own is None or cand.kind == "party" or any(c.start == cand.start and c.end == own.end() for c in found):
         return None
     found_by(doc, "body", cand.start, own.end(), own.group(1), own_party_organisation, cand.name + own.group(1))
     return Candidate(cand.start, own.end(), cand.name + own.group(1), "party")
