@@ -106,6 +106,12 @@ class Tables:
                                                         reverse=True)))
         openers = "|".join(map(re.escape, sorted(load_set("programmes/campaign_openers.txt"), key=len,
                                                  reverse=True)))
+        # 组织联建、服务联抓、产业联兴机制: parts of one length before a head, written without quotes
+        scheme_heads = "|".join(map(re.escape, sorted((h.word for h in inside if h.kind == "mechanism"),
+                                                      key=len, reverse=True)))
+        self.parallel_re = re.compile(rf"(?:(?<![\u4e00-\u9fff、])|(?<={verbs2}))"
+                                      rf"((?:[\u4e00-\u9fff]{{4}}、){{2,}}[\u4e00-\u9fff]{{4}})"
+                                      rf"({scheme_heads})")
         self.campaign_re = re.compile(rf"(?:(?<={verbs2})|(?={openers}))([^\W\d_]{{6,28}}?(?:{campaign_heads}))")
         self.goal_words = tuple(sorted(load_set("programmes/goal_words.txt"), key=len, reverse=True))
         goals = "|".join(map(re.escape, self.goal_words))
@@ -562,13 +568,16 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
 @rule("programmes/known.tsv", "programmes/heads.tsv", "programmes/campaign_heads.txt",
       "programmes/campaign_openers.txt")
 def unquoted_name(text: str) -> list[tuple[int, int, str]]:
-    """四亮工程, 海南省第九届…展播评比, 党史学习教育, 开展树立和践行正确政绩观学习教育: a numeral and a coined
-    word before a short head, a numbered edition of a competition, a campaign the data names, or a
-    campaign named by a long phrase after a verb that runs it (or from the way such names begin)."""
+    """四亮工程, 海南省第九届…展播评比, 党史学习教育, 开展树立和践行正确政绩观学习教育, 组织联建、服务联抓、
+    产业联兴机制: a numeral and a coined word before a short head, a numbered edition of a competition, a
+    campaign the data names, a campaign named by a long phrase after a verb that runs it (or from the way
+    such names begin), or parts of one length before a mechanism's head."""
     t = tables()
     spans = []
     if "教育" in text or "行动" in text:
         spans += [(m.start(1), m.end(1), m.group(1)) for m in t.campaign_re.finditer(text)]
+    if "、" in text:
+        spans += [(m.start(1), m.end(2), m.group(0)) for m in t.parallel_re.finditer(text)]
     unquoted = t.unquoted_re.finditer(text) if "届" in text or t.unquoted_hint.search(text) else ()
     for m in unquoted:
         name = m.group(1) or m.group(2)
