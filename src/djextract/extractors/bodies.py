@@ -481,6 +481,18 @@ def _brand(w: Walk, tok: Token) -> Act:
     return Act.END
 
 
+@rule("bodies/street_words.txt", "bodies/stop.txt")
+def street_name(w: Walk, tok: Token) -> Act | None:
+    """建兴|街|社区: the name of the street a community is named after joins, whatever jieba tags it."""
+    if (w.mods and w.mods[0].word in w.t.street_words and 2 <= len(tok.word) <= 3 and HAN_WORD.fullmatch(tok.word)
+            and not _is_stop(tok, w.t)):
+        street = w.mods.pop(0)
+        w.mods.insert(0, Token(tok.word + street.word, tok.start, street.end, "ns"))  # one word: the street
+        w.start = w.pos = tok.start
+        return Act.GO_ON
+    return None
+
+
 @rule()
 def company_brand(w: Walk, tok: Token) -> Act | None:
     """桂林|原心|达|生物科技有限公司: a company's name is place, brand, trade and form; jieba cuts a coined
@@ -625,9 +637,9 @@ def name_word(w: Walk, tok: Token) -> Act | None:
 
 WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
         parent_company, glued_conjunction, joint_verb, preposition_and_that, glued_preposition, village_opener,
-        branch_village_opener, community_morpheme, bracketed_place, company_brand, numbered_unit, joined_department,
-        numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier, stop_word,
-        adjective, stop_tag, village_name_ends, name_word)
+        branch_village_opener, community_morpheme, bracketed_place, street_name, company_brand, numbered_unit,
+        joined_department, numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier,
+        stop_word, adjective, stop_tag, village_name_ends, name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 
