@@ -113,6 +113,7 @@ class Tables:
                                       rf"((?:[\u4e00-\u9fff]{{4}}、){{2,}}[\u4e00-\u9fff]{{4}})"
                                       rf"({scheme_heads})")
         self.campaign_re = re.compile(rf"(?:(?<={verbs2})|(?={openers}))([^\W\d_]{{6,28}}?(?:{campaign_heads}))")
+        self.campaign_hint = re.compile(campaign_heads)  # no head in the sentence: the pattern cannot match
         self.goal_words = tuple(sorted(load_set("programmes/goal_words.txt"), key=len, reverse=True))
         goals = "|".join(map(re.escape, self.goal_words))
         self.goal_after = re.compile(rf"(?:的[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,2}})(?:{goals})")
@@ -574,7 +575,7 @@ def unquoted_name(text: str) -> list[tuple[int, int, str]]:
     such names begin), or parts of one length before a mechanism's head."""
     t = tables()
     spans = []
-    if "教育" in text or "行动" in text:
+    if t.campaign_hint.search(text):
         spans += [(m.start(1), m.end(1), m.group(1)) for m in t.campaign_re.finditer(text)]
     if "、" in text:
         spans += [(m.start(1), m.end(2), m.group(0)) for m in t.parallel_re.finditer(text)]
