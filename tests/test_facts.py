@@ -26,9 +26,27 @@ def test_place(text, want):
 
 def test_the_gazetteer_is_the_statistics_codes():
     gz = gazetteer()
-    assert len(gz.by_code) > 44000
-    assert [d.code for d in gz.full["城关镇"]] and len(gz.full["城关镇"]) > 50  # an ambiguous name
-    assert gz.chain(gz.full["海曙区"][0])["city"].name == "宁波市"
+    assert len(gz.names) > 44000
+    assert len(gz.named("城关镇")) > 50  # an ambiguous name
+    assert gz.chain(gz.named("海曙区")[0])["city"].name == "宁波市"
+
+
+def test_the_gazetteer_cache_is_the_gazetteer(tmp_path, monkeypatch):
+    """A gazetteer read from the cache answers as the one built from the data (and a broken cache is rebuilt)."""
+    from djextract import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    places.gazetteer.cache_clear()
+    built = places.gazetteer()
+    (cached,) = tmp_path.joinpath("djextract").glob("gazetteer-*.pickle")
+    places.gazetteer.cache_clear()
+    again = places.gazetteer()
+    assert again is not built and again.names == built.names and again.full == built.full
+    assert again.mentions("宁波市海曙区") == built.mentions("宁波市海曙区")
+    cached.write_bytes(b"not a pickle")
+    places.gazetteer.cache_clear()
+    assert places.gazetteer().names == built.names
+    places.gazetteer.cache_clear()
 
 
 @pytest.mark.parametrize(("raw", "want"), [

@@ -296,7 +296,7 @@ def _encloses_home(doc: Document, owner: str | None, memory: dict) -> bool:
     from .places import gazetteer
 
     gz = gazetteer()
-    for d in gz.full.get(home, []):
+    for d in gz.named(home):
         if any(node is not None and node.name == owner and node.code != d.code for node in gz.chain(d).values()):
             return True
     return False

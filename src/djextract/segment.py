@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import re
 import sys
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from .cache import cache_dir, load_or_build
 from .lexicon import cleared_on_reset, load_map, sources
 
 BACKENDS = ("jieba", "rjieba")
@@ -298,7 +298,6 @@ def _base_dictionary() -> BaseDictionary:
     """
     import importlib.metadata
     import importlib.util
-    import pickle
     import zlib
 
     spec = importlib.util.find_spec("jieba")  # where, without importing it (rjieba does not need it)
@@ -307,14 +306,14 @@ def _base_dictionary() -> BaseDictionary:
     dict_file = Path(spec.origin).with_name("dict.txt")
     raw = dict_file.read_bytes()  # 5 MB: 3 ms to read and 3 ms to checksum
     version = importlib.metadata.version("jieba")
-    cache = _cache_dir() / f"jieba-{version}-{len(raw)}-{zlib.crc32(raw):08x}-{CACHE_FORMAT}.pickle"
-    try:
-        with open(cache, "rb") as fh:
-            loaded = pickle.load(fh)
-        if isinstance(loaded, BaseDictionary):
-            return loaded
-    except Exception:  # noqa: BLE001 - a missing, stale or broken cache is rebuilt
-        pass
+    name = f"jieba-{version}-{len(raw)}-{zlib.crc32(raw):08x}-{CACHE_FORMAT}.pickle"
+    base, built = load_or_build(name, BaseDictionary, lambda: _build_base(raw))
+    if built:
+        _sweep_stale(cache_dir() / name, version)
+    return base
+
+
+def _build_base(raw: bytes) -> BaseDictionary:
     jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -324,19 +323,7 @@ def _base_dictionary() -> BaseDictionary:
     # The same string objects for the same words and tags, so the pickle stores each once (30% faster).
     words = {w: w for w in tok.FREQ}
     tags = {words.get(w, w): sys.intern(t) for w, t in zip(parts[0::3], parts[2::3], strict=True)}
-    base = BaseDictionary(tok.FREQ, tok.total, tags)
-    tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            pickle.dump(base, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)  # readers see the old file or the whole new one
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)  # no half-written cache left behind
-    else:
-        _sweep_stale(cache, version)
-    return base
+    return BaseDictionary(tok.FREQ, tok.total, tags)
 
 
 STALE_AFTER = 30 * 24 * 3600  # seconds: a cache nobody has rewritten for a month
@@ -357,11 +344,6 @@ def _sweep_stale(kept: Path, version: str) -> None:
         with contextlib.suppress(OSError):
             if old.name.startswith(f"jieba-{version}-") or now - old.stat().st_mtime > STALE_AFTER:
                 old.unlink()
-
-
-def _cache_dir() -> Path:
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "djextract"
 
 
 def _read_dict(text: str) -> list[tuple[str, int | None, str | None]]:
