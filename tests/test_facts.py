@@ -84,6 +84,23 @@ def test_owner_is_the_clause_subject():
     assert figs[0].owner == "海曙区"
 
 
+@pytest.mark.parametrize(("text", "owners"), [
+    # a school's own site, its headline naming no body: the school, as the text writes it
+    ("年度述职报告--校务公开-杭州市第二中学\n一年来，新聘教师12人，杭州二中获评先进。\n", {"杭州二中"}),
+    ("年度述职报告\n一年来，新聘教师12人。\n杭州市第二中学 版权所有 Copyright\n", {"杭州市第二中学"}),
+    # a government portal is the publisher, not what the report is about
+    ("工作总结--工作动态-杭州市人民政府\n一年来，新建党支部12个。\n", {None}),
+])
+def test_owner_is_the_body_whose_own_site_the_page_is_on(text, owners):
+    figs = [m for m in djextract.extract(text) if m.type == "figure"]
+    assert {m.owner for m in figs} == owners
+
+
+def test_a_place_inside_a_title_is_no_subject():
+    figs = [m for m in djextract.extract("制定《杭州市教师发展行动方案》，新增名师工作室四个。") if m.type == "figure"]
+    assert figs and figs[0].owner != "杭州市"
+
+
 def test_per_doc_record_carries_place_and_date(tmp_path):
     from typer.testing import CliRunner
 

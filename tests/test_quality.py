@@ -14,11 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 SETS = {"dev": ("samples", DATA / "dev_gold.jsonl"), "dev2": ("dev2", DATA / "dev2" / "gold.jsonl"),
         "dev3": ("dev3", DATA / "dev3" / "gold.jsonl")}
-# F1 per type, figure owner agreement and person post+body agreement; measured 2026-12-01, floors 0.01 below.
+# F1 per type, figure owner agreement and person post+body agreement; measured 2026-12-02, floors 0.01 below.
 FLOORS = {
     "dev": {"bodies": 0.97, "figures": 0.98, "programmes": 0.96, "persons": 0.92, "documents": 0.99, "owners": 0.96,
             "person_posts": 0.99},
-    "dev2": {"bodies": 0.78, "figures": 0.90, "programmes": 0.83, "persons": 0.89, "documents": 0.99, "owners": 0.73,
+    "dev2": {"bodies": 0.78, "figures": 0.90, "programmes": 0.83, "persons": 0.89, "documents": 0.99, "owners": 0.83,
              "person_posts": 0.87},
     "dev3": {"bodies": 0.77, "figures": 0.89, "programmes": 0.75, "persons": 0.90, "documents": 0.99, "owners": 0.72,
              "person_posts": 0.86},

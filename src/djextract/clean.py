@@ -138,6 +138,28 @@ def _title_tail(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end())]
 
 
+# 绍兴市第一中学 版权所有 Copyright ©…, 版权所有@文昌国际航天城管理局: the site's owner in its footer
+COPYRIGHT = re.compile(r"^[ \t]*(?P<before>[\u4e00-\u9fff（）()]{4,30})[ \t]*版权所有"
+                       r"|版权所有[ \t]*[@©:：][ \t]*(?P<after>[\u4e00-\u9fff（）()]{4,30})", re.M)
+
+
+def publisher(text: str) -> str | None:
+    """Whose site the page is on: the site name its title ends with, else the owner its footer names.
+
+    Why: both are boilerplate, masked before extraction, yet a page on a school's,
+    hospital's or company's own site is about that body when its headline names
+    none (学校班子成员年度述职报告--党政办-绍兴市第一中学); the owners read it.
+    """
+    first = LINE_RE.match(text)
+    line = first.group(0).rstrip("\n") if first else ""
+    for a, b in _title_tail(text):
+        site = re.split(r"[-_|]", line[a:b].strip(" -_|"))[-1].strip()
+        if site:
+            return site
+    footers = list(COPYRIGHT.finditer(text))  # the last: a footer is at the end
+    return (footers[-1].group("before") or footers[-1].group("after")) if footers else None
+
+
 @derived
 def common_chars() -> frozenset[str]:
     return frozenset("".join(load_lines("clean/common_chars.txt")))

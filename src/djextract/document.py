@@ -219,6 +219,7 @@ class Document:
     encoding: str = "utf-8"
     script: str = "simplified"
     warnings: list[str] = field(default_factory=list)
+    publisher: str | None = None  # whose site the page is on (clean.publisher), though masked as boilerplate
     sentences: list[Sentence] = field(default_factory=list)
     claimed: list[tuple[int, int]] = field(default_factory=list)
     found: list = field(default_factory=list)  # the mentions this sentence yielded so far (persons read bodies)

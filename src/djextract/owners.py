@@ -18,7 +18,8 @@ rules, in order:
 5. the topic carried over from the sentences before: the last owner given, or
    the name a sentence opens with (象山社区位于… → 辖区面积1.5平方公里); a
    province or city around the report's own place is context, not carried;
-6. what the whole report is about: the body its title names, else its place.
+6. what the whole report is about: the body its title names, else the school,
+   hospital or company whose own site the page is on, else its place.
 
 Not subjects either: the names of a list closed by 等 (省纪委监委、省高院等12个
 单位: what is counted) and a joint subject (广州市和南沙区), which owns nothing
@@ -38,7 +39,7 @@ from .mention import Mention
 
 SPEAKER_END = re.compile(r"\s*[:：]")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
-QUOTED = re.compile(r"“[^”]{1,30}”|「[^」]{1,30}」")
+QUOTED = re.compile(r"“[^”]{1,30}”|「[^」]{1,30}」|《[^》]{1,60}》")  # names in quotes and titles
 OPENING = re.compile(r"[\s#>“\"『「（(]*")  # what may stand before a sentence's first word
 
 
@@ -93,7 +94,7 @@ def _places(doc: Document, sentence: Sentence, memory: dict) -> list[Name]:
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(sentence.text)]
     for a, b, cands in gz.mentions(sentence.text, memory["shorts"]):
         if any(qa <= a and b <= qb for qa, qb in quoted):
-            continue  # “北京鸭”, “江西红”: a name in quotes is a brand or a slogan
+            continue  # “北京鸭”, “江西红”, 《绍兴市…行动方案》: a name in quotes or a title is no subject
         if len({d.name for d in cands}) != 1 or b - a < 3 and cands[0].name == sentence.text[a:b] and len(cands) > 1:
             continue
         d = cands[0]
@@ -240,8 +241,12 @@ def _in_example_list(doc: Document, n: Name, names: list[Name]) -> bool:
 
 def _home(doc: Document, memory: dict) -> str | None:
     """What the whole report is about (what a subject-less figure is given for): the body its title
-    names, else the lowest unit of its place."""
-    return memory.get("focus") or _place_home(doc, memory)
+    names, else the school, hospital or company whose own site it is on, else the lowest unit of its place."""
+    from .extractors.bodies import site_body
+
+    if "site" not in memory:
+        memory["site"] = site_body(doc)
+    return memory.get("focus") or memory["site"] or _place_home(doc, memory)
 
 
 def _place_home(doc: Document, memory: dict) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import extractors
-from .clean import boilerplate_spans, garbled_spans, gloss_spans, mask, normalize_width
+from .clean import boilerplate_spans, garbled_spans, gloss_spans, mask, normalize_width, publisher
 from .convert import SCRIPT_SAMPLE, convert, script_of
 from .document import Document
 from .lexicon import Rules, use
@@ -71,9 +71,10 @@ def prepare(raw: str, doc_id: str = "-", options: Options | None = None, name: s
         more = f" and {len(garbled) - 5} more" if len(garbled) > 5 else ""
         warnings.append(f"garbled text excluded at {len(garbled)} place(s): {shown}{more}")
     drop = sorted(boilerplate_spans(text) + garbled)
+    site = publisher(text)
     text = mask(text, drop)
     doc = Document(doc_id, raw, text, offsets, get_segmenter(options.segmenter, options.user_dicts),
-                   encoding=encoding, script=script, warnings=warnings)
+                   encoding=encoding, script=script, warnings=warnings, publisher=site)
     doc.set_sentences(split_sentences(text))
     return doc
 

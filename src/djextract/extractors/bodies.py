@@ -1039,19 +1039,40 @@ def declared_short_form(doc: Document, c: Candidate, shorts: dict[str, str]) -> 
 def company_short_form(doc: Document, c: Candidate, shorts: dict[str, str], t: Tables) -> None:
     """福建鼎晶新材料科技有限公司 … 鼎晶新材料: a company is written later without its place, trade words
     and legal form."""
-    if c.kind != "enterprise":
-        return
-    m = t.company_form.search(c.name)
+    core = _company_core(c.name, t) if c.kind == "enterprise" else None
+    if core is not None:
+        shorts.setdefault(core, c.kind)
+
+
+def _company_core(name: str, t: Tables) -> str | None:
+    m = t.company_form.search(name)
     if m is None:
-        return
-    core = c.name[:m.start()]
+        return None
+    core = name[:m.start()]
     from ..places import gazetteer
 
     places = gazetteer().mentions(core)
     if places and places[0][0] == 0:
         core = core[places[0][1]:]  # 福建|鼎晶新材料
-    if len(core) >= 3 and HAN_WORD.fullmatch(core) and not t.generic_run.fullmatch(core):
-        shorts.setdefault(core, c.kind)
+    return core if len(core) >= 3 and HAN_WORD.fullmatch(core) and not t.generic_run.fullmatch(core) else None
+
+
+def _numbered_short(name: str, t: Tables) -> str | None:
+    n = t.numbered.match(name)
+    return n.group("place") + n.group("n") + t.short_ends[n.group("end")] if n else None
+
+
+def site_body(doc: Document) -> str | None:
+    """The body whose own site the page is on, when it is a school, hospital or company (not a government
+    portal or a news site), as the document writes it: 绍兴市第一中学 → 绍兴一中 where the text says so."""
+    name, t = doc.publisher, tables()
+    head = t.nested_head(name) if name else None
+    if name is None or head is None or head.kind not in ("institution", "enterprise") or head.sub:
+        return None
+    for short in (_numbered_short(name, t), _company_core(name, t)):
+        if short and short in doc.text:
+            return short
+    return name
 
 
 @rule("bodies/short_forms.tsv")
@@ -1062,16 +1083,18 @@ def short_form(doc: Document, sentence: Sentence, found: list[Candidate], t: Tab
         declared_short_form(doc, c, shorts)
     out = []
     for short, kind in shorts.items():
-        for m in re.finditer(re.escape(short), sentence.text):
-            a, b = sentence.start + m.start(), sentence.start + m.end()
+        at = sentence.text.find(short)
+        while at >= 0:
+            a, b = sentence.start + at, sentence.start + at + len(short)
+            at = sentence.text.find(short, at + len(short))
             if not any(c.start < b and a < c.end for c in found):
                 found_by(doc, "body", a, b, short, short_form, short, ("bodies/short_forms.tsv",))
                 out.append(Candidate(a, b, short, kind))
     out += _school_short_forms(doc, sentence, found + out, shorts)
     for c in found:
-        n = t.numbered.match(c.name)
-        if n:  # (a numbered school's short form: bodies/short_forms.tsv)
-            shorts.setdefault(n.group("place") + n.group("n") + t.short_ends[n.group("end")], c.kind)
+        numbered = _numbered_short(c.name, t)
+        if numbered:  # (a numbered school's short form: bodies/short_forms.tsv)
+            shorts.setdefault(numbered, c.kind)
         company_short_form(doc, c, shorts, t)
     return out
 
