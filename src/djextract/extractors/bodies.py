@@ -687,7 +687,36 @@ def level_or_place_opens(w: Walk) -> Act | None:
     return None
 
 
-AFTER_WALK = (counted_before, person_after_title, label_before_name, level_or_place_opens)
+VILLAGE_GAP = re.compile(r"[\u4e00-\u9fff]{1,3}")
+NOT_IN_A_NAME = frozenset("的地得了和与及在是把被从向对等也都")
+
+
+@rule()
+def village_after_place(w: Walk) -> Act | None:
+    """洛城街道东斟|灌村: where the words give a village or community no name of its own, the gazetteer's
+    place right before it gives its left edge; the place stays in the name, as 九井镇回龙村."""
+    if not w.head.place or w.head_start - w.start >= 2:
+        return None
+    sentence = w.sentence
+    rel = w.start - sentence.start
+    from ..places import gazetteer
+
+    window = sentence.text[max(0, rel - 16):rel]
+    for a, b, _ in reversed(gazetteer().mentions(window)):
+        gap = window[b:]
+        if not VILLAGE_GAP.fullmatch(gap) or NOT_IN_A_NAME.intersection(gap) or w.t.head_re.search(gap):
+            continue
+        if window[b - 1] not in "镇乡道":  # a town or street (洛城街道), not a county or city
+            continue
+        start = w.start - len(gap) - (b - a)
+        w.mods = [Token(sentence.doc.text[start:w.start], start, w.start, "ns"), *w.mods]
+        w.start = start
+        w.pos = None
+        return Act.GO_ON
+    return None
+
+
+AFTER_WALK = (counted_before, person_after_title, label_before_name, level_or_place_opens, village_after_place)
 
 
 # -- vetoes: is what was found one specific body? -----------------------------------------------------------

@@ -513,6 +513,13 @@ def quoted_or_claimed(f: Fig) -> Act | None:
     return None
 
 
+@rule()
+def inside_a_body(f: Fig) -> Act | None:
+    """孙家集街道三元朱村, 五四村, 八一社区: a number inside a body's name is part of the name."""
+    a, b = f.start + f.sentence.start, f.m.end() + f.sentence.start
+    return Act.REJECT if any(m.type == "body" and m.start <= a and b <= m.end for m in f.doc.found) else None
+
+
 @rule("figures/units.tsv")
 def arabic_only_unit(f: Fig) -> Act | None:
     """十单位, 七镇: a unit that counts only after Arabic digits (10单位)."""
@@ -649,6 +656,7 @@ def more_after_duration(f: Fig) -> Act | None:
 
 
 EXCLUSIONS = (bare_multiplier_only, date_not_days, glued_to_code, inside_numeral, ordinal, rank, quoted_or_claimed,
+              inside_a_body,
               arabic_only_unit, article, set_phrase, inside_word, value)
 """Before the unit: what only looks like a figure, then the value (every rule runs until one rejects)."""
 UNIT = (qualifier_inside_unit, qualifier_ends_a_word, part_of_a_name, year_number, year_of_a_plan, reporting_period,
