@@ -260,6 +260,18 @@ def _after_de(tokens: list[Token], i: int) -> str:
     return phrase
 
 
+def _before_de(tokens: list[Token], i: int) -> str:
+    """The words up to the clause's first 的, when jieba broke them (25个市直|属|部门的任务清单: 部门 are
+    counted, their lists are what they have)."""
+    for k in range(i, min(len(tokens), i + 6)):
+        w = tokens[k].word
+        if w == "的":
+            return "".join(t.word for t in tokens[i:k])
+        if HARD_STOP.match(w) or tokens[k].tag in ("m", "x"):
+            return ""
+    return ""
+
+
 def _strip_for_lookup(counted: str) -> str:
     s = QUOTE_MARKS.sub("", counted)
     s = INNER_GLOSS.sub(r"\1", s)  # 总(支)部, 党(工)委: the bracketed part belongs to the word
@@ -296,8 +308,9 @@ def _lookup(phrase: str) -> str | None:
         for k in range(len(head)):
             cat = t.counted.get(head[k:])
             if cat:
-                if end < len(key) and (cat in ("party_members", "activists") or head[k:] in t.ending_only):
-                    break
+                if end < len(key) and (cat in ("party_members", "activists") or head[k:] in t.ending_only
+                                       or key[end] == "级"):
+                    break  # (村级电商网点: a level before 级 says what kind, not what is counted)
                 return cat
     return None
 
@@ -750,7 +763,22 @@ def organisations_by_jia(f: Fig) -> Act | None:
     return None
 
 
-CATEGORY = (households, times_not_people, times_not_units, change_counts_the_same, members_named_before)
+@rule()
+def list_of_one_kind(f: Fig) -> Act | None:
+    """村“社区”1个, 10~15万元的1个, 5~10万元的3个: a list's items that leave the noun out (a criterion and
+    的 before the number) count what the item before them with the same unit counts."""
+    if f.counted or f.cls != "count" or f.category != "other":
+        return None
+    last = f.doc.memory.get("figure_by_unit", {}).get(f.unit)
+    clause = HARD_STOP.split(f.text[:f.start])[-1]
+    if last is not None and last[0] == f.sentence.start and clause.endswith("的") and last[1] != "other":
+        f.category = last[1]
+        return Act.GO_ON
+    return None
+
+
+CATEGORY = (households, times_not_people, times_not_units, change_counts_the_same, members_named_before,
+            list_of_one_kind)
 """Corrections of the category the unit and the counted words give (categorize), in order."""
 
 
@@ -788,6 +816,7 @@ def _run(f: Fig, events: list[Event] | None) -> Mention | None:
         apply((membership_breakdown,), "category", events, f.counted, f)
     if f.cls != "percent":
         doc.last_count = (sentence.start, f.category)
+        doc.memory.setdefault("figure_by_unit", {})[f.unit] = (sentence.start, f.category)
     apply((organisations_by_jia,), "category", events, f.counted, f)
     end = f.end
     if f.cls == "money" and not f.post:
@@ -884,7 +913,8 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
         else:
             after, clean = _phrase_after(tokens, i_after)
         if after and not clean and lookup_counted(after) is None:
-            head = _after_de(tokens, i_after)
+            owner = _before_de(tokens, i_after)
+            head = owner if owner and lookup_counted(owner) is not None else _after_de(tokens, i_after)
             if head:
                 after = head
         elif not after:
