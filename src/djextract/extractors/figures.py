@@ -81,6 +81,7 @@ class Tables:
         self.verb_nouns = load_set("figures/counted_verb_nouns.txt")
         self.counted_stop = load_set("figures/counted_stop.txt")
         self.duration_verbs = tuple(load_set("figures/duration_verbs.txt"))
+        self.event_verbs = tuple(load_set("figures/event_verbs.txt"))
         self.person_categories = [(w, c, scope == "whole") for w, c, scope in load_rows(
             "figures/person_categories.tsv", ("word", "category", "scope"), ((), CATEGORIES, ("", "whole")))]
         self.ordinal_markers = tuple(load_set("figures/ordinal_markers.txt"))
@@ -257,6 +258,10 @@ def _after_de(tokens: list[Token], i: int) -> str:
     if de is None:
         return ""
     phrase, _ = _phrase_after(tokens, de + 1)
+    if not phrase and de + 2 < len(tokens) and tokens[de + 1].tag.startswith("v"):
+        rest, _ = _phrase_after(tokens, de + 2)  # …热心肠的|退休|党员: a verb that says which of them
+        if rest and lookup_counted(rest) is not None:
+            phrase = tokens[de + 1].word + rest
     return phrase
 
 
@@ -745,10 +750,12 @@ def members_named_before(f: Fig) -> Act | None:
 
 @rule("figures/breakdown_words.txt")
 def membership_breakdown(f: Fig) -> Act | None:
-    """党员24729名……35岁以下5963名: the breakdown of the members counted just before."""
+    """党员24729名……35岁以下5963名: the breakdown of the members counted just before; in their sentence, a
+    person count that names nothing (纳管流动党员3.4万余人，完成组织关系转入2281名) counts them too."""
     s = f.start + f.sentence.start
     if (f.cls == "person" and f.category == "people" and 0 <= f.doc.members_at <= s <= f.doc.members_at
-            + BREAKDOWN_REACH and _breakdown(f.text[:f.start], f.counted)):
+            + BREAKDOWN_REACH and (_breakdown(f.text[:f.start], f.counted)
+                                   or not f.counted and f.doc.members_at > f.sentence.start)):
         f.category = "party_members"
         return Act.GO_ON
     return None
@@ -777,8 +784,42 @@ def list_of_one_kind(f: Fig) -> Act | None:
     return None
 
 
+@rule()
+def distributed_by_fenbie(f: Fig) -> Act | None:
+    """基层党委30.6万个、总支部33.0万个、支部461.4万个，分别比上年增加0.9万个、0.5万个、6.0万个: 分别 gives
+    each figure of its list what the figure in the same place of the sentence's list before counts."""
+    if f.counted or f.cls == "percent":
+        return None
+    before = f.text[:f.start]
+    at = before.rfind("分别")
+    if at < 0 or HARD_STOP.search(before, at):
+        return None
+    seen = f.doc.memory.get("figures_of_sentence")
+    if seen is None or seen[0] != f.sentence.start:
+        return None
+    listed = [c for s, c in seen[1] if s < at]
+    j = sum(1 for s, _ in seen[1] if at < s < f.start)
+    if j < len(listed) and listed[j] != "other":
+        f.category = listed[j]
+        return Act.GO_ON
+    return None
+
+
+SESSION_UNITS = frozenset("期批")
+
+
+@rule("figures/event_verbs.txt")
+def sessions_held(f: Fig) -> Act | None:
+    """目前已组织开展6期, 举办3期: a verb that holds sessions makes a bare 期 count events."""
+    if f.unit in SESSION_UNITS and not f.counted and f.category == "other" and f.text[:f.start].endswith(
+            f.t.event_verbs):
+        f.category = "events"
+        return Act.GO_ON
+    return None
+
+
 CATEGORY = (households, times_not_people, times_not_units, change_counts_the_same, members_named_before,
-            list_of_one_kind)
+            list_of_one_kind, distributed_by_fenbie, sessions_held)
 """Corrections of the category the unit and the counted words give (categorize), in order."""
 
 
@@ -818,6 +859,10 @@ def _run(f: Fig, events: list[Event] | None) -> Mention | None:
         doc.last_count = (sentence.start, f.category)
         doc.memory.setdefault("figure_by_unit", {})[f.unit] = (sentence.start, f.category)
     apply((organisations_by_jia,), "category", events, f.counted, f)
+    seen = doc.memory.get("figures_of_sentence")
+    if seen is None or seen[0] != sentence.start:
+        seen = doc.memory["figures_of_sentence"] = (sentence.start, [])
+    seen[1].append((f.start, f.category))
     end = f.end
     if f.cls == "money" and not f.post:
         jf = JIAO_FEN.match(text, end)
@@ -917,7 +962,7 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
             head = owner if owner and lookup_counted(owner) is not None else _after_de(tokens, i_after)
             if head:
                 after = head
-        elif not after:
+        elif not after and cls not in ("duration", "measure"):  # (连续两年参与…的居民, 80岁的居民: not counted)
             head = _after_de(tokens, i_after) if i_after < len(tokens) and tokens[i_after].tag not in ("x",) else ""
             if head and (cls == "person" or lookup_counted(head) is not None):
                 after = head  # 1218个建在产业链上的党组织: what is counted follows the 的
