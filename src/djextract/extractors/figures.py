@@ -859,7 +859,7 @@ def _run(f: Fig, events: list[Event] | None) -> Mention | None:
         doc.last_count = (sentence.start, f.category)
         doc.memory.setdefault("figure_by_unit", {})[f.unit] = (sentence.start, f.category)
     apply((organisations_by_jia,), "category", events, f.counted, f)
-    seen = doc.memory.get("figures_of_sentence")
+    seen: tuple[int, list[tuple[int, str]]] | None = doc.memory.get("figures_of_sentence")
     if seen is None or seen[0] != sentence.start:
         seen = doc.memory["figures_of_sentence"] = (sentence.start, [])
     seen[1].append((f.start, f.category))
