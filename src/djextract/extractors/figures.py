@@ -82,6 +82,9 @@ class Tables:
         self.counted_stop = load_set("figures/counted_stop.txt")
         self.duration_verbs = tuple(load_set("figures/duration_verbs.txt"))
         self.event_verbs = tuple(load_set("figures/event_verbs.txt"))
+        windows = load_rows("figures/time_windows.tsv", ("word", "where"), ((), ("before", "after")))
+        self.window_before = tuple(sorted((w for w, at in windows if at == "before"), key=len, reverse=True))
+        self.window_after = tuple(sorted((w for w, at in windows if at == "after"), key=len, reverse=True))
         self.person_categories = [(w, c, scope == "whole") for w, c, scope in load_rows(
             "figures/person_categories.tsv", ("word", "category", "scope"), ((), CATEGORIES, ("", "whole")))]
         self.ordinal_markers = tuple(load_set("figures/ordinal_markers.txt"))
@@ -636,6 +639,22 @@ def reporting_period(f: Fig) -> Act | None:
     return None
 
 
+CALENDAR_UNITS = frozenset(("年", "个月", "月"))
+SPAN_TO = re.compile(r"(?:自|从)[^，,。；;]{1,30}(?:到|至)[^，,。；;]{1,12}的$")  # 自…到2021年底的9年多
+
+
+@rule("figures/time_windows.tsv")
+def time_window(f: Fig) -> Act | None:
+    """这两年, 刚刚过去的18个月, 自…到2021年底的9年多, 3个多月后: a window or a point in time, not a length."""
+    if f.cls != "duration":
+        return None
+    before = f.text[:f.start].rstrip(SPACES)
+    if before.endswith(f.t.window_before) or SPAN_TO.search(before):
+        return Act.REJECT
+    point = f.unit in CALENDAR_UNITS and f.text.startswith(f.t.window_after, f.end)
+    return Act.REJECT if point else None  # (6小时后路面已修复: hours and days after are how long it took)
+
+
 @rule("figures/qualifiers.tsv")
 def qualifier_ends_a_word(f: Fig) -> Act | None:
     """打破3项纪录, 赶超3项纪录: a qualifier before the number that ends a longer verb is no qualifier."""
@@ -678,7 +697,7 @@ EXCLUSIONS = (bare_multiplier_only, date_not_days, glued_to_code, inside_numeral
               arabic_only_unit, article, set_phrase, inside_word, value)
 """Before the unit: what only looks like a figure, then the value (every rule runs until one rejects)."""
 UNIT = (qualifier_inside_unit, qualifier_ends_a_word, part_of_a_name, year_number, year_of_a_plan, reporting_period,
-        within, more_after_duration)
+        within, more_after_duration, time_window)
 """The unit and the figure's right edge."""
 
 
