@@ -87,6 +87,8 @@ class Tables:
         self.generic = load_set("bodies/generic.txt")
         self.generic_mods = load_set("bodies/generic_modifiers.txt")
         self.titles = load_set("bodies/titles.txt")
+        self.posts = load_set("persons/posts.txt") | self.titles
+        self.task_words = load_set("bodies/task_words.txt")
         self.false_heads = load_set("bodies/false_heads.txt")
         self.false_head_words = tuple(sorted(self.false_heads, key=len, reverse=True))
         self.admin = frozenset("".join(load_set("bodies/admin_levels.txt")))
@@ -599,6 +601,14 @@ def stop_word(w: Walk, tok: Token) -> Act | None:
     return None
 
 
+@rule("bodies/titles.txt", "persons/posts.txt")
+def post_inside(w: Walk, tok: Token) -> Act | None:
+    """镇供电所所长|郑朝强拉进|党小组: a post before what looks like a person's name is no part of a name."""
+    if len(tok.word) >= 2 and tok.word in w.t.posts and w.mods and _person_like(w.mods[0]):
+        return Act.STOP
+    return None
+
+
 @rule("bodies/street_words.txt")
 def adjective(w: Walk, tok: Token) -> Act | None:
     """An adjective joins only before a name word or an ordinal (医学院|第一|附属|医院), not another adjective;
@@ -614,6 +624,27 @@ def adjective(w: Walk, tok: Token) -> Act | None:
             not _is_stop(before, w.t) and before.tag not in ("a", "b")))):
         return Act.STOP
     return Act.STOP if _village_name_ends(w, tok) else Act.TAKE
+
+
+@rule("bodies/admin_levels.txt", "bodies/generic_modifiers.txt")
+def level_before_modifier(w: Walk, tok: Token) -> Act | None:
+    """县|临时|党委: a level written as one character before a generic modifier opens the name (the
+    county's temporary committee), as 县委 and 区党委 are the county's and the district's."""
+    before = w.prev(tok)
+    alone = before is None or _is_stop(before, w.t) or not HAN_WORD.fullmatch(before.word)
+    if tok.word in w.t.admin and alone and w.mods and all(m.word in w.t.generic_mods for m in w.mods):
+        w.take(tok)  # (alone: in 兴泉|镇|党群服务中心 the level ends a place's name instead)
+        w.pos = None
+        return Act.GO_ON
+    return None
+
+
+@rule("bodies/task_words.txt")
+def task_of_a_branch(w: Walk, tok: Token) -> Act | None:
+    """乔端镇脱贫攻坚易地|搬迁|临时党支部: the task a party branch is named after, a verb to jieba."""
+    if w.head.kind == "party" and tok.word in w.t.task_words:
+        return Act.TAKE
+    return None
 
 
 @rule("bodies/stop.txt", "bodies/titles.txt", "bodies/quantifiers.txt", "bodies/stop_prefixes.txt",
@@ -639,7 +670,8 @@ WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_
         parent_company, glued_conjunction, joint_verb, preposition_and_that, glued_preposition, village_opener,
         branch_village_opener, community_morpheme, bracketed_place, street_name, company_brand, numbered_unit,
         joined_department, numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier,
-        stop_word, adjective, stop_tag, village_name_ends, name_word)
+        stop_word, post_inside, adjective, level_before_modifier, task_of_a_branch, stop_tag, village_name_ends,
+        name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 
@@ -652,12 +684,15 @@ def counted_before(w: Walk) -> Act | None:
     return Act.REJECT if stop is not None and stop.word in w.t.quantifiers else None
 
 
-@rule("bodies/titles.txt")
+def _person_like(tok: Token) -> bool:
+    return tok.tag in P.PERSON_NAME or (tok.tag == "" and 2 <= len(tok.word) <= 3)
+
+
+@rule("bodies/titles.txt", "persons/posts.txt")
 def person_after_title(w: Walk) -> Act | None:
-    """主席|杨贵|平和|商会党支部: a person's name after a title, not the start of a body's."""
+    """主席|杨贵|平和|商会党支部, 所长|郑朝|强拉进|党小组: a person's name after a post, not the start of a body's."""
     stop, mods = w.stopped_at(), w.mods
-    if stop is not None and stop.word in w.t.titles and mods and (
-            mods[0].tag in P.PERSON_NAME or (mods[0].tag == "" and 2 <= len(mods[0].word) <= 3)):
+    if stop is not None and stop.word in w.t.posts and mods and _person_like(mods[0]):
         return Act.REJECT
     return None
 
