@@ -212,7 +212,7 @@ class Walk(Cursor):
     """
 
     __slots__ = ("t", "head", "head_start", "head_end", "parents", "mods", "start",
-                 "quoted", "pos", "first")
+                 "quoted", "pos", "first", "name_start")
 
     def __init__(self, sentence: Sentence, head_start: int, head_end: int, head: Head,
                  parents: dict[int, Candidate] | None) -> None:
@@ -221,6 +221,7 @@ class Walk(Cursor):
         self.head, self.head_start, self.head_end, self.parents = head, head_start, head_end, parents
         self.mods: list[Token] = []
         self.start = head_start
+        self.name_start: int | None = None  # where the name begins when the mention begins before it
         self.quoted = False
         self.pos: int | None = head_start
         self.first = self.at(head_start)  # the word the head begins in
@@ -728,30 +729,75 @@ NOT_IN_A_NAME = frozenset("的地得了和与及在是把被从向对等也都")
 
 @rule()
 def village_after_place(w: Walk) -> Act | None:
-    """洛城街道东斟|灌村: where the words give a village or community no name of its own, the gazetteer's
-    place right before it gives its left edge; the place stays in the name, as 九井镇回龙村."""
-    if not w.head.place or w.head_start - w.start >= 2:
+    """洛城街道东斟|灌村, 起步镇|上|长治村, 走进向|义镇|水口村: where the words end a village's or community's name
+    short of the town or street written before it, the gazetteer's place gives its left edge (as 九井镇回龙村),
+    across up to three characters the words left out, or through a word that runs into the town's name."""
+    if not w.head.place:
         return None
     sentence = w.sentence
     rel = w.start - sentence.start
+    head_rel = w.head_start - sentence.start
     from ..places import gazetteer
 
-    window = sentence.text[max(0, rel - 16):rel]
+    lo = max(0, rel - 16)
+    window = sentence.text[lo:head_rel]
     for a, b, _ in reversed(gazetteer().mentions(window)):
-        gap = window[b:]
-        if not VILLAGE_GAP.fullmatch(gap) or NOT_IN_A_NAME.intersection(gap) or w.t.head_re.search(gap):
+        a, b = a + lo, b + lo
+        if b >= head_rel or a >= rel or sentence.text[b - 1] not in "镇乡道":
+            continue  # a town or street (洛城街道) before the village's own name, not a county or city
+        gap = sentence.text[b:rel]
+        if gap and (not VILLAGE_GAP.fullmatch(gap) or NOT_IN_A_NAME.intersection(gap) or w.t.head_re.search(gap)):
             continue
-        if window[b - 1] not in "镇乡道":  # a town or street (洛城街道), not a county or city
-            continue
-        start = w.start - len(gap) - (b - a)
-        w.mods = [Token(sentence.doc.text[start:w.start], start, w.start, "ns"), *w.mods]
+        start = sentence.start + a
+        text = sentence.doc.text
+        kept = [m for m in w.mods if m.start >= sentence.start + b]
+        w.mods = [Token(text[start:sentence.start + b], start, sentence.start + b, "ns"),
+                  *([Token(gap, sentence.start + b, w.start, "")] if gap else []), *kept]
         w.start = start
         w.pos = None
         return Act.GO_ON
     return None
 
 
-AFTER_WALK = (counted_before, person_after_title, label_before_name, level_or_place_opens, village_after_place)
+COMMUNITY_ENDS = ("村", "社区")
+
+
+@rule()
+def county_prefix_dropped(w: Walk) -> Act | None:
+    """漠河市|北极村, 闵行区|颛桥镇颛桥街区党支部: a village or community (or its party branch) keeps the town
+    or street written right before it and drops the county, city or province before that (the guide's
+    convention; the gazetteer tells the levels apart)."""
+    sentence = w.sentence
+    text = sentence.doc.text
+    village = text[w.start:w.head_start]
+    if not (w.head.kind == "grassroots" and w.head.place) and not (
+            w.head.kind == "party" and village.endswith(COMMUNITY_ENDS)):
+        return None
+    from ..places import gazetteer
+
+    chain_end = 0  # where the leading chain of places ends, and where its last town-level place starts
+    town_start = None
+    for a, b, cands in gazetteer().mentions(village):
+        if a != chain_end:
+            break
+        chain_end = b
+        town_start = a if all(len(d.code) == 9 for d in cands) else None
+    cut = town_start if town_start is not None else chain_end
+    if cut == 0 or chain_end >= len(village):
+        return None  # (no place before it, or no name of its own after the places)
+    at = w.name_start = w.start + cut  # the mention keeps the places (persons and owners read them)
+    mods = []
+    for m in w.mods:
+        if m.end <= at:
+            continue
+        # a word that straddles the cut keeps its part in the name
+        mods.append(m if m.start >= at else Token(text[at:m.end], at, m.end, m.tag))
+    w.mods = mods
+    return None
+
+
+AFTER_WALK = (counted_before, person_after_title, label_before_name, level_or_place_opens, village_after_place,
+              county_prefix_dropped)
 
 
 # -- vetoes: is what was found one specific body? -----------------------------------------------------------
@@ -796,6 +842,12 @@ def several_levels(f: Found) -> Act | None:
     if levels and all(ch in f.w.t.admin for ch in levels) and (f.w.head.alone or len(levels) >= 2):
         return Act.REJECT
     return None
+
+
+@rule()
+def doubled_head(f: Found) -> Act | None:
+    """东村|村干部, 长治村|村民: the second 村 opens the next word; the body ends at the first."""
+    return Act.REJECT if f.name.endswith(f.w.head.word * 2) else None
 
 
 @rule()
@@ -857,7 +909,8 @@ def not_specific(f: Found) -> Act | None:
     return Act.REJECT
 
 
-VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, several_levels, place_too_short,
+VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, several_levels, doubled_head,
+          place_too_short,
           masked_letter, designation, level_word_body, generic_modifiers_only, generic_run, verb_phrase, not_specific)
 
 
@@ -912,7 +965,8 @@ def _run(w: Walk, events: list[Event] | None) -> Candidate | None:
     pm = QUALIFIER_PAREN.match(text, w.head_end)
     if pm and pm.group(1) in w.t.paren_qualifiers:
         end = pm.end()  # 党支部(筹): a qualifier in brackets belongs to the mention, not the name
-    name = QUALIFIER_PAREN.sub("", QUOTE_MARKS_SPACE.sub("", text[w.start:w.head_end]))
+    begin = w.start if w.name_start is None else w.name_start
+    name = QUALIFIER_PAREN.sub("", QUOTE_MARKS_SPACE.sub("", text[begin:w.head_end]))
     found = Found(w, name, [m.word for m in w.mods])
     act = decide(VETOES, "veto", events, name, found)
     if act is Act.REJECT:
