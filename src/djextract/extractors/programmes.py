@@ -47,6 +47,7 @@ FRAME_GAP = 8  # words between the quote and 为主线 (“1+2+7”工作任务�
 FRAMED_NAME = 8  # longest quoted text a frame alone makes a programme (longer ones are slogans)
 DE_PHRASE = 12  # characters after a quote's 的 in which a head may name what the quote is
 WORD_SUFFIX = ("化",)  # 标准化, 品牌化, 项目化: an adjective or verb made from the head word, not the head
+JOINED = re.compile(r"[和与及、]")
 HEAD_GAP_BREAK = re.compile(r"[为的和与及是在以把将对]")  # 管理系统|为|载体: two heads, not one
 # A title conferred from above opens with its level: 全国…, 省级…, 河南省…, 海口市…
 CONFERRED_LEVEL = re.compile(r"(?:全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|[\u4e00-\u9fff]{2,4}[省市])")
@@ -112,16 +113,20 @@ class Tables:
         self.parallel_re = re.compile(rf"(?:(?<![\u4e00-\u9fff、])|(?<={verbs2}))"
                                       rf"((?:[\u4e00-\u9fff]{{4}}、){{2,}}[\u4e00-\u9fff]{{4}})"
                                       rf"({scheme_heads})")
-        self.campaign_re = re.compile(rf"(?:(?<={verbs2})|(?={openers}))([^\W\d_]{{6,28}}?(?:{campaign_heads}))")
+        self.campaign_re = re.compile(rf"(?:(?<={verbs2})|(?={openers}))(?!{verbs2})"
+                                      rf"([^\W\d_]{{2,28}}?(?:{campaign_heads}))")
         self.campaign_hint = re.compile(campaign_heads)  # no head in the sentence: the pattern cannot match
+        generic = sorted(load_set("programmes/campaign_generic.txt"), key=len, reverse=True)
+        self.campaign_generic = re.compile("(?:" + "|".join(map(re.escape, generic)) + ")+")
         self.goal_words = tuple(sorted(load_set("programmes/goal_words.txt"), key=len, reverse=True))
         goals = "|".join(map(re.escape, self.goal_words))
         self.goal_after = re.compile(rf"(?:的[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,2}})(?:{goals})")
         self.frames = {k: (v[0] or "mechanism") for k, v in load_map("programmes/frames.tsv", ("frame", "kind"),
                                                                      ((), ("", *PROGRAMME_KINDS))).items()}
         frames = sorted(self.frames, key=len, reverse=True)
-        self.as_frame = re.compile("为(" + "|".join(map(re.escape, frames)) + ")")
-        self.frame_before = re.compile("(" + "|".join(map(re.escape, frames)) + ")(?:就)?是$")
+        # 为抓手, 为总抓手, 为重要载体, 为驱动: a few words of degree may stand before the frame word
+        self.as_frame = re.compile("为(?:总|主要|重要|关键|有力)?(" + "|".join(map(re.escape, frames)) + ")")
+        self.frame_before = re.compile("(?:总|主要|重要)?(" + "|".join(map(re.escape, frames)) + ")(?:就)?是$")
         figurative = sorted(load_set("programmes/figurative_verbs.txt"), key=len, reverse=True)
         verbs = "|".join(map(re.escape, figurative))
         self.metaphor_pair = re.compile(r"以[“「『\"]([^”」』\"]{1,8})[”」』\"](?:" + verbs + r")[“「『\"]")
@@ -567,7 +572,7 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
 
 
 @rule("programmes/known.tsv", "programmes/heads.tsv", "programmes/campaign_heads.txt",
-      "programmes/campaign_openers.txt")
+      "programmes/campaign_openers.txt", "programmes/campaign_generic.txt")
 def unquoted_name(text: str) -> list[tuple[int, int, str]]:
     """四亮工程, 海南省第九届…展播评比, 党史学习教育, 开展树立和践行正确政绩观学习教育, 组织联建、服务联抓、
     产业联兴机制: a numeral and a coined word before a short head, a numbered edition of a competition, a
@@ -576,7 +581,8 @@ def unquoted_name(text: str) -> list[tuple[int, int, str]]:
     t = tables()
     spans = []
     if t.campaign_hint.search(text):
-        spans += [(m.start(1), m.end(1), m.group(1)) for m in t.campaign_re.finditer(text)]
+        spans += [(m.start(1), m.end(1), m.group(1)) for m in t.campaign_re.finditer(text)
+                  if not _kind_of_campaign(m.group(1), t)]
     if "、" in text:
         spans += [(m.start(1), m.end(2), m.group(0)) for m in t.parallel_re.finditer(text)]
     unquoted = t.unquoted_re.finditer(text) if "届" in text or t.unquoted_hint.search(text) else ()
@@ -588,6 +594,15 @@ def unquoted_name(text: str) -> list[tuple[int, int, str]]:
         for m in t.known_re.finditer(text):
             spans.append((m.start(), m.end(), m.group(0)))
     return spans
+
+
+def _kind_of_campaign(name: str, t: Tables) -> bool:
+    """集中学习教育, 警示教育和学习教育: a short name that says only how a campaign is run, or joins two."""
+    head = t.campaign_hint.search(name)
+    prefix = name[:head.start()] if head else name
+    if len(prefix) >= 6:
+        return False
+    return bool(JOINED.search(prefix)) or t.campaign_generic.fullmatch(prefix) is not None
 
 
 def _unquoted(doc: Document, sentence: Sentence, quotes: list[Quote]) -> Iterator[Mention]:
