@@ -127,6 +127,12 @@ class Tables:
         # 为抓手, 为总抓手, 为重要载体, 为驱动: a few words of degree may stand before the frame word
         self.as_frame = re.compile("为(?:总|主要|重要|关键|有力)?(" + "|".join(map(re.escape, frames)) + ")")
         self.frame_before = re.compile("(?:总|主要|重要)?(" + "|".join(map(re.escape, frames)) + ")(?:就)?是$")
+        framed = (h.word for h in self.heads.values() if h.inside and h.kind in ("campaign", "project")
+                  and len(h.word) >= 2)
+        framed_heads = "|".join(map(re.escape, sorted(framed, key=len, reverse=True)))
+        # 以农村面貌改善行动为切入点: a campaign or project without quotes that a clause takes as its frame
+        self.framed_re = re.compile(rf"以([^\W\d_]{{4,20}}?(?:{framed_heads}))为(?:总|主要|重要|关键|有力)?"
+                                    rf"(?:{'|'.join(map(re.escape, frames))})")
         figurative = sorted(load_set("programmes/figurative_verbs.txt"), key=len, reverse=True)
         verbs = "|".join(map(re.escape, figurative))
         self.metaphor_pair = re.compile(r"以[“「『\"]([^”」』\"]{1,8})[”」』\"](?:" + verbs + r")[“「『\"]")
@@ -585,6 +591,9 @@ def unquoted_name(text: str) -> list[tuple[int, int, str]]:
                   if not _kind_of_campaign(m.group(1), t)]
     if "、" in text:
         spans += [(m.start(1), m.end(2), m.group(0)) for m in t.parallel_re.finditer(text)]
+    if "以" in text:
+        spans += [(m.start(1), m.end(1), m.group(1)) for m in t.framed_re.finditer(text)
+                  if not _kind_of_campaign(m.group(1), t)]
     unquoted = t.unquoted_re.finditer(text) if "届" in text or t.unquoted_hint.search(text) else ()
     for m in unquoted:
         name = m.group(1) or m.group(2)
