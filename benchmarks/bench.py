@@ -4,8 +4,8 @@ Why a script and not a timed test: timings depend on the machine and its load;
 this prints numbers for a person to read and record (README, issue notes),
 while the test suite checks behaviour only.
 
-    python benchmarks/bench.py            # 5 MB corpus, plus a 50 MB one for the memory check
-    python benchmarks/bench.py --quick    # 5 MB only, no 50 MB run
+    python benchmarks/bench.py            # start-up, 5 MB and 20 MB, and a 50 MB run for the memory check
+    python benchmarks/bench.py --quick    # start-up and 5 MB only
 """
 
 from __future__ import annotations
@@ -87,70 +87,86 @@ def plain_jieba(folder: Path) -> tuple[float, int]:
     return time.perf_counter() - t, size
 
 
+RUNS = (("djextract -j1 (jieba)", ["-j", "1"]),
+        ("djextract -j2 (jieba)", ["-j", "2"]),
+        ("djextract -j1 --segmenter rjieba", ["-j", "1", "--segmenter", "rjieba"]),
+        ("djextract --segmenter rjieba (default -j)", ["--segmenter", "rjieba"]))
+
+
+def measure(mb: int, repeat: int) -> list[tuple[str, float, float | None, float | None]]:
+    """Rows (label, MB/s, peak RSS, × plain jieba.lcut) on a corpus of ``mb`` MB.
+
+    The baseline is timed before and after the djextract runs and the median taken, since the
+    machine's speed drifts over a run of minutes (seen: 1.15 to 1.25 MB/s for the same lcut).
+    """
+    folder, size = build_corpus(mb)
+    mb_real = size / 1e6
+    plain_secs = [plain_jieba(folder)[0] for _ in range(repeat)]
+    runs = []
+    for label, extra in RUNS:
+        try:
+            wall, rss = run_cli(["extract", str(folder), "--no-progress", *extra], repeat)
+        except SystemExit as exc:
+            print(f"{label}: skipped ({exc})")
+            continue
+        runs.append((label, mb_real / wall, rss))
+    plain_secs += [plain_jieba(folder)[0] for _ in range(repeat)]
+    base = mb_real / sorted(plain_secs)[len(plain_secs) // 2]
+    print(f"\n{mb_real:.1f} MB ({len(list(folder.glob('*.txt')))} files of the four samples); plain jieba.lcut "
+          f"runs (MB/s): {', '.join(f'{mb_real / s:.2f}' for s in plain_secs)}")
+    rows: list[tuple[str, float, float | None, float | None]] = [("plain jieba.lcut (in process, no I/O)", base,
+                                                                   None, None)]
+    rows += [(label, rate, rss, rate / base) for label, rate, rss in runs]
+    print(f"{'run':44s} {'MB/s':>7s} {'peak RSS':>9s} {'× jieba':>8s}")
+    for label, rate, rss, ratio in rows:
+        print(f"{label:44s} {rate:7.2f} {'' if rss is None else f'{rss:6.0f} MiB':>9s} "
+              f"{'' if ratio is None else f'{ratio:7.2f}×':>8s}")
+    j1 = next((r for r in rows if r[0] == RUNS[0][0]), None)
+    j2 = next((r for r in rows if r[0] == RUNS[1][0]), None)
+    if j1 and j2:
+        print(f"-j2 / -j1 speed-up: {j2[1] / j1[1]:.2f}×")
+    return rows
+
+
+def startup(repeat: int = 5) -> None:
+    """Wall time of `djextract --help` and of a one-line input, end to end (best and median)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "one.txt"
+        one.write_text("海棠区委组织部召开党建工作会议，新成立党支部62个。\n", encoding="utf-8")
+        for label, args in (("djextract --help", ["--help"]),
+                            ("one-line input", ["extract", str(one), "-q", "-o", str(Path(tmp) / "out.jsonl")])):
+            times = []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                subprocess.run(djextract_cmd() + args, stdout=subprocess.DEVNULL, check=True, env=CHILD_ENV)
+                times.append(time.perf_counter() - t)
+            times.sort()
+            print(f"{label}: {times[0] * 1000:.0f} ms best of {repeat}, {times[len(times) // 2] * 1000:.0f} ms median")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="skip the 50 MB memory run")
+    ap.add_argument("--quick", action="store_true", help="5 MB only: no 20 MB run and no 50 MB memory run")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each djextract command (the median is shown)")
     args = ap.parse_args()
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}")
-    folder, size = build_corpus(5)
-    mb = size / 1e6
-    print(f"corpus: {mb:.1f} MB ({len(list(folder.glob('*.txt')))} files of the four samples); "
-          f"djextract runs: median of {args.repeat}\n")
-
-    # The baseline is timed before and after the djextract runs and the median taken, since the
-    # machine's speed drifts over a run of minutes (seen: 1.15 to 1.25 MB/s for the same lcut).
-    plain_secs = [plain_jieba(folder)[0] for _ in range(args.repeat)]
-
-    # one run first, so that the bytecode cache and djextract's dictionary cache exist, as after an install
+          f"{platform.system()} {platform.release()}; djextract runs: median of {args.repeat}")
+    # one run first, so that the bytecode cache and djextract's table caches exist, as after an install
     subprocess.run(djextract_cmd() + ["extract", str(SAMPLES), "--no-progress", "-j", "1"], env=CHILD_ENV,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    help_times = []
-    for _ in range(5):
-        t = time.perf_counter()
-        subprocess.run(djextract_cmd() + ["--help"], stdout=subprocess.DEVNULL, check=True, env=CHILD_ENV)
-        help_times.append(time.perf_counter() - t)
-
-    runs = []
-    for label, extra in (("djextract -j1 (jieba)", ["-j", "1"]),
-                         ("djextract -j2 (jieba)", ["-j", "2"]),
-                         ("djextract -j1 --segmenter rjieba", ["-j", "1", "--segmenter", "rjieba"]),
-                         ("djextract -j2 --segmenter rjieba", ["-j", "2", "--segmenter", "rjieba"])):
-        try:
-            wall, rss = run_cli(["extract", str(folder), "--no-progress", *extra], args.repeat)
-        except SystemExit as exc:
-            print(f"{label}: skipped ({exc})")
-            continue
-        runs.append((label, mb / wall, rss))
-    plain_secs += [plain_jieba(folder)[0] for _ in range(args.repeat)]
-    base = mb / sorted(plain_secs)[len(plain_secs) // 2]
-    rows = [("plain jieba.lcut (in process, no I/O)", base, None, None)]
-    rows += [(label, rate, rss, rate / base) for label, rate, rss in runs]
-    print(f"plain jieba.lcut runs (MB/s): {', '.join(f'{mb / s:.2f}' for s in plain_secs)}")
-
-    print(f"{'run':40s} {'MB/s':>7s} {'peak RSS':>9s} {'× jieba':>8s}")
-    for label, rate, rss, ratio in rows:
-        print(f"{label:40s} {rate:7.2f} {'' if rss is None else f'{rss:6.0f} MiB':>9s} "
-              f"{'' if ratio is None else f'{ratio:7.2f}×':>8s}")
-    j1 = next((r for r in rows if r[0] == "djextract -j1 (jieba)"), None)
-    j2 = next((r for r in rows if r[0] == "djextract -j2 (jieba)"), None)
-    if j1 and j2:
-        print(f"\n-j2 / -j1 speed-up: {j2[1] / j1[1]:.2f}×")
-    best, median = min(help_times) * 1000, sorted(help_times)[2] * 1000
-    print(f"djextract --help: {best:.0f} ms (best of 5), {median:.0f} ms median")
-
-    if not args.quick:
-        big, big_size = build_corpus(50)
-        _, rss5 = run_cli(["extract", str(folder), "--no-progress", "-j", "1", "--types", "body,figure,programme"])
-        wall50, rss50 = run_cli(["extract", str(big), "--no-progress", "-j", "1"])
-        wall50j2, _ = run_cli(["extract", str(big), "--no-progress", "-j", "2"])
-        mb50 = big_size / 1e6
-        print(f"\npeak RSS -j1: 5 MB corpus {rss5:.0f} MiB, 50 MB corpus {rss50:.0f} MiB "
-              f"({(rss50 / rss5 - 1) * 100:+.0f}%)")
-        print(f"50 MB corpus (start-up a smaller share): -j1 {mb50 / wall50:.2f} MB/s, -j2 {mb50 / wall50j2:.2f} MB/s, "
-              f"speed-up {wall50 / wall50j2:.2f}×, -j1 {mb50 / wall50 / base:.2f}× plain jieba.lcut")
+    startup()
+    rows5 = measure(5, args.repeat)
+    if args.quick:
+        return
+    measure(20, 1)
+    folder50, size50 = build_corpus(50)
+    wall50, rss50 = run_cli(["extract", str(folder50), "--no-progress", "-j", "1"])
+    rss5 = next((r[2] for r in rows5 if r[0] == RUNS[0][0]), None)
+    shown = f"5 MB {rss5:.0f} MiB, " if rss5 else ""
+    print(f"\npeak RSS -j1: {shown}50 MB {rss50:.0f} MiB; 50 MB -j1 {size50 / 1e6 / wall50:.2f} MB/s")
 
 
 if __name__ == "__main__":

@@ -741,7 +741,7 @@ def village_after_place(w: Walk) -> Act | None:
 
     lo = max(0, rel - 16)
     window = sentence.text[lo:head_rel]
-    for a, b, _ in reversed(gazetteer().mentions(window)):
+    for a, b, _ in reversed(gazetteer().mentions(window, {})):
         a, b = a + lo, b + lo
         if b >= head_rel or a >= rel or sentence.text[b - 1] not in "镇乡道":
             continue  # a town or street (洛城街道) before the village's own name, not a county or city
@@ -777,7 +777,7 @@ def county_prefix_dropped(w: Walk) -> Act | None:
 
     chain_end = 0  # where the leading chain of places ends, and where its last town-level place starts
     town_start = None
-    for a, b, cands in gazetteer().mentions(village):
+    for a, b, cands in gazetteer().mentions(village, {}):
         if a != chain_end:
             break
         chain_end = b
@@ -1169,7 +1169,7 @@ def _company_core(name: str, t: Tables) -> str | None:
     core = name[:m.start()]
     from ..places import gazetteer
 
-    places = gazetteer().mentions(core)
+    places = gazetteer().mentions(core, {})
     if places and places[0][0] == 0:
         core = core[places[0][1]:]  # 福建|鼎晶新材料
     return core if len(core) >= 3 and HAN_WORD.fullmatch(core) and not t.generic_run.fullmatch(core) else None
