@@ -15,9 +15,11 @@ rules, in order:
    after every candidate: the unit of that level named last;
 4. the first candidate of the nearest clause before that has one (zero
    anaphora: 新海曙的区域面积扩大了近20倍，现下辖7镇);
-5. the topic carried over from the sentences before: the last owner given, or
-   the name a sentence opens with (象山社区位于… → 辖区面积1.5平方公里); a
-   province or city around the report's own place is context, not carried;
+5. the topic carried over from the sentences before: a village or community
+   the story has moved to since (在…长螺村的一次院坝会上 … 硬化道路18公里), else
+   the last owner given, or the name a sentence opens with (象山社区位于… →
+   辖区面积1.5平方公里); a province or city around the report's own place is
+   context, not carried;
 6. what the whole report is about: the body its title names, else the school,
    hospital or company whose own site the page is on, else its place.
 
@@ -118,6 +120,7 @@ def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict
         for level in ("村", "社区"):
             if b.owner.endswith(level) and not _elsewhere(doc, sentence, b.start):
                 memory["last_place"][level] = b.owner
+                memory["unit"] = (b.start, b.owner)
 
     def inside_body(a: int, b: int) -> bool:
         return any(x.start <= a and b <= x.end for x in bodies)
@@ -283,14 +286,14 @@ def assign(doc: Document, sentence: Sentence, found: list[Mention]) -> None:
     opening = _opening_subject(doc, sentence, names)
     if not figures:
         if opening is not None:
-            memory["carry"] = opening
+            memory["carry"], memory["carry_at"] = opening, sentence.start
         return
     subjects = [n for n in names if _is_subject(doc, sentence, n, names)]
     for fig in figures:
         owner = memory["section"] or _owner(doc, sentence, fig, subjects, names, memory)
         fig.fields["owner"] = owner
         if not _encloses_home(doc, owner, memory):  # 宁波市 in a report on 海曙区 is context, not its topic
-            memory["carry"] = owner
+            memory["carry"], memory["carry_at"] = owner, fig.start
 
 
 def _encloses_home(doc: Document, owner: str | None, memory: dict) -> bool:
@@ -326,7 +329,26 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
         start = sentence.start + _clause_start(sentence.text, last.start - sentence.start)
         first = next(n for n in before if n.start >= start)
         return _single(doc, first, names)
-    return memory["carry"] or _home(doc, memory)
+    return _scene(doc, fig, memory) or memory["carry"] or _home(doc, memory)
+
+
+def _scene(doc: Document, fig: Mention, memory: dict) -> str | None:
+    """The village or community the paragraph has moved to since the topic was last set (在…长螺村的一次
+    院坝会上 … 硬化道路18公里): a report on a county tells its villages' stories one after another, and the
+    next paragraph is the county's again (the topic before the scene comes back)."""
+    scene = memory.get("scene")  # (the unit, the paragraph's end, the topic before it)
+    if scene is not None and fig.start > scene[1]:
+        if memory["carry"] == scene[0]:
+            memory["carry"] = scene[2]
+        memory["scene"] = None
+    unit, carry = memory.get("unit"), memory["carry"]
+    if unit is None or unit[0] <= memory.get("carry_at", -1) or (carry or "").endswith(("村", "社区")):
+        return None
+    if "\n" in doc.text[unit[0]:fig.start]:
+        return None
+    end = doc.text.find("\n", fig.start)
+    memory["scene"] = (unit[1], end if end >= 0 else len(doc.text), carry)
+    return unit[1]
 
 
 def _single(doc: Document, subject: Name, names: list[Name]) -> str | None:
