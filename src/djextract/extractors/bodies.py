@@ -629,11 +629,14 @@ def adjective(w: Walk, tok: Token) -> Act | None:
 
 @rule("bodies/admin_levels.txt", "bodies/generic_modifiers.txt")
 def level_before_modifier(w: Walk, tok: Token) -> Act | None:
-    """县|临时|党委: a level written as one character before a generic modifier opens the name (the
-    county's temporary committee), as 县委 and 区党委 are the county's and the district's."""
+    """县|临时|党委, 县|纪委: a level written as one character before the head or a generic modifier opens
+    the name (the county's temporary committee), as 县委 and 区党委 are the county's and the district's."""
+    if tok.word not in w.t.admin or not all(m.word in w.t.generic_mods for m in w.mods):
+        return None
     before = w.prev(tok)
-    alone = before is None or _is_stop(before, w.t) or not HAN_WORD.fullmatch(before.word)
-    if tok.word in w.t.admin and alone and w.mods and all(m.word in w.t.generic_mods for m in w.mods):
+    if before is not None and (before.word in w.t.quantifiers or not before.word.strip(MASK_CHARS)):
+        return Act.REJECT  # **镇党委, 各县纪委: the level stands for a masked or a generic place
+    if before is None or _is_stop(before, w.t) or not HAN_WORD.fullmatch(before.word):
         w.take(tok)  # (alone: in 兴泉|镇|党群服务中心 the level ends a place's name instead)
         w.pos = None
         return Act.GO_ON
@@ -723,6 +726,7 @@ def level_or_place_opens(w: Walk) -> Act | None:
     return None
 
 
+MASK_CHARS = "*×xX＊"
 VILLAGE_GAP = re.compile(r"[\u4e00-\u9fff]{1,3}")
 NOT_IN_A_NAME = frozenset("的地得了和与及在是把被从向对等也都")
 
