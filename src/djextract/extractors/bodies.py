@@ -628,10 +628,10 @@ def adjective(w: Walk, tok: Token) -> Act | None:
 
 
 @rule("bodies/admin_levels.txt", "bodies/generic_modifiers.txt")
-def level_before_modifier(w: Walk, tok: Token) -> Act | None:
-    """县|临时|党委, 县|纪委: a level written as one character before the head or a generic modifier opens
-    the name (the county's temporary committee), as 县委 and 区党委 are the county's and the district's."""
-    if tok.word not in w.t.admin or not all(m.word in w.t.generic_mods for m in w.mods):
+def level_alone(w: Walk, tok: Token) -> Act | None:
+    """县|临时|党委, 县|纪委, 县|数据|局: a level written as one character, alone, opens the name (the county's
+    temporary committee, the county's data bureau), as 县委 and 区党委 are the county's and the district's."""
+    if tok.word not in w.t.admin:
         return None
     before = w.prev(tok)
     if before is not None and (before.word in w.t.quantifiers or not before.word.strip(MASK_CHARS)):
@@ -674,7 +674,7 @@ WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_
         parent_company, glued_conjunction, joint_verb, preposition_and_that, glued_preposition, village_opener,
         branch_village_opener, community_morpheme, bracketed_place, street_name, company_brand, numbered_unit,
         joined_department, numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier,
-        stop_word, post_inside, adjective, level_before_modifier, task_of_a_branch, stop_tag, village_name_ends,
+        stop_word, post_inside, adjective, level_alone, task_of_a_branch, stop_tag, village_name_ends,
         name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
@@ -854,6 +854,15 @@ def doubled_head(f: Found) -> Act | None:
     return Act.REJECT if f.name.endswith(f.w.head.word * 2) else None
 
 
+ROOM_AFTER = ("科", "处", "股", "室")
+
+
+@rule()
+def room_of_a_unit(f: Found) -> Act | None:
+    """数字政府建设科|办公室: an office after a section is its room; the body ends at the section."""
+    return Act.REJECT if f.w.head.word == "办公室" and f.name[:-3].endswith(ROOM_AFTER) else None
+
+
 @rule()
 def place_too_short(f: Found) -> Act | None:
     """村, 新村: a village or community needs a name of its own."""
@@ -914,7 +923,7 @@ def not_specific(f: Found) -> Act | None:
 
 
 VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, several_levels, doubled_head,
-          place_too_short,
+          room_of_a_unit, place_too_short,
           masked_letter, designation, level_word_body, generic_modifiers_only, generic_run, verb_phrase, not_specific)
 
 
