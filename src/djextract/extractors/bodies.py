@@ -421,6 +421,12 @@ def glued_preposition(w: Walk, tok: Token) -> Act | None:
     return None
 
 
+@rule("bodies/stop.txt")
+def glued_function_words(w: Walk, tok: Token) -> Act | None:
+    """能为|社区, 需经|国务院: an unknown word made of function words (a modal and a preposition) ends the name."""
+    return Act.STOP if tok.tag == "" and len(tok.word) >= 2 and all(ch in w.t.stop for ch in tok.word) else None
+
+
 def _opens_after(w: Walk, tok: Token) -> bool:
     """Nothing but a place, 的 or a mark comes before this word (not 大会上|湄湘村)."""
     before = w.prev(tok)
@@ -671,7 +677,8 @@ def name_word(w: Walk, tok: Token) -> Act | None:
 
 
 WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
-        parent_company, glued_conjunction, joint_verb, preposition_and_that, glued_preposition, village_opener,
+        parent_company, glued_conjunction, joint_verb, preposition_and_that, glued_function_words, glued_preposition,
+        village_opener,
         branch_village_opener, community_morpheme, bracketed_place, street_name, company_brand, numbered_unit,
         joined_department, numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier,
         stop_word, post_inside, adjective, level_alone, task_of_a_branch, stop_tag, village_name_ends,
