@@ -89,6 +89,7 @@ class Tables:
         self.titles = load_set("bodies/titles.txt")
         self.posts = load_set("persons/posts.txt") | self.titles
         self.task_words = load_set("bodies/task_words.txt")
+        self.sections = load_set("bodies/sections.txt")
         self.false_heads = load_set("bodies/false_heads.txt")
         self.false_head_words = tuple(sorted(self.false_heads, key=len, reverse=True))
         self.admin = frozenset("".join(load_set("bodies/admin_levels.txt")))
@@ -244,11 +245,13 @@ class Walk(Cursor):
 
 @rule()
 def head_inside_word(w: Walk) -> Act | None:
-    """局面, 委员, 中心工作: the head ends inside another word (unless a title is glued to it: 党总支|部副|书记)."""
+    """局面, 委员, 中心工作: the head ends inside another word (unless a title is glued to it: 党总支|部副|书记,
+    or a section's head opens a word jieba only guessed: 传染病防治科马岩 is 防治科|马岩)."""
     last = w.at(w.head_end - 1)
     if last is None:
         return Act.REJECT
-    if last.end != w.head_end and not w.sentence.doc.text.startswith(w.t.title_words, w.head_end):
+    glued = w.head.sub and last.start == w.head_start and last.tag == ""  # 防治科|马岩: jieba's guess ran on
+    if last.end != w.head_end and not w.sentence.doc.text.startswith(w.t.title_words, w.head_end) and not glued:
         return Act.REJECT
     return None
 
@@ -864,6 +867,15 @@ def doubled_head(f: Found) -> Act | None:
 ROOM_AFTER = ("科", "处", "股", "室")
 
 
+@rule("bodies/sections.txt")
+def section_without_organ(f: Found) -> Act | None:
+    """三省区交汇|处, 镇里物业|科: a one-character section head names a section only with its organ in the name
+    (市教育局安监处, 省人民医院重症医学科)."""
+    if f.w.head.word in f.w.t.sections and not f.w.quoted and not f.w.t.head_re.search(f.name[:-1]):
+        return Act.REJECT
+    return None
+
+
 @rule()
 def room_of_a_unit(f: Found) -> Act | None:
     """数字政府建设科|办公室: an office after a section is its room; the body ends at the section."""
@@ -930,7 +942,7 @@ def not_specific(f: Found) -> Act | None:
 
 
 VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, several_levels, doubled_head,
-          room_of_a_unit, place_too_short,
+          room_of_a_unit, section_without_organ, place_too_short,
           masked_letter, designation, level_word_body, generic_modifiers_only, generic_run, verb_phrase, not_specific)
 
 
