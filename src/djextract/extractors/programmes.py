@@ -76,6 +76,9 @@ class Tables:
         self.inside_re = re.compile("(?:" + "|".join(re.escape(h.word) for h in inside) + ")$")
         self.verbs = {k: v[0] for k, v in load_map("programmes/verbs.tsv", ("verb", "kind"),
                                                    ((), PROGRAMME_KINDS)).items()}
+        # the verbs that hold activities (开展, 举办): between a quote and a head they run the head instead
+        self.verb_inside = re.compile("|".join(re.escape(v) for v, kind in self.verbs.items()
+                                               if kind == "campaign" and len(v) >= 2) or "(?!)")
         self.verb_re = re.compile("(?:" + "|".join(re.escape(v) for v in sorted(self.verbs, key=len, reverse=True))
                                   + ")了?")
         self.stop = load_set("programmes/stop.txt")
@@ -89,8 +92,10 @@ class Tables:
         # numbered editions of a competition (海南省第九届…展播评比).
         coined = [h.word for h in inside if len(h.word) == 2 and h.kind in ("project", "campaign")]
         contests = [h.word for h in inside if h.kind == "campaign" and h.word.endswith(("赛", "比", "选", "会"))]
-        # (not a measure word or a length of time after the numeral: 一次活动, 三年行动计划)
-        numbered = (rf"[{NUMERALS}][^\s大个项类级届批年月天日次场期轮名位种支条件篇家所户\d{NUMERALS}的，,。、]{{1,2}}"
+        # (not a measure word or a length of time after the numeral: 一次活动, 三年行动计划; nor the 是 of a
+        # list of points: 三是抓活动)
+        numbered = (rf"[{NUMERALS}][^\s大个项类级届批年月天日次场期轮名位种支条件篇家所户是\d{NUMERALS}的，,。、]"
+                    rf"{{1,2}}"
                     rf"(?:{'|'.join(map(re.escape, coined))})")
         # Why a second pattern: the full one starts with a look-behind, so the regex engine tries it at
         # every position; this one starts with a numeral, which it skips to. No match here and no 届
@@ -175,8 +180,8 @@ def _head_after(text: str, pos: int) -> Evidence | None:
     if lead and lead.group(0) == "的" and m.start() - skip > 2:
         return None  # “等不起”的紧迫感: 的 + a head only when it follows at once or behind a short modifier
     between = rest[skip:m.start()]
-    if HEAD_BREAK.search(between):
-        return None
+    if HEAD_BREAK.search(between) or (len(between) >= 2 and t.verb_inside.search(between)):
+        return None  # (“朝阳美好骑士”高丰定期开展活动: a verb between runs the head, not the quote)
     m = _longest_head(rest, m)
     head = rest[skip:m.end()]
     return Evidence(head, t.heads[m.group(0)].kind, between)
