@@ -105,7 +105,7 @@ class Tables:
         verbs2 = "|".join(sorted(re.escape(v) for v in self.verbs if len(v) == 2))
         self.unquoted_re = re.compile(
             rf"(?:(?<=[的、和及与])|(?<![\u4e00-\u9fff])|(?<={verbs2}))({numbered})"
-            rf"|((?:[^\W\d_的在与和及]{{2,3}}(?:省|市|区|县))?第[{TEN}\d]+届[\u4e00-\u9fff]{{2,16}}?"
+            rf"|((?:[^\W\d_的在与和及]{{2,3}}(?:省|市|区|县))?第[{TEN}\d]+届(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{{2,4}}[)）]){{2,16}}?"
             rf"(?:{'|'.join(map(re.escape, contests))}))"
         )
         campaign_heads = "|".join(map(re.escape, sorted(load_set("programmes/campaign_heads.txt"), key=len,
@@ -124,6 +124,7 @@ class Tables:
         generic = sorted(load_set("programmes/campaign_generic.txt"), key=len, reverse=True)
         self.campaign_generic = re.compile("(?:" + "|".join(map(re.escape, generic)) + ")+")
         self.goal_words = tuple(sorted(load_set("programmes/goal_words.txt"), key=len, reverse=True))
+        self.roles = tuple(sorted((p for p in load_set("persons/posts.txt") if len(p) >= 2), key=len, reverse=True))
         goals = "|".join(map(re.escape, self.goal_words))
         self.goal_after = re.compile(rf"(?:的[\u4e00-\u9fff]{{0,4}}|[\u4e00-\u9fff]{{0,2}})(?:{goals})")
         self.frames = {k: (v[0] or "mechanism") for k, v in load_map("programmes/frames.tsv", ("frame", "kind"),
@@ -449,13 +450,14 @@ def frame(c: Quoted) -> Act | None:
     return None
 
 
-@rule("programmes/verbs.tsv", "programmes/goal_words.txt")
+@rule("programmes/verbs.tsv", "programmes/goal_words.txt", "persons/posts.txt")
 def verb_before(c: Quoted) -> Act | None:
     """打造“…”, 开展“…”: a verb that runs or creates it (not a goal: …的战略目标, “…新高地”)."""
     if c.ev is None and c.verb and len(c.name) >= 2 and not re.search(r"[，,]", c.name):
         text, q = c.text, c.q
         goal = c.t.goal_after.match(text, q.close + 1) or c.name.endswith(c.t.goal_words)
-        c.ev = None if goal else c.verb
+        role = len(c.name) > 2 and c.name.endswith(c.t.roles)  # 设立“院落大院长”: a role it creates, held by people
+        c.ev = None if goal or role else c.verb
         if c.ev is not None and text.startswith("的", q.close + 1):
             # 推出“支部+项目”的非公党建模式 names a model; 打造“一呼百应”的楼栋战队 describes a team
             c.ev = _head_after_de(text, q.close + 2)
