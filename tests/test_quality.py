@@ -20,7 +20,7 @@ FLOORS = {
             "person_posts": 0.99},
     "dev2": {"bodies": 0.84, "figures": 0.94, "programmes": 0.84, "persons": 0.89, "documents": 0.99, "owners": 0.86,
              "person_posts": 0.87},
-    "dev3": {"bodies": 0.82, "figures": 0.92, "programmes": 0.84, "persons": 0.90, "documents": 0.99, "owners": 0.74,
+    "dev3": {"bodies": 0.82, "figures": 0.92, "programmes": 0.85, "persons": 0.90, "documents": 0.99, "owners": 0.74,
              "person_posts": 0.86},
 }
 

@@ -46,7 +46,8 @@ FRAME_REACH = 16  # characters before a quote in which 以 may open a frame, and
 FRAME_GAP = 8  # words between the quote and 为主线 (“1+2+7”工作任务落实为主线)
 FRAMED_NAME = 8  # longest quoted text a frame alone makes a programme (longer ones are slogans)
 DE_PHRASE = 12  # characters after a quote's 的 in which a head may name what the quote is
-WORD_SUFFIX = ("化",)  # 标准化, 品牌化, 项目化: an adjective or verb made from the head word, not the head
+# 标准化, 品牌化: an adjective or verb made from the head word; 活动场所, 活动室: a place named after it
+WORD_SUFFIX = ("化", "场所", "室", "场地")
 JOINED = re.compile(r"[和与及、]")
 HEAD_GAP_BREAK = re.compile(r"[为的和与及是在以把将对]")  # 管理系统|为|载体: two heads, not one
 # A title conferred from above opens with its level: 全国…, 省级…, 河南省…, 海口市…
