@@ -100,6 +100,15 @@ def test_boilerplate_of_seed_002_footer(sample_texts):
 
 
 @pytest.mark.parametrize("text,dropped", [
+    ("湖边初秋风貌。\u3000\u3000某县委宣传部供图\n正文。\n", ["某县委宣传部供图"]),  # a credit after its caption
+    ("正文。\n李明摄\n", ["李明摄"]),  # a credit alone on its line
+    ("他为村民拍摄\n", []),  # no spaces set it off: part of the sentence
+])
+def test_photo_credits_are_boilerplate(text, dropped):
+    assert [text[s:e] for s, e in boilerplate_spans(text)] == dropped
+
+
+@pytest.mark.parametrize("text,dropped", [
     ("县委组织部2024年工作总结--工作动态-某县人民政府网\n正文", ["--工作动态-某县人民政府网"]),
     ("党建工作要点_通知公告_某某大学\n正文", ["_通知公告_某某大学"]),
     ("海棠区委：党员7514人-新增62名\n", []),  # a headline with one dash and a comma-free tail is not a page title

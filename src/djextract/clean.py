@@ -120,8 +120,13 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
             flush_nav()
     flush_nav()
     spans.extend(_title_tail(text))
+    spans.extend(m.span(1) for m in CREDIT_TAIL.finditer(text))
     spans.sort()
     return spans
+
+
+# 大兴安岭北极湖初秋风貌。　　大兴安岭地委组织部供图: a photo credit after its caption, set off by spaces
+CREDIT_TAIL = re.compile(r"[\u3000 ]{2,}([^\s，。,]{2,24}?(?:供图|(?<!拍)摄))[ \t\u3000]*$", re.M)
 
 
 # 学校班子成员年度述职报告--党政办-绍兴市第一中学: a page title is the headline, then the section and the site

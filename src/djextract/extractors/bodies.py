@@ -90,6 +90,7 @@ class Tables:
         self.posts = load_set("persons/posts.txt") | self.titles
         self.task_words = load_set("bodies/task_words.txt")
         self.sections = load_set("bodies/sections.txt")
+        self.rooms = tuple(sorted(load_set("bodies/rooms.txt"), key=len, reverse=True))
         self.false_heads = load_set("bodies/false_heads.txt")
         self.false_head_words = tuple(sorted(self.false_heads, key=len, reverse=True))
         self.admin = frozenset("".join(load_set("bodies/admin_levels.txt")))
@@ -746,9 +747,9 @@ def village_after_place(w: Walk) -> Act | None:
     """洛城街道东斟|灌村, 起步镇|上|长治村, 走进向|义镇|水口村: where the words end a village's or community's name
     short of the town or street written before it, the gazetteer's place gives its left edge (as 九井镇回龙村),
     across up to three characters the words left out, or through a word that runs into the town's name."""
-    if not w.head.place:
-        return None
     sentence = w.sentence
+    if not w.head.place and not any(e in sentence.doc.text[w.start:w.head_start] for e in COMMUNITY_ENDS):
+        return None  # (a village's own bodies too: 鸬鸟镇山沟沟村监察工作联络站)
     rel = w.start - sentence.start
     head_rel = w.head_start - sentence.start
     from ..places import gazetteer
@@ -867,6 +868,12 @@ def doubled_head(f: Found) -> Act | None:
 ROOM_AFTER = ("科", "处", "股", "室")
 
 
+@rule("bodies/rooms.txt")
+def room(f: Found) -> Act | None:
+    """东乾社区议事厅, 村委会会议室: a room or space named after a body is not the body."""
+    return Act.REJECT if f.name.endswith(f.w.t.rooms) else None
+
+
 @rule("bodies/sections.txt")
 def section_without_organ(f: Found) -> Act | None:
     """三省区交汇|处, 镇里物业|科: a one-character section head names a section only with its organ in the name
@@ -942,7 +949,7 @@ def not_specific(f: Found) -> Act | None:
 
 
 VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, several_levels, doubled_head,
-          room_of_a_unit, section_without_organ, place_too_short,
+          room_of_a_unit, room, section_without_organ, place_too_short,
           masked_letter, designation, level_word_body, generic_modifiers_only, generic_run, verb_phrase, not_specific)
 
 
