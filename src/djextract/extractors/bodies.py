@@ -272,6 +272,9 @@ def one_character_stub(w: Walk) -> Act | None:
     first = w.first
     prefix = first.word[: w.head_start - first.start] if first is not None else ""
     if len(prefix) == 1 and prefix not in w.t.admin and first.tag not in P.PROPER and first.tag != "":  # type: ignore[union-attr]
+        before = w.before(first.start)  # type: ignore[union-attr]
+        if before is not None and before.tag in PLACE_NAME_TAGS and not w.head.sub:
+            return None  # 商丘|工学院: a place before the word names the school
         return Act.REJECT
     return None
 
@@ -300,6 +303,7 @@ def word_around_head(w: Walk) -> Act | None:
     before = w.before(first.start)
     if len(prefix) == 1 and prefix not in w.t.admin and (
             before is None or (before.tag != "" and not _name_char(before, w.t)
+                               and (before.tag not in PLACE_NAME_TAGS or w.head.sub)
                                and not (before.tag.startswith("n") and len(before.word) == 2
                                         and _opens_after(w, before)))):
         # 发挥|好村: a one-character stub of an unknown word does not join a dictionary word, unless a
@@ -738,6 +742,7 @@ def level_or_place_opens(w: Walk) -> Act | None:
 
 
 MASK_CHARS = "*×xX＊"
+PLACE_NAME_TAGS = ("ns", "nz", "nt")  # a place or proper name jieba knows, before a one-character stub
 VILLAGE_GAP = re.compile(r"[\u4e00-\u9fff]{1,3}")
 NOT_IN_A_NAME = frozenset("的地得了和与及在是把被从向对等也都")
 
