@@ -110,6 +110,7 @@ class Tables:
         self.level_words = load_set("bodies/level_words.txt")
         self.label_words = load_set("bodies/label_words.txt")
         trade = "|".join(sorted(map(re.escape, load_set("bodies/company_form_words.txt")), key=len, reverse=True))
+        self.trade_word = re.compile(trade or "(?!)")
         self.company_form = re.compile(  # (…)科技股份有限公司, 友达光电（昆山）有限公司
             rf"(?:{trade or '(?!)'})*(?:[（(][\u4e00-\u9fff]{{2,4}}[)）])?(?:股份)?有限(?:责任)?公司$")
         self.kind_prefixes = list(load_rows("bodies/kind_prefixes.tsv", ("prefix", "kind"), ((), BODY_KINDS)))
@@ -204,6 +205,12 @@ def _in_title_or_quote(sentence: Sentence, start: int, end: int) -> bool:
         if q.open < start and end <= q.close and (q.is_title or q.close - q.open <= QUOTED_NAME):
             return True
     return False
+
+
+def _part_of_a_quoted_name(sentence: Sentence, start: int, end: int) -> bool:
+    """“原心达金槐”: a short form inside a longer quoted name is part of that name (“沪士电子” alone is it)."""
+    return any(not q.is_title and q.open < start and end <= q.close and (start > q.open + 1 or end < q.close)
+               and q.close - q.open <= QUOTED_NAME for q in sentence.quotes)
 
 
 class Walk(Cursor):
@@ -1201,22 +1208,33 @@ def declared_short_form(doc: Document, c: Candidate, shorts: dict[str, str]) -> 
 def company_short_form(doc: Document, c: Candidate, shorts: dict[str, str], t: Tables) -> None:
     """福建鼎晶新材料科技有限公司 … 鼎晶新材料: a company is written later without its place, trade words
     and legal form."""
-    core = _company_core(c.name, t) if c.kind == "enterprise" else None
-    if core is not None:
+    for core in _company_cores(doc, c.name, t) if c.kind == "enterprise" else ():
         shorts.setdefault(core, c.kind)
 
 
-def _company_core(name: str, t: Tables) -> str | None:
+def _company_cores(doc: Document, name: str, t: Tables) -> list[str]:
+    """The names a company may go by: its full name without its places and legal form, and without each
+    of its trade words in turn (福建鼎晶新材料科技有限公司: 鼎晶新材料; 桂林全州米兰香食品有限公司: 米兰香)."""
     m = t.company_form.search(name)
     if m is None:
-        return None
-    core = name[:m.start()]
+        return []
     from ..places import gazetteer
 
-    places = gazetteer().mentions(core, {})
-    if places and places[0][0] == 0:
-        core = core[places[0][1]:]  # 福建|鼎晶新材料
-    return core if len(core) >= 3 and HAN_WORD.fullmatch(core) and not t.generic_run.fullmatch(core) else None
+    gz = gazetteer()
+    if "county_shorts" not in doc.memory:  # 全州 for 全州县, where the document writes 全州县
+        doc.memory["county_shorts"] = gz.county_shorts(gz.full_names(doc.text))
+    ends = [m.start()] + [w.end() for w in t.trade_word.finditer(name, m.start(), m.end())]
+    out = []
+    for end in ends:
+        core = name[:end]
+        while True:  # 福建|鼎晶, 桂林|全州|米兰香
+            places = gz.mentions(core, doc.memory["county_shorts"])
+            if not places or places[0][0] != 0 or places[0][1] >= len(core):
+                break
+            core = core[places[0][1]:]
+        if len(core) >= 3 and HAN_WORD.fullmatch(core) and not t.generic_run.fullmatch(core):
+            out.append(core)
+    return out
 
 
 def _numbered_short(name: str, t: Tables) -> str | None:
@@ -1231,7 +1249,7 @@ def site_body(doc: Document) -> str | None:
     head = t.nested_head(name) if name else None
     if name is None or head is None or head.kind not in ("institution", "enterprise") or head.sub:
         return None
-    for short in (_numbered_short(name, t), _company_core(name, t)):
+    for short in (_numbered_short(name, t), *_company_cores(doc, name, t)):
         if short and short in doc.text:
             return short
     return name
@@ -1249,7 +1267,7 @@ def short_form(doc: Document, sentence: Sentence, found: list[Candidate], t: Tab
         while at >= 0:
             a, b = sentence.start + at, sentence.start + at + len(short)
             at = sentence.text.find(short, at + len(short))
-            if not any(c.start < b and a < c.end for c in found):
+            if not any(c.start < b and a < c.end for c in found) and not _part_of_a_quoted_name(sentence, a, b):
                 found_by(doc, "body", a, b, short, short_form, short, ("bodies/short_forms.tsv",))
                 out.append(Candidate(a, b, short, kind))
     out += _school_short_forms(doc, sentence, found + out, shorts)
