@@ -39,6 +39,7 @@ from .document import Document, Sentence
 from .lexicon import derived, load_rows, load_set
 from .mention import Mention
 
+VILLAGE_OF = re.compile(r"(.+?(?:村|社区))(?:党支部|党总支|党委|支部|两委|村委会|居委会)$")
 SPEAKER_END = re.compile(r"\s*[:：]")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 QUOTED = re.compile(r"“[^”]{1,30}”|「[^」]{1,30}」|《[^》]{1,60}》")  # names in quotes and titles
@@ -117,10 +118,12 @@ def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict
     bodies = [Name(m.start, m.end, m.fields["name"], "body") for m in found if m.type == "body"]
     bodies += _known(doc, sentence, bodies, memory)
     for b in bodies:  # villages and communities are bodies here, not gazetteer places
+        village = VILLAGE_OF.match(b.owner)  # 孙家集街道三元朱村党支部: the village its branch is named after
+        unit = village.group(1) if village else b.owner
         for level in ("村", "社区"):
-            if b.owner.endswith(level) and not _elsewhere(doc, sentence, b.start):
-                memory["last_place"][level] = b.owner
-                memory["unit"] = (b.start, b.owner)
+            if unit.endswith(level) and not _elsewhere(doc, sentence, b.start):
+                memory["last_place"][level] = unit
+                memory["unit"] = (b.start, unit)
 
     def inside_body(a: int, b: int) -> bool:
         return any(x.start <= a and b <= x.end for x in bodies)
