@@ -107,7 +107,6 @@ class Tables:
         self.generic_run = re.compile("(?:" + "|".join(map(re.escape, words)) + ")+")
         self.name_markers = load_set("bodies/name_markers.txt")
         self.designations = load_set("bodies/designations.txt")
-        self.level_words = load_set("bodies/level_words.txt")
         self.label_words = load_set("bodies/label_words.txt")
         trade = "|".join(sorted(map(re.escape, load_set("bodies/company_form_words.txt")), key=len, reverse=True))
         self.trade_word = re.compile(trade or "(?!)")
@@ -921,15 +920,6 @@ def designation(f: Found) -> Act | None:
     return None
 
 
-@rule("bodies/level_words.txt")
-def level_word_body(f: Found) -> Act | None:
-    """街道党工委: the street's own committee, as 镇党委 (but 4个街道办事处 counts several)."""
-    if len(f.words) == 1 and f.words[0] in f.w.t.level_words and f.w.head.kind in ("party", "government"):
-        before = f.w.before(f.w.start)
-        return Act.REJECT if before is not None and before.tag in P.COUNTING else Act.ACCEPT
-    return None
-
-
 @rule("bodies/generic_modifiers.txt")
 def generic_modifiers_only(f: Found) -> Act | None:
     """机关|党委: only generic modifiers before the head."""
@@ -962,7 +952,7 @@ def not_specific(f: Found) -> Act | None:
 
 VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, several_levels, doubled_head,
           room_of_a_unit, room, section_without_organ, place_too_short,
-          masked_letter, designation, level_word_body, generic_modifiers_only, generic_run, verb_phrase, not_specific)
+          masked_letter, designation, generic_modifiers_only, generic_run, verb_phrase, not_specific)
 
 
 def _kind(f: Found) -> str:
