@@ -263,6 +263,18 @@ def head_inside_word(w: Walk) -> Act | None:
     return None
 
 
+@rule()
+def function_word_head(w: Walk) -> Act | None:
+    """锂电池|所|需: a one-character head that jieba reads as a function word before a verb (所需) is none."""
+    first = w.first
+    if (first is not None and first.start == w.head_start and first.end == w.head_end and len(first.word) == 1
+            and first.tag.startswith(("c", "p", "u", "d"))):
+        after = w.at(w.head_end)
+        if after is not None and after.tag.startswith("v"):
+            return Act.REJECT  # (检验检测所|等: a head before 等 is still one)
+    return None
+
+
 @rule("bodies/false_heads.txt")
 def ordinary_word(w: Walk) -> Act | None:
     """格局, 农村, 常委: the head begins inside an ordinary dictionary word."""
@@ -318,7 +330,8 @@ def word_around_head(w: Walk) -> Act | None:
     return Act.GO_ON
 
 
-OPENING = (head_inside_word, ordinary_word, one_character_stub, stop_word_around_head, word_around_head)
+OPENING = (head_inside_word, function_word_head, ordinary_word, one_character_stub, stop_word_around_head,
+           word_around_head)
 
 
 # -- the walk: one word at a time, leftwards -----------------------------------------------------------------
