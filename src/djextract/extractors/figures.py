@@ -176,7 +176,8 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
         verb_noun = w in tb.verb_nouns and (
             (i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].tag != "v")  # 27个|换届|重难点村
             or (parts and _strip_for_lookup("".join(parts) + w) in tb.counted))  # 社会|组织, “两新”组织: a known term
-        if _noun_like(tok) or (first and tok.tag == "a") or verb_noun:
+        place_word = tok.tag == "s" and i + 1 < n and _noun_like(tokens[i + 1])  # 6个|街区|党支部
+        if _noun_like(tok) or (first and tok.tag == "a") or verb_noun or place_word:
             parts.append(w)
             i += 1
             first = False
@@ -234,7 +235,8 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
             break
         verb_noun = w in verb_nouns and j > 0 and (
             tokens[j - 1].word in "”」』\"" or _noun_like(tokens[j - 1]))  # “两新”|组织|158个: a noun here
-        if (_noun_like(tok) or verb_noun) and tok.tag != "m":
+        inner = tok.tag == "a" and parts and j > 0 and _noun_like(tokens[j - 1]) and tokens[j - 1].tag != "m"
+        if (_noun_like(tok) or verb_noun or inner) and tok.tag != "m":  # (党员|致富|带头人: an adjective inside)
             parts.insert(0, w)
             j -= 1
             if sum(map(len, parts)) > 24:
