@@ -113,9 +113,17 @@ def _places(doc: Document, sentence: Sentence, memory: dict) -> list[Name]:
     return out
 
 
+def _as_declared(doc: Document, sentence: Sentence, name: str | None) -> str | None:
+    """沪士电子股份有限公司（以下简称“沪士电子”）: after the sentence that declares it, the name the text goes
+    on to use is the owner's."""
+    declared = doc.memory.get("declared_short", {}).get(name) if name else None
+    return declared[0] if declared is not None and declared[1] < sentence.start else name
+
+
 def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict) -> list[Name]:
     """Bodies, places and the Party named in the sentence, in order; a body hides what it contains."""
-    bodies = [Name(m.start, m.end, m.fields["name"], "body") for m in found if m.type == "body"]
+    bodies = [Name(m.start, m.end, _as_declared(doc, sentence, m.fields["name"]) or m.fields["name"], "body")
+              for m in found if m.type == "body"]
     bodies += _known(doc, sentence, bodies, memory)
     for b in bodies:  # villages and communities are bodies here, not gazetteer places
         village = VILLAGE_OF.match(b.owner)  # 孙家集街道三元朱村党支部: the village its branch is named after
@@ -282,6 +290,7 @@ def assign(doc: Document, sentence: Sentence, found: list[Mention]) -> None:
                 m.start - sentence.start) < 30:
             memory["section"] = m.fields["body"]
     figures = sorted((m for m in found if m.type == "figure"), key=lambda f: f.start)
+    memory["carry"] = _as_declared(doc, sentence, memory["carry"])
     names = _names(doc, sentence, found, memory)
     if "focus" not in memory:  # the first sentence is the title: a body it names is the report's subject
         memory["focus"] = next((n.owner for n in names if n.kind == "body" and _is_subject(doc, sentence, n, names)),

@@ -1205,6 +1205,7 @@ def declared_short_form(doc: Document, c: Candidate, shorts: dict[str, str]) -> 
     m = DECLARED_SHORT.match(doc.text, c.end)
     if m and m.group(1) != c.name:
         shorts.setdefault(m.group(1), c.kind)
+        doc.memory.setdefault("declared_short", {})[c.name] = (m.group(1), c.end)  # its name from here on
 
 
 @rule("bodies/company_form_words.txt")
