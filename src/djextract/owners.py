@@ -40,6 +40,7 @@ from .lexicon import derived, load_rows, load_set
 from .mention import Mention
 
 VILLAGE_OF = re.compile(r"(.+?(?:村|社区))(?:党支部|党总支|党委|支部|两委|村委会|居委会)$")
+CLAUSE_OPENS = re.compile(r"[，,；;]\s*")  # where a clause after the first opens
 SPEAKER_END = re.compile(r"\s*[:：]")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 QUOTED = re.compile(r"“[^”]{1,30}”|「[^」]{1,30}」|《[^》]{1,60}》")  # names in quotes and titles
@@ -276,7 +277,10 @@ def _place_home(doc: Document, memory: dict) -> str | None:
 def _opening_subject(doc: Document, sentence: Sentence, names: list[Name]) -> str | None:
     """The name a sentence opens with (象山社区位于…), which later sentences without a subject are about."""
     lead = OPENING.match(sentence.text).end()  # type: ignore[union-attr]
+    starts = {lead} | {m.end() for m in CLAUSE_OPENS.finditer(sentence.text)}
     for n in names:
+        if n.start - sentence.start in starts and n.kind != "place" and _is_subject(doc, sentence, n, names):
+            return n.owner  # (…，福建优锂新能源有限公司的试生产工作正紧锣密鼓进行: a body opening a later clause)
         if n.start - sentence.start == lead and _is_subject(doc, sentence, n, names):
             return n.owner
     return None
