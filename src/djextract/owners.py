@@ -302,14 +302,25 @@ def assign(doc: Document, sentence: Sentence, found: list[Mention]) -> None:
     opening = _opening_subject(doc, sentence, names)
     if not figures:
         if opening is not None:
-            memory["carry"], memory["carry_at"] = opening, sentence.start
+            memory["carry"], memory["carry_at"] = _unit_of(opening), sentence.start
         return
     subjects = [n for n in names if _is_subject(doc, sentence, n, names)]
     for fig in figures:
         owner = memory["section"] or _owner(doc, sentence, fig, subjects, names, memory)
         fig.fields["owner"] = owner
         if not _encloses_home(doc, owner, memory):  # 宁波市 in a report on 海曙区 is context, not its topic
-            memory["carry"], memory["carry_at"] = owner, fig.start
+            memory["carry"], memory["carry_at"] = _unit_of(owner), fig.start
+
+
+UNIT_ORGAN = re.compile(r"(.+?(?:省|市|县|区|镇|乡|街道|村|社区))(?:委|党委|党工委|党总支|党支部|人民政府|政府|村委会|"
+                        r"居委会|党群服务中心|党群服务站)$")
+
+
+def _unit_of(owner: str | None) -> str | None:
+    """长丰县委, 苕溪村党委, 四邑村党群服务中心: a unit's own committee or service centre, carried to the
+    sentences after it, stands for the unit (the county's project, the village's list)."""
+    m = UNIT_ORGAN.match(owner) if owner else None
+    return m.group(1) if m else owner
 
 
 def _encloses_home(doc: Document, owner: str | None, memory: dict) -> bool:
