@@ -16,10 +16,12 @@ rules, in order:
 4. the first candidate of the nearest clause before that has one (zero
    anaphora: 新海曙的区域面积扩大了近20倍，现下辖7镇);
 5. the topic carried over from the sentences before: a village or community
-   the story has moved to since (在…长螺村的一次院坝会上 … 硬化道路18公里), else
-   the last owner given, or the name a sentence opens with (象山社区位于… →
-   辖区面积1.5平方公里); a province or city around the report's own place is
-   context, not carried;
+   the paragraph has moved to since (在…长螺村的一次院坝会上 … 硬化道路18公里), else
+   the last owner given, or the name a sentence or one of its clauses opens
+   with (象山社区位于… → 辖区面积1.5平方公里); a unit's own committee carried on
+   stands for the unit (长丰县委 → 长丰县), a body declared with a short name
+   goes by it (以下简称“沪士电子”), and a province or city around the report's
+   own place is context, not carried;
 6. what the whole report is about: the body its title names, else the school,
    hospital or company whose own site the page is on, else its place.
 
@@ -39,6 +41,9 @@ from .document import Document, Sentence
 from .lexicon import derived, load_rows, load_set
 from .mention import Mention
 
+# a unit's own committee or service centre: 长丰县|委, 苕溪村|党委, 四邑村|党群服务中心
+UNIT_ORGAN = re.compile(r"(.+?(?:省|市|县|区|镇|乡|街道|村|社区))(?:委|党委|党工委|党总支|党支部|人民政府|政府|村委会|"
+                        r"居委会|党群服务中心|党群服务站)$")
 VILLAGE_OF = re.compile(r"(.+?(?:村|社区))(?:党支部|党总支|党委|支部|两委|村委会|居委会)$")
 CLAUSE_OPENS = re.compile(r"[，,；;]\s*")  # where a clause after the first opens
 SPEAKER_END = re.compile(r"\s*[:：]")
@@ -277,11 +282,11 @@ def _place_home(doc: Document, memory: dict) -> str | None:
 def _opening_subject(doc: Document, sentence: Sentence, names: list[Name]) -> str | None:
     """The name a sentence opens with (象山社区位于…), which later sentences without a subject are about."""
     lead = OPENING.match(sentence.text).end()  # type: ignore[union-attr]
-    starts = {lead} | {m.end() for m in CLAUSE_OPENS.finditer(sentence.text)}
+    later = {m.end() for m in CLAUSE_OPENS.finditer(sentence.text)}
     for n in names:
-        if n.start - sentence.start in starts and n.kind != "place" and _is_subject(doc, sentence, n, names):
-            return n.owner  # (…，福建优锂新能源有限公司的试生产工作正紧锣密鼓进行: a body opening a later clause)
-        if n.start - sentence.start == lead and _is_subject(doc, sentence, n, names):
+        at = n.start - sentence.start
+        # (…，福建优锂新能源有限公司的试生产工作正紧锣密鼓进行: a body, not a place, opening a later clause)
+        if (at == lead or at in later and n.kind != "place") and _is_subject(doc, sentence, n, names):
             return n.owner
     return None
 
@@ -311,9 +316,6 @@ def assign(doc: Document, sentence: Sentence, found: list[Mention]) -> None:
         if not _encloses_home(doc, owner, memory):  # 宁波市 in a report on 海曙区 is context, not its topic
             memory["carry"], memory["carry_at"] = _unit_of(owner), fig.start
 
-
-UNIT_ORGAN = re.compile(r"(.+?(?:省|市|县|区|镇|乡|街道|村|社区))(?:委|党委|党工委|党总支|党支部|人民政府|政府|村委会|"
-                        r"居委会|党群服务中心|党群服务站)$")
 
 
 def _unit_of(owner: str | None) -> str | None:

@@ -660,7 +660,7 @@ def adjective(w: Walk, tok: Token) -> Act | None:
     return Act.STOP if _village_name_ends(w, tok) else Act.TAKE
 
 
-@rule("bodies/admin_levels.txt", "bodies/generic_modifiers.txt")
+@rule("bodies/admin_levels.txt", "bodies/quantifiers.txt")
 def level_alone(w: Walk, tok: Token) -> Act | None:
     """县|临时|党委, 县|纪委, 县|数据|局: a level written as one character, alone, opens the name (the county's
     temporary committee, the county's data bureau), as 县委 and 区党委 are the county's and the district's."""
@@ -764,6 +764,7 @@ MASK_CHARS = "*×xX＊"
 PLACE_NAME_TAGS = ("ns", "nz", "nt")  # a place or proper name jieba knows, before a one-character stub
 VILLAGE_GAP = re.compile(r"[\u4e00-\u9fff]{1,3}")
 NOT_IN_A_NAME = frozenset("的地得了和与及在是把被从向对等也都")
+COMMUNITY_ENDS = ("村", "社区")
 
 
 @rule()
@@ -796,9 +797,6 @@ def village_after_place(w: Walk) -> Act | None:
         w.pos = None
         return Act.GO_ON
     return None
-
-
-COMMUNITY_ENDS = ("村", "社区")
 
 
 @rule()
