@@ -1018,12 +1018,21 @@ def _run(w: Walk, events: list[Event] | None) -> Candidate | None:
     if pm and pm.group(1) in w.t.paren_qualifiers:
         end = pm.end()  # 党支部(筹): a qualifier in brackets belongs to the mention, not the name
     begin = w.start if w.name_start is None else w.name_start
-    name = QUALIFIER_PAREN.sub("", QUOTE_MARKS_SPACE.sub("", text[begin:w.head_end]))
+    raw = QUOTE_MARKS_SPACE.sub("", text[begin:w.head_end])
+    name = QUALIFIER_PAREN.sub(lambda q: q.group(0) if w.head.kind == "enterprise" and _is_place(q.group(1)) else "",
+                               raw)  # 友达光电（昆山）有限公司: the place in a company's registered name stays
     found = Found(w, name, [m.word for m in w.mods])
     act = decide(VETOES, "veto", events, name, found)
     if act is Act.REJECT:
         return None
     return Candidate(w.start, end, name, w.head.kind if act is Act.ACCEPT else _kind(found))
+
+
+def _is_place(word: str) -> bool:
+    from ..places import gazetteer
+
+    gz = gazetteer()
+    return word in gz.full or word in gz.short or word in gz.county_short
 
 
 def _word(tok: Token | None) -> str:
@@ -1202,8 +1211,13 @@ def declared_short_form(doc: Document, c: Candidate, shorts: dict[str, str]) -> 
     """沪士电子股份有限公司（以下简称“沪士电子”）: the text declares the short form it goes on to use."""
     m = DECLARED_SHORT.match(doc.text, c.end)
     if m and m.group(1) != c.name:
-        shorts.setdefault(m.group(1), c.kind)
-        doc.memory.setdefault("declared_short", {})[c.name] = (m.group(1), c.end)  # its name from here on
+        short = m.group(1)
+        for k in range(1, len(short)):  # 友达|光电（昆山）有限公司（以下简称“友达光电”）: the short form shows
+            if not c.name.startswith(short) and doc.text.startswith(short, c.start - k):  # where the name begins
+                c.start, c.name = c.start - k, doc.text[c.start - k:c.start] + c.name
+                break
+        shorts.setdefault(short, c.kind)
+        doc.memory.setdefault("declared_short", {})[c.name] = (short, c.end)  # its name from here on
 
 
 @rule("bodies/company_form_words.txt")
