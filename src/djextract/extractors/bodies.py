@@ -291,8 +291,8 @@ def one_character_stub(w: Walk) -> Act | None:
     prefix = first.word[: w.head_start - first.start] if first is not None else ""
     if len(prefix) == 1 and prefix not in w.t.admin and first.tag not in P.PROPER and first.tag != "":  # type: ignore[union-attr]
         before = w.before(first.start)  # type: ignore[union-attr]
-        if before is not None and before.tag in PLACE_NAME_TAGS and not w.head.sub:
-            return None  # 商丘|工学院: a place before the word names the school
+        if before is not None and (before.tag in PLACE_NAME_TAGS or before.word in w.t.admin) and not w.head.sub:
+            return None  # 商丘|工学院, 县|总医院: a place or a level before the word names the body
         return Act.REJECT
     return None
 
@@ -321,7 +321,8 @@ def word_around_head(w: Walk) -> Act | None:
     before = w.before(first.start)
     if len(prefix) == 1 and prefix not in w.t.admin and (
             before is None or (before.tag != "" and not _name_char(before, w.t)
-                               and (before.tag not in PLACE_NAME_TAGS or w.head.sub)
+                               and (before.tag not in PLACE_NAME_TAGS and before.word not in w.t.admin
+                                    or w.head.sub)
                                and not (before.tag.startswith("n") and len(before.word) == 2
                                         and _opens_after(w, before)))):
         # 发挥|好村: a one-character stub of an unknown word does not join a dictionary word, unless a
