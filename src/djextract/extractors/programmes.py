@@ -590,8 +590,9 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
 def unquoted_name(text: str) -> list[tuple[int, int, str]]:
     """四亮工程, 海南省第九届…展播评比, 党史学习教育, 开展树立和践行正确政绩观学习教育, 组织联建、服务联抓、
     产业联兴机制: a numeral and a coined word before a short head, a numbered edition of a competition, a
-    campaign the data names, a campaign named by a long phrase after a verb that runs it (or from the way
-    such names begin), or parts of one length before a mechanism's head."""
+    campaign the data names, a campaign named by a phrase after a verb that runs it (or from the way
+    such names begin), parts of one length before a mechanism's head, or a campaign or project a clause
+    takes as its frame (以农村面貌改善行动为切入点)."""
     t = tables()
     spans = []
     if t.campaign_hint.search(text):
