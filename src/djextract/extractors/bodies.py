@@ -91,6 +91,10 @@ class Tables:
         self.task_words = load_set("bodies/task_words.txt")
         self.sections = load_set("bodies/sections.txt")
         self.rooms = tuple(sorted(load_set("bodies/rooms.txt"), key=len, reverse=True))
+        kinds = load_map("bodies/list_kinds.tsv", ("noun", "kind"), ((), BODY_KINDS))
+        self.list_kinds = {noun: v[0] for noun, v in kinds.items()}
+        nouns = "|".join(map(re.escape, sorted(self.list_kinds, key=len, reverse=True))) or "(?!)"
+        self.list_close = re.compile(rf"等(?:[\d{TEN}]+[个家所])?[“\"]?[^，,。；;、“”\"]{{0,6}}?[”\"]?({nouns})")
         self.false_heads = load_set("bodies/false_heads.txt")
         self.false_head_words = tuple(sorted(self.false_heads, key=len, reverse=True))
         self.admin = frozenset("".join(load_set("bodies/admin_levels.txt")))
@@ -1185,7 +1189,7 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
         own = own_party_organisation(doc, cand, found)
         if own is not None:
             found.append(own)
-    kept = _longest(found + short_form(doc, sentence, found, t), doc)
+    kept = _longest(found + short_form(doc, sentence, found, t) + listed_bodies(doc, sentence, found, t), doc)
     starts = {c.start for c in kept}
     for cand in kept:
         if described_after_dash(cand, doc.text, starts):
@@ -1270,6 +1274,30 @@ def site_body(doc: Document) -> str | None:
         if short and short in doc.text:
             return short
     return name
+
+
+LIST_ITEM_TAGS = ("j", "nt", "nz")
+
+
+@rule("bodies/list_kinds.tsv")
+def listed_bodies(doc: Document, sentence: Sentence, found: list[Candidate], t: Tables) -> list[Candidate]:
+    """北大、清华等“双一流”高校: abbreviations jieba knows, listed before 等 and a noun that says what they are."""
+    out: list[Candidate] = []
+    for m in t.list_close.finditer(sentence.text):
+        kind = t.list_kinds[m.group(1)]
+        pos = sentence.start + m.start()
+        while True:  # walk the list back from 等: word, 、, word …
+            tok = sentence.word_at(pos - 1)
+            if tok is None or tok.tag not in LIST_ITEM_TAGS or len(tok.word) < 2 or tok.end != pos:
+                break
+            if not any(c.start < tok.end and tok.start < c.end for c in found + out):
+                found_by(doc, "body", tok.start, tok.end, m.group(1), listed_bodies, tok.word,
+                         ("bodies/list_kinds.tsv",))
+                out.append(Candidate(tok.start, tok.end, tok.word, kind))
+            if doc.text[tok.start - 1:tok.start] != "、":
+                break
+            pos = tok.start - 1
+    return out
 
 
 @rule("bodies/short_forms.tsv")
