@@ -13,10 +13,13 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cache import load_or_build
 from .lexicon import derived, load_rows, sources
+
+if TYPE_CHECKING:
+    from .document import Document
 
 LEVEL_OF = {2: "province", 4: "city", 6: "county", 9: "town"}
 LEVELS = ("province", "city", "county")
@@ -177,6 +180,15 @@ class Gazetteer:
                     if w in self.full and any(len(c) == 6 for c in self.full[w]):
                         out.add(w)
         return out
+
+
+def document_county_shorts(doc: Document) -> dict[str, str]:
+    """The county short forms a document may use (海曙 once it writes 海曙区), found once per document."""
+    if "county_shorts" not in doc.memory:
+        gz = gazetteer()
+        doc.memory["county_shorts"] = gz.county_shorts(gz.full_names(doc.text))
+    shorts: dict[str, str] = doc.memory["county_shorts"]
+    return shorts
 
 
 GAZETTEER_FORMAT = 1

@@ -1239,17 +1239,15 @@ def _company_cores(doc: Document, name: str, t: Tables) -> list[str]:
     m = t.company_form.search(name)
     if m is None:
         return []
-    from ..places import gazetteer
+    from ..places import document_county_shorts, gazetteer
 
-    gz = gazetteer()
-    if "county_shorts" not in doc.memory:  # 全州 for 全州县, where the document writes 全州县
-        doc.memory["county_shorts"] = gz.county_shorts(gz.full_names(doc.text))
+    gz, shorts = gazetteer(), document_county_shorts(doc)  # (全州 for 全州县, where the document writes 全州县)
     ends = [m.start()] + [w.end() for w in t.trade_word.finditer(name, m.start(), m.end())]
     out = []
     for end in ends:
         core = name[:end]
         while True:  # 福建|鼎晶, 桂林|全州|米兰香
-            places = gz.mentions(core, doc.memory["county_shorts"])
+            places = gz.mentions(core, shorts)
             if not places or places[0][0] != 0 or places[0][1] >= len(core):
                 break
             core = core[places[0][1]:]
