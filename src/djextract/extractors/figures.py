@@ -791,16 +791,23 @@ def organisations_by_jia(f: Fig) -> Act | None:
     return None
 
 
+def _sentence_figures(doc: Document, sentence: Sentence) -> list[tuple[int, str, str]]:
+    """(start, unit, category) of the figures found so far in the sentence, for the rules that read a list."""
+    seen: tuple[int, list[tuple[int, str, str]]] | None = doc.memory.get("figures_of_sentence")
+    if seen is None or seen[0] != sentence.start:
+        seen = doc.memory["figures_of_sentence"] = (sentence.start, [])
+    return seen[1]
+
+
 @rule()
 def list_of_one_kind(f: Fig) -> Act | None:
     """村“社区”1个, 10~15万元的1个, 5~10万元的3个: a list's items that leave the noun out (a criterion and
     的 before the number) count what the item before them with the same unit counts."""
     if f.counted or f.cls != "count" or f.category != "other":
         return None
-    last = f.doc.memory.get("figure_by_unit", {}).get(f.unit)
-    clause = HARD_STOP.split(f.text[:f.start])[-1]
-    if last is not None and last[0] == f.sentence.start and clause.endswith("的") and last[1] != "other":
-        f.category = last[1]
+    last = next((c for _, unit, c in reversed(_sentence_figures(f.doc, f.sentence)) if unit == f.unit), None)
+    if last is not None and last != "other" and HARD_STOP.split(f.text[:f.start])[-1].endswith("的"):
+        f.category = last
         return Act.GO_ON
     return None
 
@@ -815,11 +822,9 @@ def distributed_by_fenbie(f: Fig) -> Act | None:
     at = before.rfind("分别")
     if at < 0 or HARD_STOP.search(before, at):
         return None
-    seen = f.doc.memory.get("figures_of_sentence")
-    if seen is None or seen[0] != f.sentence.start:
-        return None
-    listed = [c for s, c in seen[1] if s < at]
-    j = sum(1 for s, _ in seen[1] if at < s < f.start)
+    seen = _sentence_figures(f.doc, f.sentence)
+    listed = [c for s, _, c in seen if s < at]
+    j = sum(1 for s, _, _ in seen if at < s < f.start)
     if j < len(listed) and listed[j] != "other":
         f.category = listed[j]
         return Act.GO_ON
@@ -878,12 +883,8 @@ def _run(f: Fig, events: list[Event] | None) -> Mention | None:
         apply((membership_breakdown,), "category", events, f.counted, f)
     if f.cls != "percent":
         doc.last_count = (sentence.start, f.category)
-        doc.memory.setdefault("figure_by_unit", {})[f.unit] = (sentence.start, f.category)
     apply((organisations_by_jia,), "category", events, f.counted, f)
-    seen: tuple[int, list[tuple[int, str]]] | None = doc.memory.get("figures_of_sentence")
-    if seen is None or seen[0] != sentence.start:
-        seen = doc.memory["figures_of_sentence"] = (sentence.start, [])
-    seen[1].append((f.start, f.category))
+    _sentence_figures(doc, sentence).append((f.start, f.unit, f.category))
     end = f.end
     if f.cls == "money" and not f.post:
         jf = JIAO_FEN.match(text, end)
