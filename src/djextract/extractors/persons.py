@@ -36,7 +36,6 @@ LIST_JOINERS = ("、", "和", "与", "及")
 APPOSITION_VERBS = ("是", "担任", "任", "作为")
 SPACE = re.compile(r"\s+")
 POST_QUALIFIER = 6  # characters of a qualifier between a body and a post (综合考核一级)
-QUALIFIER = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -234,7 +233,7 @@ def post_before(p: Person) -> Act | None:
             body = sub.fields["name"] + text[sub.end - base:m.start()]
         else:  # 惠山区委组织部|综合考核一级|科员: what the post is, written between the body and the post
             near = max((x for x in p.bodies if 0 < m.start() - (x.end - base) <= POST_QUALIFIER
-                        and QUALIFIER.fullmatch(text[x.end - base:m.start()])), key=lambda x: x.end, default=None)
+                        and HAN.match(text[x.end - base:m.start()])), key=lambda x: x.end, default=None)
             if near is not None:
                 body, post = near.fields["name"], text[near.end - base:m.start()] + post
     if body is not None:
