@@ -105,7 +105,7 @@ class Gazetteer:
 
     def named(self, name: str) -> list[Division]:
         """The divisions whose full name this is (城关镇: 88 of them)."""
-        return [d for c in self.full.get(name, ()) if (d := self.division(c)) is not None]
+        return self._divisions(self.full.get(name, ()))
 
     def _divisions(self, codes: tuple[str, ...]) -> list[Division]:
         return [d for c in codes if (d := self.division(c)) is not None]
