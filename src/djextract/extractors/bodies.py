@@ -930,8 +930,9 @@ def masked_letter(f: Found) -> Act | None:
 
 @rule("bodies/designations.txt")
 def designation(f: Found) -> Act | None:
-    """全国党建工作|样板|支部: a designation conferred on branches, not a branch's name."""
-    if f.words and f.words[-1] in f.w.t.designations and f.w.head.kind == "party" and not f.w.quoted:
+    """全国党建工作|样板|支部, 网格化管理|试点|学校: a designation conferred on branches or units, not a name."""
+    if f.words and f.words[-1] in f.w.t.designations and not f.w.quoted and not (
+            f.w.head.kind != "party" and len(f.words) >= 2 and ORDINAL.fullmatch(f.words[-2])):  # 第一示范中学
         return Act.REJECT
     return None
 
@@ -1319,7 +1320,26 @@ def short_form(doc: Document, sentence: Sentence, found: list[Candidate], t: Tab
         if numbered:  # (a numbered school's short form: bodies/short_forms.tsv)
             shorts.setdefault(numbered, c.kind)
         company_short_form(doc, c, shorts, t)
+        unit_branch_short_form(doc, c, shorts, t)
     return out
+
+
+@rule("bodies/generic.txt", "bodies/generic_modifiers.txt")
+def unit_branch_short_form(doc: Document, c: Candidate, shorts: dict[str, str], t: Tables) -> None:
+    """绍兴一中行政支部 … 行政支部: a branch named after a body is written later without that body, inside its
+    own report (the branch's own name must say which one: not 机关党委, 党支部)."""
+    head = t.nested_head(c.name)
+    if head is None or not head.of:
+        return
+    for k in range(2, len(c.name) - len(head.word)):
+        unit, rest = c.name[:k], c.name[k:]
+        if len(rest) < 4 or t.generic_run.fullmatch(rest) or not HAN_WORD.fullmatch(rest):
+            continue
+        inner = t.nested_head(unit)
+        if unit in shorts or (inner is not None and not inner.sub) or any(
+                m.end() == k for m in t.school_short.finditer(unit)):
+            shorts.setdefault(rest, c.kind)
+            return
 
 
 def _school_short_forms(doc: Document, sentence: Sentence, found: list[Candidate],
@@ -1376,5 +1396,6 @@ def _longest(cands: list[Candidate], doc: Document) -> list[Candidate]:
 
 
 STAGES = (("open", OPENING), ("walk", WALK), ("after", AFTER_WALK), ("veto", VETOES),
-          ("find", (own_party_organisation, short_form)), ("overlap", (inside_longer_name, described_after_dash)))
+          ("find", (own_party_organisation, short_form, unit_branch_short_form)),
+          ("overlap", (inside_longer_name, described_after_dash)))
 """The body rules stage by stage, in the order they run (``djextract explain --rules``)."""

@@ -297,10 +297,16 @@ def _looks_generic(name: str) -> bool:
     return _body_like(name)
 
 
+BUILT_KINDS = ("institution", "enterprise")
+
+
 def _body_like(name: str) -> bool:
-    """大党委, 村党委: a short name ending in an organ word (a bare organ word, “党建联盟”, may be a programme)."""
-    m = body_tables().head_end_re.search(name)
-    return m is not None and len(m.group(0)) >= 2 and len(m.group(0)) < len(name) <= 4
+    """大党委, 村党委: a short name ending in an organ word (a bare organ word, “党建联盟”, may be a programme;
+    so may a school or firm to be built: “阳光学校”, “清廉企业”)."""
+    t = body_tables()
+    m = t.head_end_re.search(name)
+    return (m is not None and len(m.group(0)) >= 2 and len(m.group(0)) < len(name) <= 4
+            and t.heads[m.group(0)].kind not in BUILT_KINDS)
 
 
 def programmes_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
