@@ -254,6 +254,16 @@ class Walk(Cursor):
 
 # -- opening: the head in its word ---------------------------------------------------------------------------
 
+GLUED_AFTER_HEAD = "时"  # 走访旺岩村时: jieba's guess glues "when" to the head
+
+
+def _visited(w: Walk) -> bool:
+    """走访|旺岩|村时: a name word after a verb or preposition of going (not 刚驻|村时, "when just stationed")."""
+    name = w.before(w.head_start)
+    verb = w.before(name.start) if name is not None else None
+    return name is not None and verb is not None and len(name.word) >= 2 and verb.tag.startswith(("v", "p"))
+
+
 @rule()
 def head_inside_word(w: Walk) -> Act | None:
     """局面, 委员, 中心工作: the head ends inside another word (unless a title is glued to it: 党总支|部副|书记,
@@ -261,7 +271,9 @@ def head_inside_word(w: Walk) -> Act | None:
     last = w.at(w.head_end - 1)
     if last is None:
         return Act.REJECT
-    glued = w.head.sub and last.start == w.head_start and last.tag == ""  # 防治科|马岩: jieba's guess ran on
+    guessed = last.start == w.head_start and last.tag == ""
+    glued = guessed and (w.head.sub  # 防治科|马岩: jieba's guess ran on
+                         or last.end == w.head_end + 1 and last.word[-1] in GLUED_AFTER_HEAD and _visited(w))
     if last.end != w.head_end and not w.sentence.doc.text.startswith(w.t.title_words, w.head_end) and not glued:
         return Act.REJECT
     return None
@@ -354,7 +366,9 @@ def quoted_name(w: Walk, tok: Token) -> Act | None:
             open_tok = k
             break
         inside.insert(0, k)
-    if open_tok is None or (not w.mods and opener != "《"):
+    if open_tok is None:
+        return Act.STOP
+    if not w.mods and opener != "《" and not _quoted_modifier(w, inside, open_tok):
         return Act.STOP
     if w.head.place and w.t.generic_run.fullmatch("".join(m.word for m in w.mods)):
         return Act.REJECT  # “幸福社区”试点社区: a designation, not a community's name
@@ -362,6 +376,14 @@ def quoted_name(w: Walk, tok: Token) -> Act | None:
     w.start = w.pos = open_tok.start
     w.quoted = True
     return Act.GO_ON
+
+
+def _quoted_modifier(w: Walk, inside: list[Token], open_tok: Token) -> bool:
+    """区委“两新”工委: a modifier of the name in quotes, between a level body and the head, is part of the name."""
+    word = "".join(k.word for k in inside)
+    before = w.prev(open_tok)
+    return ((word in w.t.generic_mods or word in w.t.name_parts) and before is not None
+            and before.word in w.t.heads and w.t.heads[before.word].alone)
 
 
 @rule("bodies/quantifiers.txt", "bodies/admin_levels.txt")
