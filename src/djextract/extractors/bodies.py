@@ -281,8 +281,12 @@ def head_inside_word(w: Walk) -> Act | None:
 
 @rule()
 def function_word_head(w: Walk) -> Act | None:
-    """锂电池|所|需: a one-character head that jieba reads as a function word before a verb (所需) is none."""
+    """锂电池|所|需: a one-character head that jieba reads as a function word before a verb (所需) is none;
+    nor is one that an adverb opens (先办: "deal with it first")."""
     first = w.first
+    if (first is not None and len(w.head.word) == 1 and first.start == w.head_start - 1 and first.end == w.head_end
+            and (w.sentence.doc.segmenter.known_tag(first.word[0]) or "").startswith("d")):
+        return Act.REJECT  # 未诉|先办, 接诉|即办: an adverb glued to a one-character head makes it a verb
     if (first is not None and first.start == w.head_start and first.end == w.head_end and len(first.word) == 1
             and first.tag.startswith(("c", "p", "u", "d"))):
         after = w.at(w.head_end)
@@ -481,6 +485,20 @@ def glued_function_words(w: Walk, tok: Token) -> Act | None:
     return Act.STOP if tok.tag == "" and len(tok.word) >= 2 and all(ch in w.t.stop for ch in tok.word) else None
 
 
+@rule()
+def glued_suffix(w: Walk, tok: Token) -> Act | None:
+    """常态|化进|社区: jieba's guess glued the suffix of the word before (常态化) to a verb (进); it ends the
+    name, with nothing of the guess in it."""
+    before = w.prev(tok)
+    if (tok.tag == "" and len(tok.word) == 2 and tok.word[0] in WORD_SUFFIXES and before is not None
+            and HAN_WORD.fullmatch(before.word)):
+        return Act.STOP
+    return None
+
+
+WORD_SUFFIXES = "化"
+
+
 def _opens_after(w: Walk, tok: Token) -> bool:
     """Nothing but a place, 的 or a mark comes before this word (not 大会上|湄湘村)."""
     before = w.prev(tok)
@@ -512,8 +530,9 @@ def branch_village_opener(w: Walk, tok: Token) -> Act | None:
 
 @rule("bodies/heads.tsv")
 def community_morpheme(w: Walk, tok: Token) -> Act | None:
-    """王府|园|社区: a morpheme between a name and the community it names."""
-    if len(tok.word) == 1 and tok.tag in P.MORPHEME:
+    """王府|园|社区, 西南|关|社区: a morpheme (or a place word, bodies/name_parts.txt) between a name and the
+    community it names."""
+    if len(tok.word) == 1 and (tok.tag in P.MORPHEME or tok.word in w.t.name_parts):
         before = w.prev(tok)
         if before is not None and before.tag in P.SPECIFIC and _names_community(w.mods, w.head, w.t):
             return Act.TAKE
@@ -676,6 +695,8 @@ def adjective(w: Walk, tok: Token) -> Act | None:
     before a street word it is the street's name (健康|路|社区), and it may open a company's (友达|光电)."""
     if tok.tag not in P.ADJECTIVE:
         return None
+    if SUPERLATIVE.fullmatch(tok.word):
+        return Act.STOP  # 全国最大|经济中心: a description, not a name (最高|人民法院 is one)
     if w.mods and w.mods[0].word in w.t.street_words:
         return Act.TAKE
     before = w.prev(tok)
@@ -685,6 +706,9 @@ def adjective(w: Walk, tok: Token) -> Act | None:
             not _is_stop(before, w.t) and before.tag not in ("a", "b")))):
         return Act.STOP
     return Act.STOP if _village_name_ends(w, tok) else Act.TAKE
+
+
+SUPERLATIVE = re.compile("最(?!高)[\u4e00-\u9fff]{1,2}")
 
 
 @rule("bodies/admin_levels.txt", "bodies/quantifiers.txt")
@@ -731,9 +755,9 @@ def name_word(w: Walk, tok: Token) -> Act | None:
 
 
 WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
-        parent_company, glued_conjunction, joint_verb, preposition_and_that, glued_function_words, glued_preposition,
-        village_opener,
-        branch_village_opener, community_morpheme, bracketed_place, street_name, company_brand, numbered_unit,
+        parent_company, glued_conjunction, joint_verb, preposition_and_that, glued_function_words, glued_suffix,
+        glued_preposition, village_opener, branch_village_opener, community_morpheme, bracketed_place, street_name,
+        company_brand, numbered_unit,
         joined_department, numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier,
         stop_word, post_inside, adjective, level_alone, task_of_a_branch, stop_tag, village_name_ends,
         name_word)
@@ -1128,8 +1152,8 @@ def _anchor(w: Walk, enterprise: bool = False) -> tuple[int, list[Token]]:
     tok = w.stopped_at()
     while tok is not None and w.head_end - tok.start <= MAX_ANCHOR:
         if (tok.tag == "x" or tok.word in t.stop or tok.word in t.quantifiers or tok.word in t.label_words
-                or t.nested_head(tok.word)):
-            break  # (培育建设单位|海南大学: not across the label before a name either)
+                or t.nested_head(tok.word) or SUPERLATIVE.fullmatch(tok.word)):
+            break  # (培育建设单位|海南大学: not across the label before a name, nor 亚洲|最大|物流中心)
         before = w.before(tok.start)
         opens = before is None or before.tag == "x" or before.word in t.stop
         # a brand opens the name only right before it, never across a verb (占旗|能|公司); it may be two words
