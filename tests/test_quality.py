@@ -18,7 +18,7 @@ SETS = {"dev": ("samples", DATA / "dev_gold.jsonl"), "dev2": ("dev2", DATA / "de
 FLOORS = {
     "dev": {"bodies": 0.97, "figures": 0.98, "programmes": 0.96, "persons": 0.92, "documents": 0.99, "owners": 0.96,
             "person_posts": 0.99},
-    "dev2": {"bodies": 0.93, "figures": 0.94, "programmes": 0.84, "persons": 0.89, "documents": 0.99, "owners": 0.85,
+    "dev2": {"bodies": 0.93, "figures": 0.94, "programmes": 0.86, "persons": 0.89, "documents": 0.99, "owners": 0.85,
              "person_posts": 0.88},
     "dev3": {"bodies": 0.89, "figures": 0.93, "programmes": 0.85, "persons": 0.90, "documents": 0.99, "owners": 0.80,
              "person_posts": 0.86},

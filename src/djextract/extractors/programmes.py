@@ -40,6 +40,13 @@ HEAD_CUT = re.compile(r"[“「『\"《、]")  # a head after a quote stops at t
 HEAD_LEAD = re.compile(rf"等(?:一批|一系列|[{NUMERALS}\d]+(?:大|个|项|类)?)?|的")
 HEAD_BREAK = re.compile(r"[的为是在把将即]|提升|带动")  # (“3A”即达到…标准: 即 defines the quote)
 VERB_GAP_BREAK = re.compile(r"[，,。；;、“”\"的与和及]")  # 开展与企业发展“共频共振”: 开展 is a noun there
+# two counts, each with its part (三会一课, 千企兴千村, 一支队伍一次完成; not 双万元户, 千亿县, 四位一体)
+NOT_A_NOUN_AFTER = "的地得是为和与及"
+IDIOM_TAGS = ("i", "l")
+TWO_COUNTS = re.compile(r"[一二三四五六七八九十两双百千](?![个项条类种名位万亿])[\u4e00-\u9fff]{1,4}?"
+                        r"[一二三四五六七八九十两百千](?![万亿]|体)[\u4e00-\u9fff]{1,4}")
+# one count of three or more and a part that is no measure word (三|必谈, 三|网协同; not 十条…, 四个…)
+ONE_COUNT = re.compile(r"[三四五六七八九十](?![个项条类种名位件批次年月天届期大万亿])[\u4e00-\u9fff]{2,6}")
 COUNTED_HEAD = re.compile(rf"[{NUMERALS}\d][个项类种]$")  # 一个|品牌: a number before the head
 GRADE_AFTER = ("级", "星级")  # “五星”级, “四星”级党支部
 FRAME_REACH = 16  # characters before a quote in which 以 may open a frame, and after it to 为…
@@ -489,6 +496,38 @@ def parallel_parts(c: Quoted) -> Act | None:
     return None
 
 
+@rule()
+def numbered_formula(c: Quoted) -> Act | None:
+    """“三会一课”, “一村一品”, “三必谈”要求: a short quoted name that counts its parts twice, or once (three
+    or more) before the noun it names, is a coined formula (a mechanism); not “四个意识” or “十条…”, whose
+    measure word makes it the count of a list, nor a metaphor or magnitude (“一盘棋”, “千亿县”)."""
+    if c.ev is not None:
+        return None
+    after = c.text[c.q.close + 1:c.q.close + 2]
+    if not (TWO_COUNTS.fullmatch(c.name) or ONE_COUNT.fullmatch(c.name) and "\u4e00" <= after <= "\u9fff"
+            and after not in NOT_A_NOUN_AFTER) or c.doc.segmenter.known_tag(c.name) in IDIOM_TAGS:
+        return None  # (一呼百应, 千方百计: an idiom the dictionary knows)
+    c.ev = Evidence(None, "mechanism")
+    return Act.GO_ON
+
+
+@rule("programmes/heads.tsv")
+def sibling_named_by_its_head(c: Quoted) -> Act | None:
+    """“一个支部一件实事”“美好社区先锋行动”“15分钟社区生活圈建设”: a quote listed with one that its head names
+    is a programme of the same kind; a list names things of one kind."""
+    if c.ev is not None or len(c.group) < 2:
+        return None
+    for q in c.group:
+        if q is c.q:
+            continue
+        name = END_GLOSS.sub("", c.text[q.open + 1:q.close]).strip()
+        inside = c.t.inside_re.search(name) if len(name) >= 4 and not re.search(r"[、，,]", name) else None
+        if inside is not None and inside.end() == len(name) and not COUNTED_HEAD.search(name, 1, inside.start()):
+            c.ev = Evidence(None, c.t.heads[inside.group(0)].kind)
+            return Act.GO_ON
+    return None
+
+
 @rule("programmes/heads.tsv")
 def part_of_a_numbered_whole(c: Quoted) -> Act | None:
     """“五整合”，…“四统一”，…“三健全”的“543”工作法: the parts that define a numbered programme written
@@ -551,7 +590,8 @@ def one_character(c: Quoted) -> Act | None:
 
 QUOTED_STAGES = (("group", (honour, figure_of_speech)), ("name", (not_a_name, whole_title)),
                  ("evidence", (head_after, head_inside, adjective_and_head, named_by_its_head, frame, verb_before,
-                               parallel_parts, part_of_a_numbered_whole, no_evidence)),
+                               parallel_parts, part_of_a_numbered_whole, numbered_formula, sibling_named_by_its_head,
+                               no_evidence)),
                  ("veto", (generic_term, part_of_a_body, grade, one_character)))
 """Quoted names: the group, the name, the evidence (in order: each may set or clear it), the vetoes."""
 
