@@ -126,6 +126,13 @@ class Tables:
         self.parallel_re = re.compile(rf"(?:(?<![\u4e00-\u9fff、])|(?<={verbs2}))"
                                       rf"((?:[\u4e00-\u9fff]{{4}}、){{2,}}[\u4e00-\u9fff]{{4}})"
                                       rf"({scheme_heads})")
+        # 设立近邻茶话会、近邻慈善互助金等机制: names listed after a verb that creates them, before 等 and a
+        # head that says what they are (a verb that only holds activities, 开展, names nothing so)
+        makers = "|".join(sorted(re.escape(v) for v, kind in self.verbs.items() if len(v) == 2 and kind != "campaign"))
+        # (a head that may also end a name: 机制, 平台; not one only ever after a quote, 方式, 做法)
+        made = "|".join(map(re.escape, sorted((h.word for h in after if h.kind != "campaign" and h.inside),
+                                              key=len, reverse=True)))
+        self.listed_re = re.compile(rf"(?<={makers})((?:[\u4e00-\u9fff]{{3,10}}、)+[\u4e00-\u9fff]{{3,10}})等({made})")
         self.campaign_re = re.compile(rf"(?:(?<={verbs2})|(?={openers}))(?!{verbs2})"
                                       rf"([^\W\d_]{{2,28}}?(?:{campaign_heads}))")
         self.campaign_hint = re.compile(campaign_heads)  # no head in the sentence: the pattern cannot match
@@ -496,17 +503,21 @@ def parallel_parts(c: Quoted) -> Act | None:
     return None
 
 
-@rule()
+@rule("programmes/goal_words.txt", "programmes/frames.tsv")
 def numbered_formula(c: Quoted) -> Act | None:
-    """“三会一课”, “一村一品”, “三必谈”要求: a short quoted name that counts its parts twice, or once (three
-    or more) before the noun it names, is a coined formula (a mechanism); not “四个意识” or “十条…”, whose
-    measure word makes it the count of a list, nor a metaphor or magnitude (“一盘棋”, “千亿县”)."""
-    if c.ev is not None:
-        return None
+    """“三会一课”, “一镇一业、一村一品”, “三必谈”要求: a short quoted name that counts its parts twice (each
+    part of a list so), or once (three or more) before the noun it names, is a coined formula (a mechanism);
+    not “四个意识” or “十条…”, whose measure word makes it the count of a list, nor a metaphor or magnitude
+    (“一盘棋”, “千亿县”)."""
+    if c.ev is not None or c.frame is not None:
+        return None  # (以“…”为引领 with a name too long for a frame: a slogan)
     after = c.text[c.q.close + 1:c.q.close + 2]
-    if not (TWO_COUNTS.fullmatch(c.name) or ONE_COUNT.fullmatch(c.name) and "\u4e00" <= after <= "\u9fff"
-            and after not in NOT_A_NOUN_AFTER) or c.doc.segmenter.known_tag(c.name) in IDIOM_TAGS:
-        return None  # (一呼百应, 千方百计: an idiom the dictionary knows)
+    counted = all(TWO_COUNTS.fullmatch(part) for part in c.name.split("、")) or (
+        ONE_COUNT.fullmatch(c.name) is not None and "\u4e00" <= after <= "\u9fff" and after not in NOT_A_NOUN_AFTER)
+    if (not counted or c.doc.segmenter.known_tag(c.name) in IDIOM_TAGS  # 一呼百应: an idiom
+            or c.t.goal_after.match(c.text, c.q.close + 1)  # …的思路: a goal
+            or after == "为" and not c.t.as_frame.match(c.text, c.q.close + 1)):  # “…”为荣: no frame
+        return None
     c.ev = Evidence(None, "mechanism")
     return Act.GO_ON
 
@@ -633,31 +644,44 @@ def _quoted(doc: Document, sentence: Sentence, quotes: list[Quote], titles: list
 
 @rule("programmes/known.tsv", "programmes/heads.tsv", "programmes/campaign_heads.txt",
       "programmes/campaign_openers.txt", "programmes/campaign_generic.txt")
-def unquoted_name(text: str) -> list[tuple[int, int, str]]:
+def unquoted_name(text: str) -> list[tuple[int, int, str, str | None]]:
     """四亮工程, 海南省第九届…展播评比, 党史学习教育, 开展树立和践行正确政绩观学习教育, 组织联建、服务联抓、
     产业联兴机制: a numeral and a coined word before a short head, a numbered edition of a competition, a
     campaign the data names, a campaign named by a phrase after a verb that runs it (or from the way
     such names begin), parts of one length before a mechanism's head, or a campaign or project a clause
     takes as its frame (以农村面貌改善行动为切入点)."""
     t = tables()
-    spans = []
+    spans: list[tuple[int, int, str, str | None]] = []
     if t.campaign_hint.search(text):
-        spans += [(m.start(1), m.end(1), m.group(1)) for m in t.campaign_re.finditer(text)
+        spans += [(m.start(1), m.end(1), m.group(1), None) for m in t.campaign_re.finditer(text)
                   if not _kind_of_campaign(m.group(1), t)]
     if "、" in text:
-        spans += [(m.start(1), m.end(2), m.group(0)) for m in t.parallel_re.finditer(text)]
+        spans += [(m.start(1), m.end(2), m.group(0), None) for m in t.parallel_re.finditer(text)]
+        spans += _listed(text, t)
     if "以" in text:
-        spans += [(m.start(1), m.end(1), m.group(1)) for m in t.framed_re.finditer(text)
+        spans += [(m.start(1), m.end(1), m.group(1), None) for m in t.framed_re.finditer(text)
                   if not _kind_of_campaign(m.group(1), t)]
     unquoted = t.unquoted_re.finditer(text) if "届" in text or t.unquoted_hint.search(text) else ()
     for m in unquoted:
         name = m.group(1) or m.group(2)
         s = m.start(1) if m.group(1) else m.start(2)
-        spans.append((s, s + len(name), name))
+        spans.append((s, s + len(name), name, None))
     if t.known_re:
         for m in t.known_re.finditer(text):
-            spans.append((m.start(), m.end(), m.group(0)))
+            spans.append((m.start(), m.end(), m.group(0), None))
     return spans
+
+
+def _listed(text: str, t: Tables) -> list[tuple[int, int, str, str | None]]:
+    """The names of a list after a verb that creates them, before 等 and their head (…等机制), with its kind."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for m in t.listed_re.finditer(text):
+        kind = t.heads[m.group(2)].kind
+        at = m.start(1)
+        for name in m.group(1).split("、"):
+            out.append((at, at + len(name), name, kind))
+            at += len(name) + 1
+    return out
 
 
 def _kind_of_campaign(name: str, t: Tables) -> bool:
@@ -672,7 +696,7 @@ def _kind_of_campaign(name: str, t: Tables) -> bool:
 def _unquoted(doc: Document, sentence: Sentence, quotes: list[Quote]) -> Iterator[Mention]:
     t = tables()
     text = sentence.text
-    for s, e, name in unquoted_name(text):
+    for s, e, name, listed_kind in unquoted_name(text):
         if any(q.open <= s and e <= q.close + 1 for q in quotes):
             continue
         if name in t.known:
@@ -680,7 +704,7 @@ def _unquoted(doc: Document, sentence: Sentence, quotes: list[Quote]) -> Iterato
         else:
             hm = t.inside_re.search(name)
             head = hm.group(0) if hm else None
-            kind = t.heads[head].kind if head else "other"
+            kind = t.heads[head].kind if head else listed_kind or "other"
         kind = _site_kind(kind, name)
         a, b = s + sentence.start, e + sentence.start
         if doc.is_claimed(a, b):
