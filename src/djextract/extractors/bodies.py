@@ -299,9 +299,22 @@ def function_word_head(w: Walk) -> Act | None:
 def ordinary_word(w: Walk) -> Act | None:
     """格局, 农村, 常委: the head begins inside an ordinary dictionary word."""
     first = w.first
-    if first is not None and first.start < w.head_start and first.word in w.t.false_heads:
+    if (first is not None and first.start < w.head_start and first.word in w.t.false_heads
+            and not _named_village_word(w.sentence, first)):
         return Act.REJECT
     return None
+
+
+VILLAGE_WORDS = ("新村", "山村", "渔村")  # ordinary words (a new village, a mountain village) that end village names
+
+
+def _named_village_word(sentence: Sentence, tok: Token) -> bool:
+    """白河|新村, 毛竹|山村: the ordinary word ends a village's name when a proper name jieba knows comes before."""
+    if tok.word not in VILLAGE_WORDS:
+        return False
+    before = sentence.word_at(tok.start - 1)
+    return before is not None and before.tag in ("nr", "ns", "nz") and len(before.word) >= 2 \
+        and HAN_WORD.fullmatch(before.word) is not None and before.word not in tables().generic_mods
 
 
 @rule("bodies/admin_levels.txt")
@@ -313,6 +326,8 @@ def one_character_stub(w: Walk) -> Act | None:
         before = w.before(first.start)  # type: ignore[union-attr]
         if before is not None and (before.tag in PLACE_NAME_TAGS or before.word in w.t.admin) and not w.head.sub:
             return None  # 商丘|工学院, 县|总医院: a place or a level before the word names the body
+        if w.head.place and _town_just_before(w, first.start):  # type: ignore[union-attr]
+            return None  # 高石镇|童|家村: the village's name runs on to its town (village_after_place)
         return Act.REJECT
     return None
 
@@ -344,9 +359,12 @@ def word_around_head(w: Walk) -> Act | None:
                                and (before.tag not in PLACE_NAME_TAGS and before.word not in w.t.admin
                                     or w.head.sub)
                                and not (before.tag.startswith("n") and len(before.word) == 2
-                                        and _opens_after(w, before)))):
+                                        and _opens_after(w, before))
+                               and not (w.head.place and len(before.word) == 1 and before.tag.startswith("n")
+                                        and _after_preposition(w, before)))):
         # 发挥|好村: a one-character stub of an unknown word does not join a dictionary word, unless a
-        # two-character noun opens the clause with it (如今，方家|沟村)
+        # two-character noun opens the clause with it (如今，方家|沟村), or a one-character noun follows a
+        # preposition (在|文|塘村)
         w.pos = None
     return Act.GO_ON
 
@@ -850,6 +868,27 @@ def village_after_place(w: Walk) -> Act | None:
     return None
 
 
+def _after_preposition(w: Walk, tok: Token) -> bool:
+    """在|文|塘村: the word right before is a preposition (jieba's p)."""
+    before = w.prev(tok)
+    return before is not None and before.tag == "p"
+
+
+def _town_just_before(w: Walk, pos: int) -> bool:
+    """A town or street of the gazetteer ends at most two name characters before doc offset ``pos``."""
+    from ..places import gazetteer
+
+    sentence = w.sentence
+    rel = pos - sentence.start
+    lo = max(0, rel - 12)
+    for _a, b, _ in gazetteer().mentions(sentence.text[lo:rel], {}):
+        gap = sentence.text[lo + b:rel]
+        if sentence.text[lo + b - 1] in "镇乡道" and len(gap) <= 2 and not NOT_IN_A_NAME.intersection(gap) \
+                and (not gap or VILLAGE_GAP.fullmatch(gap)):
+            return True
+    return False
+
+
 @rule()
 def county_prefix_dropped(w: Walk) -> Act | None:
     """漠河市|北极村, 闵行区|颛桥镇颛桥街区党支部: a village or community (or its party branch) keeps the town
@@ -1225,7 +1264,9 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
         head = t.heads[m.group(0)]
         if not head.alone and (m.start() == 0 or text[m.start() - 1] in MARKS_BEFORE):
             continue  # a bare head (党委, 社区) after punctuation names nothing: no word needs cutting to see it
-        if text.endswith(t.false_head_words, 0, m.end()):
+        if text.endswith(t.false_head_words, 0, m.end()) and not (
+                text.endswith(VILLAGE_WORDS, 0, m.end()) and _named_village_word(
+                    sentence, sentence.word_at(sentence.start + m.end() - 1) or Token("", 0, 0, ""))):
             continue  # 格局, 农村: the head ends an ordinary word (seen in the text, before any word is cut)
         cand = _candidate(sentence, m.start() + sentence.start, m.end() + sentence.start, head, parents)
         if cand:
