@@ -60,6 +60,7 @@ class Tables:
         self.before = sorted((c for c in cues if c.where == "before"), key=lambda c: -len(c.word))
         self.after = sorted((c for c in cues if c.where == "after"), key=lambda c: -len(c.word))
         self.drop = tuple(c.word for c in self.before if c.gives == "drop")
+        self.cue_words = tuple(c.word for c in self.before if c.gives == "none")  # 村民, 居民: a person follows
         self.body_heads = tuple(sorted(load_set("persons/body_heads.txt"), key=len, reverse=True))
         self.name_ends = tuple(sorted(load_set("persons/body_name_ends.txt"), key=len, reverse=True))
         self.name_stops = frozenset(load_set("persons/body_name_stops.txt"))
@@ -122,7 +123,7 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
     a surname left alone before it is joined. A surname the HMM left alone before
     a given name it took for a word (副所长|黄|远志) is joined to it when a post
     stands right before. A word the dictionary knows as anything but a name (文明,
-    麦收) is none.
+    麦收) is none, and so is a four-character one it knows without a compound surname (严于律己).
     """
     pos = 0
     spans = []
@@ -134,6 +135,9 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
             kt = known(w)
             if kt is not None and not kt.startswith("nr"):
                 continue
+            if kt is not None and len(w) == 4 and w[:2] not in t.surnames:
+                continue  # 严于律己, 大展宏图: jieba's dictionary tags thousands of idioms nr; a four-character
+                # name it knows opens with a compound surname (欧阳应霁)
             if w[0] in FUNCTION_OPENERS and known(w[1:]) is not None:
                 continue
             if len(w) == 2 and i > 0 and len(spans[i - 1][2]) == 1 and spans[i - 1][2] in t.surnames and (
@@ -145,12 +149,14 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                 yield a, b + 1  # 周锐|彬道出
                 continue
             yield a, b
-        elif len(w) == 1 and w in t.surnames and w not in FUNCTION_OPENERS and i + 1 < len(spans) and i > 0 and \
-                t.post_before.search(
-                spans[i - 1][2]):
+        elif len(w) == 1 and w in t.surnames and w not in FUNCTION_OPENERS and i + 1 < len(spans) and i > 0 and (
+                t.post_before.search(spans[i - 1][2])
+                or tag in P.PERSON_NAME and spans[i - 1][2].endswith(t.cue_words)):  # (not 居民|管|室内)
             na, nb, nw, ntag = spans[i + 1]
             if 1 <= len(nw) <= 2 and HAN.match(nw) and ntag not in STOP_AFTER_TAGS and ntag not in P.PERSON_NAME:
-                yield a, nb  # 副所长|黄|远志
+                yield a, nb  # 副所长|黄|远志, 村民|董|连营
+            elif tag not in P.PERSON_NAME and ntag in P.PERSON_NAME and len(nw) == 2:
+                yield a, nb  # 主任|张|小春: the HMM took the surname for a measure word
             elif tag in P.PERSON_NAME and HAN_CHAR.match(text[a + 1:a + 2]):  # 书记|李|明说: the HMM's surname alone
                 if text[a + 2:a + 3] in STOP_CHARS or not _ends_name(text, a + 3, t):
                     if _ends_name(text, a + 2, t):
