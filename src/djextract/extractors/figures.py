@@ -352,13 +352,19 @@ def categorize(unit_class: str, counted: str, window: str = "") -> str:
     return "other"
 
 
+QUOTED_NAME = 20  # characters: a quote longer than this, with a figure in it, is a statement, not a name
+SLOGAN_BREAK = re.compile("[，,；;]")
 SPEECH_END = re.compile(r"[。！？!?][”」』\"’]?$")
 
 
 def _excluded_spans(sentence: Sentence, quotes: list[Quote]) -> list[tuple[int, int]]:
-    """Quoted names and titles, and formulae; not quoted speech (“一年有3个月都在上访。”)."""
+    """Quoted names and titles, and formulae; not quoted speech (“一年有3个月都在上访。”) nor a quoted notice
+    longer than a name (“…闲置房屋共4000余平方米整体招商”); a long slogan of parallel parts is still one
+    (“完善一个章程，实施三项试点，…”)."""
     text, base = sentence.text, sentence.start
-    spans = [q.outer for q in quotes if q.is_title or not SPEECH_END.search(text[q.open - base + 1:q.close - base])]
+    spans = [q.outer for q in quotes if q.is_title or not (
+        SPEECH_END.search(text[q.open - base + 1:q.close - base])
+        or q.close - q.open - 1 > QUOTED_NAME and not SLOGAN_BREAK.search(text, q.open - base, q.close - base))]
     t = tables()
     if t.formula_re:
         spans += [(m.start() + sentence.start, m.end() + sentence.start) for m in t.formula_re.finditer(sentence.text)]
