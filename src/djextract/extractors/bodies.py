@@ -615,6 +615,17 @@ def company_brand(w: Walk, tok: Token) -> Act | None:
     return Act.GO_ON
 
 
+@rule("bodies/company_form_words.txt")
+def trade_word(w: Walk, tok: Token) -> Act | None:
+    """万穗农业|开发|有限公司, 能富果蔬|种植|专业合作社: the trade between a firm's name and its form joins the
+    name, verb as it is to jieba (开发, 种植), when only trade words stand between it and the head."""
+    if w.head.kind != "enterprise" or not w.t.trade_word.fullmatch(tok.word):
+        return None
+    if all(w.t.trade_word.fullmatch(m.word) for m in w.mods):
+        return Act.TAKE
+    return None
+
+
 @rule()
 def numbered_unit(w: Walk, tok: Token) -> Act | None:
     """七局 (one word): a numbered bureau or company of a group, after the group's brand."""
@@ -775,7 +786,7 @@ def name_word(w: Walk, tok: Token) -> Act | None:
 WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
         parent_company, glued_conjunction, joint_verb, preposition_and_that, glued_function_words, glued_suffix,
         glued_preposition, village_opener, branch_village_opener, community_morpheme, bracketed_place, street_name,
-        company_brand, numbered_unit,
+        company_brand, trade_word, numbered_unit,
         joined_department, numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier,
         stop_word, post_inside, adjective, level_alone, task_of_a_branch, stop_tag, village_name_ends,
         name_word)
