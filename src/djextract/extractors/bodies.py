@@ -336,8 +336,9 @@ def one_character_stub(w: Walk) -> Act | None:
 def stop_word_around_head(w: Walk) -> Act | None:
     """A stop word that ends in the head (a known word, not an unknown one) names nothing."""
     first = w.first
-    if first is not None and first.start < w.head_start and _is_stop(first, w.t) and first.tag != "":
-        return Act.REJECT
+    if first is not None and first.start < w.head_start and _is_stop(first, w.t) and first.tag != "" and not (
+            first.end > w.head_end and w.sentence.doc.text[w.head_end:first.end] in w.t.titles):
+        return Act.REJECT  # (中央政治局常委: the title glued after the head is the stop word, not the body)
     return None
 
 
