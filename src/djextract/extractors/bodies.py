@@ -1203,8 +1203,10 @@ def _anchor(w: Walk, enterprise: bool = False) -> tuple[int, list[Token]]:
     tok = w.stopped_at()
     while tok is not None and w.head_end - tok.start <= MAX_ANCHOR:
         if (tok.tag == "x" or tok.word in t.stop or tok.word in t.quantifiers or tok.word in t.label_words
-                or t.nested_head(tok.word) or SUPERLATIVE.fullmatch(tok.word)):
-            break  # (培育建设单位|海南大学: not across the label before a name, nor 亚洲|最大|物流中心)
+                or t.nested_head(tok.word) or SUPERLATIVE.fullmatch(tok.word) or tok.tag.startswith(("p", "c", "u"))
+                or len(tok.word) >= 2 and all(ch in t.stop for ch in tok.word)):
+            break  # (培育建设单位|海南大学: not across the label before a name, nor 亚洲|最大|物流中心, nor a
+            # preposition, conjunction or particle: 虹桥火车站出口|到|国家会展中心, …规划|需经|国务院)
         before = w.before(tok.start)
         opens = before is None or before.tag == "x" or before.word in t.stop
         # a brand opens the name only right before it, never across a verb (占旗|能|公司); it may be two words
