@@ -98,6 +98,7 @@ class Tables:
         self.false_heads = load_set("bodies/false_heads.txt")
         self.false_head_words = tuple(sorted(self.false_heads, key=len, reverse=True))
         self.admin = frozenset("".join(load_set("bodies/admin_levels.txt")))
+        self.unit_shorts = frozenset("".join(load_set("bodies/unit_shorts.txt")))
         self.national = tuple(load_set("bodies/national_prefixes.txt"))
         self.paren_qualifiers = load_set("bodies/paren_qualifiers.txt")
         self.title_suffixes = tuple(w for w in self.titles if len(w) >= 2)
@@ -322,7 +323,8 @@ def one_character_stub(w: Walk) -> Act | None:
     """好村: one character before the head in its word, neither a level nor a name, is no name."""
     first = w.first
     prefix = first.word[: w.head_start - first.start] if first is not None else ""
-    if len(prefix) == 1 and prefix not in w.t.admin and first.tag not in P.PROPER and first.tag != "":  # type: ignore[union-attr]
+    if (len(prefix) == 1 and prefix not in w.t.admin and first.tag not in P.PROPER and first.tag != ""  # type: ignore[union-attr]
+            and not _unit_short(w, prefix, first.start)):  # type: ignore[union-attr]
         before = w.before(first.start)  # type: ignore[union-attr]
         if before is not None and (before.tag in PLACE_NAME_TAGS or before.word in w.t.admin) and not w.head.sub:
             return None  # 商丘|工学院, 县|总医院: a place or a level before the word names the body
@@ -496,6 +498,29 @@ def glued_preposition(w: Walk, tok: Token) -> Act | None:
         w.start = tok.start + 1
         return Act.END
     return None
+
+
+@rule("bodies/unit_shorts.txt", "bodies/glued_prepositions.txt")
+def unit_short(w: Walk, tok: Token) -> Act | None:
+    """院|党委, 在校|党委: the one-character short form of the report's unit before its party organ names it,
+    as 市委 names the city's (a preposition jieba glued to it stays out: 在|校党委)."""
+    if w.mods or not 1 <= len(tok.word) <= 2 or not _unit_short(w, tok.word[-1], tok.end - 1):
+        return None
+    if len(tok.word) == 2 and tok.word[0] not in w.t.glued_prepositions:
+        return None
+    w.mods.insert(0, Token(tok.word[-1], tok.end - 1, tok.end, "n"))
+    w.start = tok.end - 1
+    return Act.END
+
+
+def _unit_short(w: Walk, char: str, at: int) -> bool:
+    """A unit's short form (bodies/unit_shorts.txt) at doc offset ``at``, right before a party head, with
+    nothing but a mark, a preposition or the start of the sentence before it."""
+    if char not in w.t.unit_shorts or w.head.kind != "party" or at + 1 != w.head_start:
+        return False
+    text = w.sentence.doc.text
+    before = text[at - 1:at] if at > w.sentence.start else ""
+    return not before or not HAN_WORD.fullmatch(before) or before in w.t.glued_prepositions
 
 
 @rule("bodies/stop.txt")
@@ -785,12 +810,11 @@ def name_word(w: Walk, tok: Token) -> Act | None:
 
 
 WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
-        parent_company, glued_conjunction, joint_verb, preposition_and_that, glued_function_words, glued_suffix,
-        glued_preposition, village_opener, branch_village_opener, community_morpheme, bracketed_place, street_name,
-        company_brand, trade_word, numbered_unit,
-        joined_department, numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier,
-        stop_word, post_inside, adjective, level_alone, task_of_a_branch, stop_tag, village_name_ends,
-        name_word)
+        parent_company, glued_conjunction, joint_verb, preposition_and_that, unit_short, glued_function_words,
+        glued_suffix, glued_preposition, village_opener, branch_village_opener, community_morpheme, bracketed_place,
+        street_name, company_brand, trade_word, numbered_unit, joined_department, numbered_company, village_numeral,
+        numbered_branch, place_of_level_body, generic_modifier, stop_word, post_inside, adjective, level_alone,
+        task_of_a_branch, stop_tag, village_name_ends, name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 
@@ -1227,6 +1251,8 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
         return head.alone
     if head.alone:
         return True
+    if len(mods) == 1 and mods[0].word in t.unit_shorts and head.kind == "party":
+        return True  # 院党委, 校党委 (bodies.unit_short)
     first = mods[0].word
     if first[0] in t.admin and first not in t.generic_mods:
         return True
