@@ -270,9 +270,9 @@ def _home(doc: Document, memory: dict) -> str | None:
 def _place_home(doc: Document, memory: dict) -> str | None:
     """The lowest unit of the document's place (spec §8)."""
     if "home" not in memory:
-        from .places import resolve
+        from .places import document_place
 
-        place = resolve(doc.text)
+        place = document_place(doc)
         memory["home"] = place["county"] or place["city"] or place["province"]
     return memory["home"]
 

@@ -141,9 +141,9 @@ def finalize(doc: Document, m: Mention) -> Mention:
 def document_facts(doc: Document) -> dict[str, object]:
     """The document facts of spec §8: where the report is from (with codes) and its own date."""
     from .dates import report_date
-    from .places import resolve
+    from .places import document_place
 
-    return {"place": resolve(doc.text), "date": report_date(doc.raw)}
+    return {"place": dict(document_place(doc)), "date": report_date(doc.raw)}
 
 
 def process(raw: str, doc_id: str = "-", options: Options | None = None, name: str = "",

