@@ -82,15 +82,14 @@ class Gazetteer:
         self.full = {n: tuple(c) for n, c in full.items()}
         self.short = {n: tuple(c) for n, c in short.items()}
         self.county_short = {n: tuple(c) for n, c in county_short.items()}
-        # first character → the lengths of the names that start with it, longest first: most characters
-        # start no name, so `mentions` tries a handful of lengths at a few positions, not eleven at each
+        # first two characters → the lengths of the names they open, longest first: most positions open no
+        # name, so `mentions` tries a handful of lengths at a few positions, not eleven at each
         lengths: dict[str, set[int]] = defaultdict(set)
         for names in (self.full, self.short, self.county_short):
             for n in names:
                 if 2 <= len(n) <= MAX_NAME:
-                    lengths[n[0]].add(len(n))
-        self.lengths = {ch: tuple(sorted(ks, reverse=True)) for ch, ks in lengths.items()}
-        self.starts = frozenset(n[:2] for names in (self.full, self.short, self.county_short) for n in names)
+                    lengths[n[:2]].add(len(n))
+        self.lengths = {pair: tuple(sorted(ks, reverse=True)) for pair, ks in lengths.items()}
         self._made: dict[str, Division] = {}
 
     def division(self, code: str) -> Division | None:
@@ -135,13 +134,13 @@ class Gazetteer:
         found: list[tuple[int, int, list[Division]]] = []
         if shorts is None:
             shorts = self.county_shorts(self.full_names(text))
-        lengths, starts, full, short = self.lengths, self.starts, self.full, self.short
+        full, short, lengths = self.full, self.short, self.lengths
         after = 0  # where the last name found ends: names do not overlap
         for m in self._candidates().finditer(text):
             i = m.start()
-            if i < after or text[i:i + 2] not in starts:
+            if i < after:
                 continue
-            for k in lengths.get(text[i], ()):
+            for k in lengths.get(text[i:i + 2], ()):
                 w = text[i:i + k]
                 if len(w) < k:
                     continue  # (past the end of the text; every name is Han, so none runs past a mark)
@@ -159,13 +158,13 @@ class Gazetteer:
         return found
 
     def _candidates(self) -> re.Pattern[str]:
-        """Where a name may start: a character that opens one, before one that can follow it (built on first
-        use, not kept in the cache file). Why: 5% of positions open a name; the regex finds them without a
-        Python step at every character, three times faster than the loop it replaces."""
+        """Where a name may start: a character that opens one, before one that can follow it (compiled on first
+        use, not kept in the cache file). Why: 5% of positions open a name; the regex finds the few that may
+        without a Python step at every character."""
         pattern = self.__dict__.get("_candidates_re")
         if pattern is None:
-            first = "".join(sorted({k[0] for k in self.starts}))
-            second = "".join(sorted({k[1] for k in self.starts if len(k) > 1}))
+            first = "".join(sorted({k[0] for k in self.lengths}))
+            second = "".join(sorted({k[1] for k in self.lengths}))
             pattern = self.__dict__["_candidates_re"] = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")
         return pattern
 
@@ -196,7 +195,7 @@ def document_county_shorts(doc: Document) -> dict[str, str]:
     return shorts
 
 
-GAZETTEER_FORMAT = 1
+GAZETTEER_FORMAT = 2
 
 
 @derived
