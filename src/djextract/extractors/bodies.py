@@ -258,6 +258,13 @@ class Walk(Cursor):
 GLUED_AFTER_HEAD = "时"  # 走访旺岩村时: jieba's guess glues "when" to the head
 
 
+def _name_follows(w: Walk) -> bool:
+    """A surname follows the head (防治科|马岩), not a verb's complement (高等学校|办出|特色)."""
+    from .persons import tables as person_tables
+
+    return w.sentence.doc.text[w.head_end:w.head_end + 1] in person_tables().surname_starts
+
+
 def _visited(w: Walk) -> bool:
     """走访|旺岩|村时: a name word after a verb or preposition of going (not 刚驻|村时, "when just stationed")."""
     name = w.before(w.head_start)
@@ -273,7 +280,7 @@ def head_inside_word(w: Walk) -> Act | None:
     if last is None:
         return Act.REJECT
     guessed = last.start == w.head_start and last.tag == ""
-    glued = guessed and (w.head.sub  # 防治科|马岩: jieba's guess ran on
+    glued = guessed and (w.head.sub and _name_follows(w)  # 防治科|马岩: jieba's guess ran on into a name
                          or last.end == w.head_end + 1 and last.word[-1] in GLUED_AFTER_HEAD and _visited(w))
     if last.end != w.head_end and not w.sentence.doc.text.startswith(w.t.title_words, w.head_end) and not glued:
         return Act.REJECT

@@ -40,13 +40,17 @@ HEAD_CUT = re.compile(r"[“「『\"《、]")  # a head after a quote stops at t
 HEAD_LEAD = re.compile(rf"等(?:一批|一系列|[{NUMERALS}\d]+(?:大|个|项|类)?)?|的")
 HEAD_BREAK = re.compile(r"[的为是在把将即]|提升|带动")  # (“3A”即达到…标准: 即 defines the quote)
 VERB_GAP_BREAK = re.compile(r"[，,。；;、“”\"的与和及]")  # 开展与企业发展“共频共振”: 开展 is a noun there
-# two counts, each with its part (三会一课, 千企兴千村, 一支队伍一次完成; not 双万元户, 千亿县, 四位一体)
+# two counts, each with its part (三会一课, 千企兴千村, 一支队伍一次完成; not 双万元户, 千亿县, 四位一体, nor a
+# number: 十一五, 九二共识)
 NOT_A_NOUN_AFTER = "的地得是为和与及"
 IDIOM_TAGS = ("i", "l")
-TWO_COUNTS = re.compile(r"[一二三四五六七八九十两双百千](?![个项条类种名位万亿])[\u4e00-\u9fff]{1,4}?"
-                        r"[一二三四五六七八九十两百千](?![万亿]|体)[\u4e00-\u9fff]{1,4}")
-# one count of three or more and a part that is no measure word (三|必谈, 三|网协同; not 十条…, 四个…)
-ONE_COUNT = re.compile(r"[三四五六七八九十](?![个项条类种名位件批次年月天届期大万亿])[\u4e00-\u9fff]{2,6}")
+TWO_COUNTS = re.compile(r"[一二三四五六七八九十两双百千](?![个项条类种名位万亿]|[一二三四五六七八九十两百千])"
+                        r"[\u4e00-\u9fff]{1,4}?[一二三四五六七八九十两百千](?![万亿]|体|[一二三四五六七八九十])"
+                        r"[\u4e00-\u9fff]{1,4}")
+# one count of three or more and a part that is no measure word nor number (三|必谈, 三|网协同; not 十条…, 四个…,
+# 十一五)
+ONE_COUNT = re.compile(r"[三四五六七八九十](?![个项条类种名位件批次年月天届期大万亿]|[一二三四五六七八九十])"
+                       r"[\u4e00-\u9fff]{2,6}")
 COUNTED_HEAD = re.compile(rf"[{NUMERALS}\d][个项类种]$")  # 一个|品牌: a number before the head
 GRADE_AFTER = ("级", "星级")  # “五星”级, “四星”级党支部
 FRAME_REACH = 16  # characters before a quote in which 以 may open a frame, and after it to 为…
