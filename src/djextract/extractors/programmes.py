@@ -136,7 +136,8 @@ class Tables:
         # (a head that may also end a name: 机制, 平台; not one only ever after a quote, 方式, 做法)
         made = "|".join(map(re.escape, sorted((h.word for h in after if h.kind != "campaign" and h.inside),
                                               key=len, reverse=True)))
-        self.listed_re = re.compile(rf"(?<={makers})((?:[\u4e00-\u9fff]{{3,10}}、)+[\u4e00-\u9fff]{{3,10}})等({made})")
+        self.listed_re = re.compile(rf"(?<={makers})(?:好)?"  # (实施好…: the verb's complement)
+                                    rf"((?:[\u4e00-\u9fff]{{3,10}}、)+[\u4e00-\u9fff]{{3,10}})等({made})")
         self.campaign_re = re.compile(rf"(?:(?<={verbs2})|(?={openers}))(?!{verbs2})"
                                       rf"([^\W\d_]{{2,28}}?(?:{campaign_heads}))")
         self.campaign_hint = re.compile(campaign_heads)  # no head in the sentence: the pattern cannot match
