@@ -31,6 +31,15 @@ def test_the_gazetteer_is_the_statistics_codes():
     assert gz.chain(gz.named("海曙区")[0])["city"].name == "宁波市"
 
 
+@pytest.mark.parametrize("text, names", [
+    ("要大力发展乡村旅游", []),  # 发展|乡村, not the township 发展乡
+    ("在发展乡政府工作", ["发展乡"]),
+    ("大连市场监管局开展检查", ["大连"]),  # 大连|市场监管局: the 市 opens 市场
+])
+def test_a_level_that_opens_the_next_word_ends_no_place(text, names):
+    assert [text[a:b] for a, b, _ in gazetteer().mentions(text, {})] == names
+
+
 def test_the_gazetteer_cache_is_the_gazetteer(tmp_path, monkeypatch):
     """A gazetteer read from the cache answers as the one built from the data (and a broken cache is rebuilt)."""
     from djextract import places

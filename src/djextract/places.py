@@ -30,6 +30,8 @@ COUNTY_ENDINGS = ("自治县", "自治旗", "区", "县", "市", "旗")
 PLACEHOLDER_CITIES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 MUNICIPALITIES = frozenset({"11", "12", "31", "50", "81", "82"})  # no prefecture between them and their counties
 COUNTY_END = re.compile("[区县市旗]")
+# a level character that opens the next word instead (发展乡|村 is 发展|乡村, not the township 发展乡)
+WORD_AFTER_LEVEL = {"乡": ("村", "镇"), "市": ("场", "民", "值")}
 LEVEL_END = frozenset("省市县区镇乡旗州盟道")
 MAX_NAME = 12
 MIN_SHARE = 0.5
@@ -144,7 +146,7 @@ class Gazetteer:
                 w = text[i:i + k]
                 if len(w) < k:
                     continue  # (past the end of the text; every name is Han, so none runs past a mark)
-                if w in full and w[-1] in LEVEL_END:
+                if w in full and w[-1] in LEVEL_END and not text.startswith(WORD_AFTER_LEVEL.get(w[-1], ()), i + k):
                     codes = full[w]
                 elif w in short and text[i + k:i + k + 1] not in ("路", "街"):
                     codes = short[w]
