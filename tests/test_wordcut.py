@@ -112,7 +112,7 @@ def test_runs_without_a_surname_change_no_name_and_no_offset():
     for s in sentences:
         full, fast = seg.pos_cut(s), seg.pos_cut(s, t.surname_starts)
         assert "".join(w for w, _ in fast) == s
-        assert list(_names(fast, s, t, seg.known_tag)) == list(_names(full, s, t, seg.known_tag)), s
+        assert list(_names(fast, s, t, seg.known_tag, seg.freq)) == list(_names(full, s, t, seg.known_tag, seg.freq)), s
         skipped += len(fast) < len(full)
     assert skipped > len(sentences) // 4  # the shortcut is taken, not just harmless
 

@@ -119,8 +119,11 @@ def _ends_name(text: str, pos: int, t: Tables) -> bool:
         t.post_after.match(rest))
 
 
-def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[str], str | None]) -> Iterator[
-        tuple[int, int]]:
+COMMON_WORD = 100  # jieba frequency: a two-character "name" seen this often is a word (权威 2073; 林海 51)
+
+
+def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[str], str | None],
+           freq: Callable[[str], int]) -> Iterator[tuple[int, int]]:
     """(start, end) in the sentence of each word the HMM takes for a personal name.
 
     The HMM often cuts a three-character name short or starts it late (周锐|彬道出,
@@ -128,7 +131,8 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
     a surname left alone before it is joined. A surname the HMM left alone before
     a given name it took for a word (副所长|黄|远志) is joined to it when a post
     stands right before. A word the dictionary knows as anything but a name (文明,
-    麦收) is none, and so is a four-character one it knows without a compound surname (严于律己).
+    麦收) is none, and so is a four-character one it knows without a compound surname (严于律己), or a
+    two-character one it has seen as often as a common word (权威).
     """
     pos = 0
     spans = []
@@ -153,6 +157,8 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
             if len(w) == 2 and not _ends_name(text, b, t) and _ends_name(text, b + 1, t) and text[b] not in STOP_CHARS:
                 yield a, b + 1  # 周锐|彬道出
                 continue
+            if kt == "nr" and len(w) == 2 and freq(w) >= COMMON_WORD:
+                continue  # 权威, 文明, 阳光: jieba's dictionary tags common two-character words nr
             yield a, b
         elif len(w) == 1 and w in t.surnames and w not in FUNCTION_OPENERS and i + 1 < len(spans) and i > 0 and (
                 t.post_before.search(spans[i - 1][2])
@@ -382,7 +388,8 @@ def persons_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     bodies = [m for m in doc.found if m.type == "body"]
     last: tuple[int, str | None, str | None] | None = None  # end, post, body of the person before
     (_, name_rules), (_, evidence_rules), (_, memory_rules) = STAGES
-    for a, b in _names(_words_near_triggers(doc, sentence, bodies, t), text, t, doc.segmenter.known_tag):
+    for a, b in _names(_words_near_triggers(doc, sentence, bodies, t), text, t, doc.segmenter.known_tag,
+                       doc.segmenter.freq):
         p = Person(doc, sentence, a, b, bodies, last)
         s, e = sentence.start + a, sentence.start + b
         events = begin(doc, "person", s, e, p.name, ())

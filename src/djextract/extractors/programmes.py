@@ -307,6 +307,9 @@ def _names_body(text: str, q: Quote) -> bool:
     return m is not None and tables().after_re.match(text, m.end()) is None
 
 
+FIVE_YEAR_PLAN = re.compile("(?:十[一二三四五六七八九]?|[六七八九])五")  # “十四五”规划: a period (spec §2), not a name
+
+
 def _looks_generic(name: str) -> bool:
     """Terms rather than names: 网格化, 体检式, a body (大党委), a code (2·04), service hours (7×24小时)."""
     if len(name) <= 3 and name[-1] in "化式" and name[0] not in NUMERALS:
@@ -580,7 +583,10 @@ def no_evidence(c: Quoted) -> Act | None:
 
 @rule()
 def generic_term(c: Quoted) -> Act | None:
-    """网格化, 体检式, 大党委, 2·04: terms rather than names, unless a head after them says otherwise."""
+    """网格化, 体检式, 大党委, 2·04: terms rather than names, unless a head after them says otherwise; a five-year
+    plan's period is none whatever follows (“十四五”规划)."""
+    if FIVE_YEAR_PLAN.fullmatch(c.name):
+        return Act.REJECT
     if _looks_generic(c.name) and (c.ev is c.verb or not (c.own or c.shared) or _body_like(c.name)):
         return Act.REJECT
     return None
