@@ -17,11 +17,11 @@ SETS = {"dev": ("samples", DATA / "dev_gold.jsonl"), "dev2": ("dev2", DATA / "de
 # F1 per type, figure owner agreement and person post+body agreement; measured 2026-12-02, floors 0.01 below
 # (dev2 person_posts 0.857: the persons found since, 史晶晶 twice and 张耀, have a post the rules do not read).
 FLOORS = {
-    "dev": {"bodies": 0.97, "figures": 0.98, "programmes": 0.96, "persons": 0.92, "documents": 0.99, "owners": 0.96,
+    "dev": {"bodies": 0.97, "figures": 0.98, "programmes": 0.96, "persons": 0.94, "documents": 0.99, "owners": 0.96,
             "person_posts": 0.99},
-    "dev2": {"bodies": 0.93, "figures": 0.94, "programmes": 0.86, "persons": 0.91, "documents": 0.99, "owners": 0.86,
+    "dev2": {"bodies": 0.94, "figures": 0.94, "programmes": 0.87, "persons": 0.92, "documents": 0.99, "owners": 0.86,
              "person_posts": 0.84},
-    "dev3": {"bodies": 0.90, "figures": 0.93, "programmes": 0.86, "persons": 0.91, "documents": 0.99, "owners": 0.80,
+    "dev3": {"bodies": 0.91, "figures": 0.93, "programmes": 0.87, "persons": 0.91, "documents": 0.99, "owners": 0.80,
              "person_posts": 0.86},
 }
 
