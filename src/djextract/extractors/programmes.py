@@ -47,9 +47,9 @@ IDIOM_TAGS = ("i", "l")
 TWO_COUNTS = re.compile(r"[一二三四五六七八九十两双百千](?![个项条类种名位万亿]|[一二三四五六七八九十两百千])"
                         r"[\u4e00-\u9fff]{1,4}?[一二三四五六七八九十两百千](?![万亿]|体|[一二三四五六七八九十])"
                         r"[\u4e00-\u9fff]{1,4}")
-# one count of three or more and a part that is no measure word nor number (三|必谈, 三|网协同; not 十条…, 四个…,
-# 十一五)
-ONE_COUNT = re.compile(r"[三四五六七八九十](?![个项条类种名位件批次年月天届期大万亿]|[一二三四五六七八九十])"
+# one count of three or more and a part that is no measure word nor number (三|必谈, 三|网协同; not 十条…,
+# 四个…, 四人帮, 十一五)
+ONE_COUNT = re.compile(r"[三四五六七八九十](?![个项条类种名位件批次年月天届期大万亿人口]|[一二三四五六七八九十])"
                        r"[\u4e00-\u9fff]{2,6}")
 COUNTED_HEAD = re.compile(rf"[{NUMERALS}\d][个项类种]$")  # 一个|品牌: a number before the head
 GRADE_AFTER = ("级", "星级")  # “五星”级, “四星”级党支部
