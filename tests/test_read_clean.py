@@ -121,6 +121,15 @@ def test_page_title_tail_and_link_lists_are_boilerplate(text, dropped):
     assert [text[s:e] for s, e in boilerplate_spans(text)] == dropped
 
 
+@pytest.mark.parametrize("text,dropped", [
+    ("日韩无码-国产精品-高清视频-在线观看\n正文。\n", ["日韩无码-国产精品-高清视频-在线观看"]),  # SEO spam
+    ("国产大飞机C919投入商业运营，国产大型邮轮成功建造。\n", []),  # news: 国产 twice, across a comma
+    ("采用国产高清卫星影像，坚持久久为功。\n", []),  # two of the words are not a run of them
+])
+def test_spam_keyword_runs_are_boilerplate_and_news_is_not(text, dropped):
+    assert [text[s:e] for s, e in boilerplate_spans(text)] == dropped
+
+
 def test_recommended_block_and_spam_of_seed_003(sample_texts):
     text = convert(sample_texts["003_9c84215d641f02e6.txt"])
     dropped = "\n".join(text[s:e] for s, e in boilerplate_spans(text))
