@@ -130,6 +130,14 @@ def test_spam_keyword_runs_are_boilerplate_and_news_is_not(text, dropped):
     assert [text[s:e] for s, e in boilerplate_spans(text)] == dropped
 
 
+@pytest.mark.parametrize("text,dropped", [
+    ("首页\n党建动态\n通知公告\n联系我们\n正文。\n", ["首页", "党建动态", "通知公告", "联系我们"]),  # a menu
+    ("审议\n《\n公司法\n》、《\n证券法\n》修订草案。\n", []),  # prose split around titles, as pages break links
+])
+def test_a_run_of_short_lines_is_a_menu_unless_titles_are_split_in_it(text, dropped):
+    assert [text[s:e] for s, e in boilerplate_spans(text)] == dropped
+
+
 def test_recommended_block_and_spam_of_seed_003(sample_texts):
     text = convert(sample_texts["003_9c84215d641f02e6.txt"])
     dropped = "\n".join(text[s:e] for s, e in boilerplate_spans(text))

@@ -74,6 +74,7 @@ def _block_re() -> re.Pattern[str]:
 
 LINE_RE = re.compile(r"[^\n]*\n?")
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;，,：:]")
+TITLE_MARK = re.compile("[《》]")  # a line split around a title (…《|公司法|》…) is prose, not a menu
 BLOCK_LINE_MAX = 50
 NAV_LINE_MAX = 8
 NAV_RUN_MIN = 4
@@ -114,7 +115,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
             flush_nav()
             continue
-        if len(stripped) <= NAV_LINE_MAX and not SENTENCE_PUNCT.search(stripped):
+        if len(stripped) <= NAV_LINE_MAX and not SENTENCE_PUNCT.search(stripped) and not TITLE_MARK.search(stripped):
             nav_run.append((start, end))
         else:
             flush_nav()
