@@ -102,7 +102,8 @@ class Tables:
             "programmes/known.tsv", ("name", "kind", "head"), ((), PROGRAMME_KINDS)).items()}
         # Unquoted names: a numeral and a coined word before a short head (四亮工程), and
         # numbered editions of a competition (海南省第九届…展播评比).
-        coined = [h.word for h in inside if len(h.word) == 2 and h.kind in ("project", "campaign")]
+        coined = [h.word for h in inside if len(h.word) == 2 and h.kind in ("project", "campaign")
+                  or h.word.endswith("工作法")]  # (四小工作法, 一线工作法: a numbered method, as 四亮工程)
         contests = [h.word for h in inside if h.kind == "campaign" and h.word.endswith(("赛", "比", "选", "会"))]
         # (not a measure word or a length of time after the numeral: 一次活动, 三年行动计划; nor the 是 of a
         # list of points: 三是抓活动)
