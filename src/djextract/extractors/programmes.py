@@ -51,6 +51,7 @@ TWO_COUNTS = re.compile(r"[一二三四五六七八九十两双百千](?![个项
 # 四个…, 四人帮, 十一五)
 ONE_COUNT = re.compile(r"[三四五六七八九十](?![个项条类种名位件批次年月天届期大万亿人口]|[一二三四五六七八九十])"
                        r"[\u4e00-\u9fff]{2,6}")
+LIST_MARKS = re.compile(r"[、，,]")  # a name with one is a list, which no single head names
 COUNTED_HEAD = re.compile(rf"[{NUMERALS}\d][个项类种]$")  # 一个|品牌: a number before the head
 GRADE_AFTER = ("级", "星级")  # “五星”级, “四星”级党支部
 FRAME_REACH = 16  # characters before a quote in which 以 may open a frame, and after it to 为…
@@ -394,7 +395,7 @@ class Quoted:
         self.shared, self.verb, self.frame = shared, verb, frame
         # a gloss that ends the name goes (“一转变两提高(转变工作作风、…)”); a short bracket inside it is
         # part of it (“乡镇（街道）党（工）委—村（社区）党组织—…”)
-        self.name = END_GLOSS.sub("", self.text[q.open + 1:q.close]).strip()
+        self.name = _quote_name(self.text, q)
         self.own: Evidence | None = None
         self.inside: re.Match[str] | None = None
         self.ev: Evidence | None = None
@@ -443,11 +444,20 @@ def head_after(c: Quoted) -> Act | None:
 @rule("programmes/heads.tsv")
 def head_inside(c: Quoted) -> Act | None:
     """“六项行动”, “红墙先锋工程”: a head that ends the name (not one counted in a slogan: 每个基层至少一个品牌)."""
-    name = c.name
-    inside = c.t.inside_re.search(name) if len(name) >= 4 else None
-    counted = COUNTED_HEAD.search(name, 0, inside.start()) if inside else None
-    c.inside = None if counted and counted.start() > 0 else inside
+    c.inside = _head_inside(c.name, c.t)
     return Act.GO_ON if c.inside else None
+
+
+def _head_inside(name: str, t: Tables) -> re.Match[str] | None:
+    """The head that ends a name, unless a count stands before it (每个基层至少一个品牌)."""
+    inside = t.inside_re.search(name) if len(name) >= 4 else None
+    counted = COUNTED_HEAD.search(name, 0, inside.start()) if inside else None
+    return None if counted and counted.start() > 0 else inside
+
+
+def _quote_name(text: str, q: Quote) -> str:
+    """The name a quote holds (``text`` relative to the quote's offsets)."""
+    return END_GLOSS.sub("", text[q.open + 1:q.close]).strip()
 
 
 @rule()
@@ -465,7 +475,7 @@ def adjective_and_head(c: Quoted) -> Act | None:
 @rule("programmes/heads.tsv")
 def named_by_its_head(c: Quoted) -> Act | None:
     """The head inside the name is the evidence when nothing after it is (and the name is no list)."""
-    if c.ev is None and c.inside and not re.search(r"[、，,]", c.name):
+    if c.ev is None and c.inside and not LIST_MARKS.search(c.name):
         c.ev = Evidence(None, c.t.heads[c.inside.group(0)].kind)
         return Act.GO_ON
     return None
@@ -538,11 +548,9 @@ def sibling_named_by_its_head(c: Quoted) -> Act | None:
     if c.ev is not None or len(c.group) < 2:
         return None
     for q in c.group:
-        if q is c.q:
-            continue
-        name = END_GLOSS.sub("", c.text[q.open + 1:q.close]).strip()
-        inside = c.t.inside_re.search(name) if len(name) >= 4 and not re.search(r"[、，,]", name) else None
-        if inside is not None and inside.end() == len(name) and not COUNTED_HEAD.search(name, 1, inside.start()):
+        name = _quote_name(c.text, q)
+        inside = _head_inside(name, c.t) if q is not c.q and not LIST_MARKS.search(name) else None
+        if inside is not None:
             c.ev = Evidence(None, c.t.heads[inside.group(0)].kind)
             return Act.GO_ON
     return None
