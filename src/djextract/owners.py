@@ -315,7 +315,6 @@ def assign(doc: Document, sentence: Sentence, found: list[Mention]) -> None:
             memory["carry"], memory["carry_at"] = _unit_of(owner), fig.start
 
 
-
 def _unit_of(owner: str | None) -> str | None:
     """长丰县委, 苕溪村党委, 四邑村党群服务中心: a unit's own committee or service centre, carried to the
     sentences after it, stands for the unit (the county's project, the village's list)."""
