@@ -316,9 +316,9 @@ def ordinary_word(w: Walk) -> Act | None:
 VILLAGE_WORDS = ("新村", "山村", "渔村")  # ordinary words (a new village, a mountain village) that end village names
 
 
-def _named_village_word(sentence: Sentence, tok: Token) -> bool:
+def _named_village_word(sentence: Sentence, tok: Token | None) -> bool:
     """白河|新村, 毛竹|山村: the ordinary word ends a village's name when a proper name jieba knows comes before."""
-    if tok.word not in VILLAGE_WORDS:
+    if tok is None or tok.word not in VILLAGE_WORDS:
         return False
     before = sentence.word_at(tok.start - 1)
     return before is not None and before.tag in ("nr", "ns", "nz") and len(before.word) >= 2 \
@@ -1312,8 +1312,8 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
         if not head.alone and (m.start() == 0 or text[m.start() - 1] in MARKS_BEFORE):
             continue  # a bare head (党委, 社区) after punctuation names nothing: no word needs cutting to see it
         if text.endswith(t.false_head_words, 0, m.end()) and not (
-                text.endswith(VILLAGE_WORDS, 0, m.end()) and _named_village_word(
-                    sentence, sentence.word_at(sentence.start + m.end() - 1) or Token("", 0, 0, ""))):
+                text.endswith(VILLAGE_WORDS, 0, m.end())
+                and _named_village_word(sentence, sentence.word_at(sentence.start + m.end() - 1))):
             continue  # 格局, 农村: the head ends an ordinary word (seen in the text, before any word is cut)
         cand = _candidate(sentence, m.start() + sentence.start, m.end() + sentence.start, head, parents)
         if cand:
