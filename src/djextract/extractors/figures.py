@@ -352,7 +352,7 @@ def categorize(unit_class: str, counted: str, window: str = "") -> str:
     return "other"
 
 
-QUOTED_NAME = 20  # characters: a quote longer than this, with a figure in it, is a statement, not a name
+QUOTED_NOTICE = 20  # characters: a quote longer than this, with a figure in it, is a statement, not a name
 SLOGAN_BREAK = re.compile("[，,；;]")
 SPEECH_END = re.compile(r"[。！？!?][”」』\"’]?$")
 
@@ -364,7 +364,7 @@ def _excluded_spans(sentence: Sentence, quotes: list[Quote]) -> list[tuple[int, 
     text, base = sentence.text, sentence.start
     spans = [q.outer for q in quotes if q.is_title or not (
         SPEECH_END.search(text[q.open - base + 1:q.close - base])
-        or q.close - q.open - 1 > QUOTED_NAME and not SLOGAN_BREAK.search(text, q.open - base, q.close - base))]
+        or q.close - q.open - 1 > QUOTED_NOTICE and not SLOGAN_BREAK.search(text, q.open - base, q.close - base))]
     t = tables()
     if t.formula_re:
         spans += [(m.start() + sentence.start, m.end() + sentence.start) for m in t.formula_re.finditer(sentence.text)]
