@@ -17,7 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .mention import Mention
+from .native import choose_sources
+
+choose_sources()  # DJEXTRACT_PURE=1, or a compiled module edited since it was built: the Python sources
+
+from .mention import Mention  # noqa: E402 - after the choice of sources above
 
 __version__ = "0.1.0"
 __all__ = ["Mention", "extract", "__version__"]

@@ -40,7 +40,9 @@ EXIT_NO_INPUT = 1
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"djextract {__version__}")
+        from .native import status
+
+        typer.echo(f"djextract {__version__}\n{status()}")
         raise typer.Exit()
 
 
@@ -143,11 +145,17 @@ def _options(types: list[str] | None, convert: str, segmenter: str, user_dict: l
         _err(None, f"djextract: {exc}")
         raise typer.Exit(EXIT_INPUT_FAILED) from None
     if segmenter == "rjieba":
-        try:
-            import rjieba  # noqa: F401
-        except ImportError:
+        import importlib.util
+
+        if importlib.util.find_spec("rjieba") is None:  # (importing it would build a dictionary)
             raise typer.BadParameter("rjieba is not installed: pip install 'djextract[fast]'",
-                                     param_hint="--segmenter") from None
+                                     param_hint="--segmenter")
+    if sys.stderr.isatty():
+        from .native import note_once
+
+        note = note_once()
+        if note:
+            _err(None, note)
     return Options(types=tuple(resolved), convert=convert, segmenter=segmenter,
                    user_dicts=tuple(str(f.resolve()) for f in user_dict or []), facts=facts, rules=rules)
 

@@ -53,13 +53,23 @@ class Gap:
 
     __slots__ = ()
 
-    def _unsegmented(self) -> str:
+    # four properties written out, not property(f) four times: a compiled build (mypyc) cannot hold
+    # a property as a class attribute's value
+    @property
+    def word(self) -> str:
         raise Unsegmented
 
-    word = property(_unsegmented)
-    start = property(_unsegmented)
-    end = property(_unsegmented)
-    tag = property(_unsegmented)
+    @property
+    def start(self) -> int:
+        raise Unsegmented
+
+    @property
+    def end(self) -> int:
+        raise Unsegmented
+
+    @property
+    def tag(self) -> str:
+        raise Unsegmented
 
 
 GAP = Gap()  # a run of word characters, cut by the segmenter when asked for

@@ -327,13 +327,14 @@ def _encloses_home(doc: Document, owner: str | None, memory: dict) -> bool:
     home = _place_home(doc, memory)
     if owner is None or home is None or owner == home:
         return False
-    from .places import gazetteer
+    known: dict[str, bool] = memory.setdefault("encloses", {})  # a report names few owners, each many times
+    if owner not in known:
+        from .places import gazetteer
 
-    gz = gazetteer()
-    for d in gz.named(home):
-        if any(node is not None and node.name == owner and node.code != d.code for node in gz.chain(d).values()):
-            return True
-    return False
+        gz = gazetteer()
+        known[owner] = any(node is not None and node.name == owner and node.code != d.code
+                           for d in gz.named(home) for node in gz.chain(d).values())
+    return known[owner]
 
 
 def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name], names: list[Name],

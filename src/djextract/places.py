@@ -13,7 +13,6 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .cache import load_or_build
@@ -94,6 +93,7 @@ class Gazetteer:
                     lengths[n[:2]].add(len(n))
         self.lengths = {pair: tuple(sorted(ks, reverse=True)) for pair, ks in lengths.items()}
         self._made: dict[str, Division] = {}
+        self._starts: re.Pattern[str] | None = None  # see _candidates
 
     def division(self, code: str) -> Division | None:
         """The division of a code, None when there is none."""
@@ -139,7 +139,7 @@ class Gazetteer:
             shorts = self.county_shorts(self.full_names(text))
         full, short, lengths = self.full, self.short, self.lengths
         after = 0  # where the last name found ends: names do not overlap
-        for m in self._candidates.finditer(text):
+        for m in self._candidates().finditer(text):
             i = m.start()
             if i < after:
                 continue
@@ -160,14 +160,16 @@ class Gazetteer:
                 break
         return found
 
-    @cached_property
     def _candidates(self) -> re.Pattern[str]:
         """Where a name may start: a character that opens one, before one that can follow it (compiled on first
         use; the cache file is written before any use). Why: 5% of positions open a name; the regex finds the
-        few that may without a Python step at every character."""
-        first = "".join(sorted({k[0] for k in self.lengths}))
-        second = "".join(sorted({k[1] for k in self.lengths}))
-        return re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")
+        few that may without a Python step at every character. Kept in an attribute by hand: under a compiled
+        build, functools.cached_property has no instance dict to cache in and would compile it at every call."""
+        if self._starts is None:
+            first = "".join(sorted({k[0] for k in self.lengths}))
+            second = "".join(sorted({k[1] for k in self.lengths}))
+            self._starts = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")
+        return self._starts
 
     def county_shorts(self, written: set[str]) -> dict[str, str]:
         """Short form → full name of the counties among ``written`` (海曙 → 海曙区)."""
@@ -195,7 +197,7 @@ def document_county_shorts(doc: Document) -> dict[str, str]:
     return shorts
 
 
-GAZETTEER_FORMAT = 2
+GAZETTEER_FORMAT = 3
 
 
 @derived

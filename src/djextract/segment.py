@@ -118,10 +118,9 @@ class Segmenter:
             self.word_runs = jieba.re_han_default
         else:
             try:
-                import rjieba
+                self._tok = _rjieba_class()()
             except ImportError as exc:
                 raise RuntimeError("the rjieba segmenter needs: pip install 'djextract[fast]'") from exc
-            self._tok = rjieba.Jieba()
             for word, freq, tag in entries:
                 self._tok.add_word(word, freq or 1000, tag or "n")
             self._cut = lambda s: self._tok.cut(s, True)
@@ -159,10 +158,13 @@ class Segmenter:
             pos._POSTokenizer__cut_detail = cut_detail  # the instance's, called by posseg's own route
             self._pos = pos
             patterns = (posseg.re_han_internal, posseg.re_skip_internal, posseg.re_num, posseg.re_eng)
-            if self._cutter is not None:
-                from .wordcut import PROBE
+            from .wordcut import PROBE, WordCutter
 
-                fast = partial(self._cutter.pos_words, tags=pos.word_tag_tab, guess=cut_detail, patterns=patterns)
+            # rjieba's words come from Rust, but its tagger has no HMM guess: posseg runs on jieba's
+            # tokenizer, whose dictionary route this cutter computes faster than posseg does
+            cutter = self._cutter if self._cutter is not None else WordCutter(tok)
+            if self._cutter is not None or cutter.matches_jieba():
+                fast = partial(cutter.pos_words, tags=pos.word_tag_tab, guess=cut_detail, patterns=patterns)
                 if fast(PROBE) == [(p.word, p.flag) for p in pos.cut(PROBE)]:
                     self._pos_words = fast
         self._name_chars = name_chars
@@ -273,6 +275,37 @@ def import_jieba() -> ModuleType:
         if hide and sys.modules.get("pkg_resources", False) is None:
             del sys.modules["pkg_resources"]
     return jieba
+
+
+def _rjieba_class() -> Any:
+    """rjieba's ``Jieba`` from its compiled module, without running the package's ``__init__``.
+
+    Why: that ``__init__`` builds a default tokenizer for its module-level functions
+    (70 ms and 30 MiB at every start), which djextract never calls: it builds its own
+    with the party-building words. The module is registered under its own name, so a
+    later ``import rjieba`` elsewhere in the process finds it there and works as usual.
+    """
+    import importlib.machinery
+    import importlib.util
+
+    if "rjieba" in sys.modules:
+        return sys.modules["rjieba"].Jieba
+    if "rjieba.rjieba" not in sys.modules:
+        spec = importlib.util.find_spec("rjieba")  # finds the package without importing it
+        folders = spec.submodule_search_locations if spec is not None else None
+        found = [Path(f) / f"rjieba{sfx}" for f in folders or () for sfx in importlib.machinery.EXTENSION_SUFFIXES]
+        path = next((p for p in found if p.is_file()), None)
+        if path is None:  # laid out otherwise than 0.1–0.2: the usual import
+            import rjieba
+
+            return rjieba.Jieba
+        module_spec = importlib.util.spec_from_file_location("rjieba.rjieba", path)
+        if module_spec is None or module_spec.loader is None:
+            raise ImportError(f"cannot load {path}")
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+        sys.modules["rjieba.rjieba"] = module
+    return sys.modules["rjieba.rjieba"].Jieba
 
 
 @dataclass(frozen=True)
