@@ -18,6 +18,7 @@ from .. import postags as P
 from ..document import Document, Sentence, Token
 from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
+from ..patterns import words_pattern
 from ..rules import Act, Cursor, Event, begin, conclude, decide, found_by, overruled, rule
 from ..schema import BODY_KINDS
 from .numbers import TEN
@@ -126,13 +127,12 @@ class Tables:
 
 def _head_pattern(heads: list[str], continuations: frozenset[str]) -> re.Pattern[str]:
     """Heads, longest first; a head that starts a longer ordinary word (党组织) is not a match."""
-    parts = []
-    for h in heads:
-        rests = sorted((w[len(h):] for w in continuations if w.startswith(h) and len(w) > len(h)), key=len,
-                       reverse=True)
-        blocked = f"(?!{'|'.join(map(re.escape, rests))})" if rests else ""
-        parts.append(re.escape(h) + blocked)
-    return re.compile("|".join(parts))
+
+    def blocked(h: str) -> str:
+        rests = [w[len(h):] for w in continuations if w.startswith(h) and len(w) > len(h)]
+        return f"(?!{words_pattern(rests)})" if rests else ""
+
+    return re.compile(words_pattern(heads, blocked))
 
 
 @derived

@@ -1,0 +1,48 @@
+"""A word list as a prefix tree matches exactly what the list sorted longest first matches."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from djextract.patterns import words_pattern
+
+WORDS = st.sets(st.text(alphabet="党委支部书记.", min_size=1, max_size=4), max_size=12)
+TEXT = st.text(alphabet="党委支部书记.x", max_size=30)
+
+
+def _listed(words: set[str], after=None) -> str:
+    return "|".join(re.escape(w) + (after(w) if after else "") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, TEXT)
+def test_same_matches_as_the_sorted_alternation(words, text):
+    assert _spans(words_pattern(words), text) == _spans(_listed(words), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, TEXT)
+def test_same_matches_when_the_pattern_goes_on_after_the_words(words, text):
+    """Backtracking into a shorter word when what follows fails: the same order of tries."""
+    for tail in ("记", "(?!书)", "x?$"):
+        assert _spans(f"(?:{words_pattern(words)}){tail}", text) == _spans(f"(?:{_listed(words)}){tail}", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, TEXT)
+def test_same_matches_with_a_pattern_after_each_word(words, text):
+    after = lambda w: "(?!委)" if len(w) % 2 else "(?=.)"  # noqa: E731
+    assert _spans(words_pattern(words, after), text) == _spans(_listed(words, after), text)
+
+
+def test_a_tree_is_written_by_shared_openings():
+    assert words_pattern(["党委", "党总支", "党支部"]) == "党(?:委|总支|支部)"
+    assert words_pattern(["书记", "副书记", "书"]) == "(?:书(?:记|)|副书记)"
+    assert words_pattern([]) == "(?!)"
