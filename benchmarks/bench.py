@@ -47,21 +47,21 @@ def djextract_cmd() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "djextract.cli"]
 
 
-def run_cli(args: list[str], repeat: int = 1) -> tuple[float, float]:
+def run_cli(args: list[str], repeat: int = 1, env: dict[str, str] | None = None) -> tuple[float, float]:
     """Median wall seconds and peak RSS (MiB) of djextract runs (its workers not included).
 
     The median of a few runs, because one run on a shared machine can be off by 10%.
     """
-    runs = sorted(_run_once(args) for _ in range(repeat))
+    runs = sorted(_run_once(args, env or CHILD_ENV) for _ in range(repeat))
     return runs[len(runs) // 2]
 
 
-def _run_once(args: list[str]) -> tuple[float, float]:
+def _run_once(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     import tempfile
 
     with tempfile.TemporaryFile() as errfile:  # a file, not a pipe: warnings must never block the child
         t = time.perf_counter()
-        proc = subprocess.Popen(djextract_cmd() + args, stdout=subprocess.DEVNULL, stderr=errfile, env=CHILD_ENV)
+        proc = subprocess.Popen(djextract_cmd() + args, stdout=subprocess.DEVNULL, stderr=errfile, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t
         errfile.seek(0)
@@ -87,10 +87,14 @@ def plain_jieba(folder: Path) -> tuple[float, int]:
     return time.perf_counter() - t, size
 
 
-RUNS = (("djextract -j1 (jieba)", ["-j", "1"]),
-        ("djextract -j2 (jieba)", ["-j", "2"]),
-        ("djextract -j1 --segmenter rjieba", ["-j", "1", "--segmenter", "rjieba"]),
-        ("djextract --segmenter rjieba (default -j)", ["--segmenter", "rjieba"]))
+# The Python sources, as a machine without a C compiler runs them: what compiling the rules gains.
+PURE_ENV = {**CHILD_ENV, "DJEXTRACT_PURE": "1"}
+RUNS = (("djextract -j1 (jieba)", ["-j", "1"], CHILD_ENV),
+        ("djextract -j2 (jieba)", ["-j", "2"], CHILD_ENV),
+        ("djextract -j1 --segmenter rjieba", ["-j", "1", "--segmenter", "rjieba"], CHILD_ENV),
+        ("djextract --segmenter rjieba (default -j)", ["--segmenter", "rjieba"], CHILD_ENV),
+        ("  the same, Python sources (DJEXTRACT_PURE=1)", ["--segmenter", "rjieba"], PURE_ENV),
+        ("djextract -j1 (jieba), Python sources", ["-j", "1"], PURE_ENV))
 
 
 def measure(mb: int, repeat: int) -> list[tuple[str, float, float | None, float | None]]:
@@ -103,9 +107,9 @@ def measure(mb: int, repeat: int) -> list[tuple[str, float, float | None, float 
     mb_real = size / 1e6
     plain_secs = [plain_jieba(folder)[0] for _ in range(repeat)]
     runs = []
-    for label, extra in RUNS:
+    for label, extra, env in RUNS:
         try:
-            wall, rss = run_cli(["extract", str(folder), "--no-progress", *extra], repeat)
+            wall, rss = run_cli(["extract", str(folder), "--no-progress", *extra], repeat, env)
         except SystemExit as exc:
             print(f"{label}: skipped ({exc})")
             continue
@@ -118,8 +122,8 @@ def measure(mb: int, repeat: int) -> list[tuple[str, float, float | None, float 
                                                                    None, None)]
     rows += [(label, rate, rss, rate / base) for label, rate, rss in runs]
     print(f"{'run':44s} {'MB/s':>7s} {'peak RSS':>9s} {'× jieba':>8s}")
-    for label, rate, rss, ratio in rows:
-        print(f"{label:44s} {rate:7.2f} {'' if rss is None else f'{rss:6.0f} MiB':>9s} "
+    for label, rate, peak, ratio in rows:
+        print(f"{label:44s} {rate:7.2f} {'' if peak is None else f'{peak:6.0f} MiB':>9s} "
               f"{'' if ratio is None else f'{ratio:7.2f}×':>8s}")
     j1 = next((r for r in rows if r[0] == RUNS[0][0]), None)
     j2 = next((r for r in rows if r[0] == RUNS[1][0]), None)
@@ -154,6 +158,8 @@ def main() -> None:
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}; djextract runs: median of {args.repeat}")
+    version = subprocess.run(djextract_cmd() + ["--version"], env=CHILD_ENV, capture_output=True, text=True)
+    print(" ".join(version.stdout.split("\n")).strip())  # which build: compiled rules or Python sources
     # one run first, so that the bytecode cache and djextract's table caches exist, as after an install
     subprocess.run(djextract_cmd() + ["extract", str(SAMPLES), "--no-progress", "-j", "1"], env=CHILD_ENV,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)

@@ -92,6 +92,7 @@ class Gazetteer:
                 if 2 <= len(n) <= MAX_NAME:
                     lengths[n[:2]].add(len(n))
         self.lengths = {pair: tuple(sorted(ks, reverse=True)) for pair, ks in lengths.items()}
+        self.listed = frozenset(self.full) | frozenset(self.short)  # every name found without the document's help
         self._made: dict[str, Division] = {}
         self._starts: re.Pattern[str] | None = None  # see _candidates
 
@@ -137,7 +138,7 @@ class Gazetteer:
         found: list[tuple[int, int, list[Division]]] = []
         if shorts is None:
             shorts = self.county_shorts(self.full_names(text))
-        full, short, lengths = self.full, self.short, self.lengths
+        full, short, lengths, listed = self.full, self.short, self.lengths, self.listed
         after = 0  # where the last name found ends: names do not overlap
         for m in self._candidates().finditer(text):
             i = m.start()
@@ -147,6 +148,12 @@ class Gazetteer:
                 w = text[i:i + k]
                 if len(w) < k:
                     continue  # (past the end of the text; every name is Han, so none runs past a mark)
+                if w not in listed:  # most lengths tried are no name: one look-up says so
+                    if shorts and w in shorts:
+                        found.append((i, i + k, self._divisions(full[shorts[w]])))
+                        after = i + k
+                        break
+                    continue
                 if w in full and w[-1] in LEVEL_END and not text.startswith(WORD_AFTER_LEVEL.get(w[-1], ()), i + k):
                     codes = full[w]
                 elif w in short and text[i + k:i + k + 1] not in ("路", "街"):
@@ -197,7 +204,7 @@ def document_county_shorts(doc: Document) -> dict[str, str]:
     return shorts
 
 
-GAZETTEER_FORMAT = 3
+GAZETTEER_FORMAT = 4
 
 
 @derived
