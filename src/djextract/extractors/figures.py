@@ -101,6 +101,8 @@ class Tables:
             f"(?P<unit>{alt(self.unit_class)}))"
             f"(?P<post>{alt(self.after)})?"
         )
+        # how far before its first digit or numeral a figure can begin: the word before it and a space
+        self.lead = max(map(len, self.before), default=0) + 1
 
 
 @derived
@@ -392,15 +394,34 @@ def change_of(before: str) -> str | None:
     return None
 
 
+def _matches(text: str, t: Tables) -> Iterator[re.Match[str]]:
+    """The matches of ``t.regex.finditer(text)``, the search started only where one can begin.
+
+    Why: the regex opens with an optional word (截至, 共有), so the engine cannot skip
+    ahead to where a match may open and tries every position of the sentence. Each
+    figure has a digit or numeral at most ``t.lead`` characters after its start, so
+    each search starts that far before the next one: no match is passed over.
+    """
+    pos = 0
+    while True:
+        number = HAS_NUMBER.search(text, pos)
+        if number is None:
+            return
+        m = t.regex.search(text, max(pos, number.start() - t.lead))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def figures_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
     """Figures of one sentence (the pipeline runs sentence by sentence to bound memory)."""
     text = sentence.text
     if not HAS_NUMBER.search(text):
         return
     excluded = _excluded_spans(sentence, sentence.quotes)
-    regex = tables().regex
     taken = 0  # where the last figure ended: a range's second half is not a figure of its own
-    for m in regex.finditer(text):
+    for m in _matches(text, tables()):
         if m.start() < taken:
             continue
         fig = _figure(doc, sentence, m, excluded)
