@@ -1,7 +1,7 @@
 """The build's one job pyproject.toml cannot declare: compile the rule modules with mypyc when it can.
 
 Why optional: a machine without a C compiler (or a mypyc that fails on these
-sources) still gets a working djextract, the same modules as plain Python, 1.4×
+sources) still gets a working djextract, the same modules as plain Python, 1.6×
 slower; the build says so, and so does ``djextract --version`` afterwards.
 ``DJEXTRACT_PURE=1`` at install time skips compiling altogether. Which modules are
 compiled is declared once, in ``src/djextract/native.py``.
@@ -23,7 +23,7 @@ NATIVE = runpy.run_path(str(SRC / "djextract" / "native.py"))
 
 def _say(why: str) -> None:
     print(f"djextract: installing the rule modules as plain Python ({why}); "
-          "they run 1.4x slower, with the same output", file=sys.stderr)
+          "they run 1.6x slower, with the same output", file=sys.stderr)
 
 
 class OptionalBuildExt(build_ext):

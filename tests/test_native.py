@@ -93,3 +93,20 @@ def test_nothing_is_noted_when_the_sources_were_chosen(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(native, "why_sources", "DJEXTRACT_PURE is set")
     assert native.note_once() is None
+
+
+def test_the_caches_are_read_by_both_builds(tmp_path):
+    """A compiled class cannot be rebuilt from a pickle, so the caches keep plain tables: a cache one build
+    wrote is read by the other, never built again (that cost a second at every start)."""
+    code = ("from djextract.places import gazetteer; from djextract.segment import get_segmenter; "
+            "gazetteer(); get_segmenter('jieba', ())")
+
+    def run(pure: bool) -> dict[str, int]:
+        env = {**_env(pure), "XDG_CACHE_HOME": str(tmp_path)}
+        subprocess.run([sys.executable, "-c", code], env=env, check=True)
+        return {p.name: p.stat().st_mtime_ns for p in (tmp_path / "djextract").iterdir()}
+
+    written = run(pure=False)
+    assert any(n.startswith("gazetteer-") for n in written) and any(n.startswith("jieba-") for n in written)
+    assert run(pure=True) == written
+    assert run(pure=False) == written

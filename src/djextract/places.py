@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .cache import load_or_build
+from .cache import cache_dir, load_or_build
 from .lexicon import derived, load_rows, sources
 
 if TYPE_CHECKING:
@@ -50,23 +50,38 @@ class Division:
         return {4: self.code[:2], 6: self.code[:4], 9: self.code[:6]}.get(len(self.code))
 
 
+# code → name; full name, short name, county short name → codes; first two characters → name lengths
+GazetteerTables = tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
+                        dict[str, tuple[str, ...]], dict[str, tuple[int, ...]]]
+
+
 class Gazetteer:
     """Names (full and, for provinces and prefectures, short) → divisions.
 
-    Why codes and not Division objects in the tables: the gazetteer is kept in the
-    user's cache (``gazetteer``), and tables of strings load in a fifth of the
-    time; a Division is made when a name is looked up.
+    Why codes and not Division objects in the tables: the gazetteer's tables are kept
+    in the user's cache (``gazetteer``), and tables of strings load in a fifth of the
+    time; a Division is made when a name is looked up. Why the tables and not the
+    object: a compiled build's class cannot be rebuilt from a pickle, and the cache
+    is shared by compiled and Python installs.
     """
 
-    def __init__(self, rows: tuple[tuple[str, ...], ...]) -> None:
-        self.names: dict[str, str] = {}  # code → name
+    def __init__(self, tables: GazetteerTables) -> None:
+        self.names, self.full, self.short, self.county_short, self.lengths = tables
+        self.listed = frozenset(self.full) | frozenset(self.short)  # every name found without the document's help
+        self._made: dict[str, Division] = {}
+        self._starts: re.Pattern[str] | None = None  # see _candidates
+
+    @staticmethod
+    def tables(rows: tuple[tuple[str, ...], ...]) -> GazetteerTables:
+        """The tables of ``divisions.tsv``'s rows (code, name): what the cache keeps."""
+        names: dict[str, str] = {}  # code → name
         full: dict[str, list[str]] = defaultdict(list)
         short: dict[str, list[str]] = defaultdict(list)
         county_short: dict[str, list[str]] = defaultdict(list)  # 海曙 for 海曙区, once the full name is written
         for code, name in rows:
             if len(code) not in LEVEL_OF:
                 continue
-            self.names[code] = name
+            names[code] = name
             if name in PLACEHOLDER_CITIES:
                 continue
             full[name].append(code)
@@ -81,20 +96,18 @@ class Gazetteer:
                     if name.endswith(end) and len(name) - len(end) >= 2:
                         county_short[name[: -len(end)]].append(code)
                         break
-        self.full = {n: tuple(c) for n, c in full.items()}
-        self.short = {n: tuple(c) for n, c in short.items()}
-        self.county_short = {n: tuple(c) for n, c in county_short.items()}
+        by_full = {n: tuple(c) for n, c in full.items()}
+        by_short = {n: tuple(c) for n, c in short.items()}
+        by_county_short = {n: tuple(c) for n, c in county_short.items()}
         # first two characters → the lengths of the names they open, longest first: most positions open no
         # name, so `mentions` tries a handful of lengths at a few positions, not eleven at each
         lengths: dict[str, set[int]] = defaultdict(set)
-        for names in (self.full, self.short, self.county_short):
-            for n in names:
+        for table in (by_full, by_short, by_county_short):
+            for n in table:
                 if 2 <= len(n) <= MAX_NAME:
                     lengths[n[:2]].add(len(n))
-        self.lengths = {pair: tuple(sorted(ks, reverse=True)) for pair, ks in lengths.items()}
-        self.listed = frozenset(self.full) | frozenset(self.short)  # every name found without the document's help
-        self._made: dict[str, Division] = {}
-        self._starts: re.Pattern[str] | None = None  # see _candidates
+        longest_first = {pair: tuple(sorted(ks, reverse=True)) for pair, ks in lengths.items()}
+        return names, by_full, by_short, by_county_short, longest_first
 
     def division(self, code: str) -> Division | None:
         """The division of a code, None when there is none."""
@@ -204,7 +217,7 @@ def document_county_shorts(doc: Document) -> dict[str, str]:
     return shorts
 
 
-GAZETTEER_FORMAT = 4
+GAZETTEER_FORMAT = 5
 
 
 @derived
@@ -213,9 +226,14 @@ def gazetteer() -> Gazetteer:
     the same data built it before (0.03 s instead of 0.15 s: a one-line input is felt)."""
     texts = sources("places/divisions.tsv")
     digest = hashlib.sha256("\0".join(t for _, t in texts).encode()).hexdigest()[:16]
-    gz, _ = load_or_build(f"gazetteer-{digest}-{GAZETTEER_FORMAT}.pickle", Gazetteer,
-                          lambda: Gazetteer(load_rows("places/divisions.tsv", ("code", "name"))))
-    return gz
+    name = f"gazetteer-{digest}-{GAZETTEER_FORMAT}.pickle"
+    tables, built = load_or_build(name, tuple,
+                                  lambda: Gazetteer.tables(load_rows("places/divisions.tsv", ("code", "name"))))
+    if built:  # the same data's cache in an earlier layout is never read again
+        for old in cache_dir().glob(f"gazetteer-{digest}-*.pickle"):
+            if old.name != name:
+                old.unlink(missing_ok=True)
+    return Gazetteer(tables)
 
 
 def _pick(cands: list[Division], named: set[str], gz: Gazetteer) -> Division | None:

@@ -315,7 +315,7 @@ class BaseDictionary:
     tags: dict[str, str]  # word → part of speech
 
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 @lru_cache(maxsize=1)
@@ -340,13 +340,15 @@ def _base_dictionary() -> BaseDictionary:
     raw = dict_file.read_bytes()  # 5 MB: 3 ms to read and 3 ms to checksum
     version = importlib.metadata.version("jieba")
     name = f"jieba-{version}-{len(raw)}-{zlib.crc32(raw):08x}-{CACHE_FORMAT}.pickle"
-    base, built = load_or_build(name, BaseDictionary, lambda: _build_base(raw))
+    # the tables, not a BaseDictionary: a compiled build's frozen dataclass cannot be rebuilt from a pickle,
+    # and compiled and Python installs share the cache
+    tables, built = load_or_build(name, tuple, lambda: _build_base(raw))
     if built:
         _sweep_stale(cache_dir() / name, version)
-    return base
+    return BaseDictionary(*tables)
 
 
-def _build_base(raw: bytes) -> BaseDictionary:
+def _build_base(raw: bytes) -> tuple[dict[str, int], int, dict[str, str]]:
     jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -356,7 +358,7 @@ def _build_base(raw: bytes) -> BaseDictionary:
     # The same string objects for the same words and tags, so the pickle stores each once (30% faster).
     words = {w: w for w in tok.FREQ}
     tags = {words.get(w, w): sys.intern(t) for w, t in zip(parts[0::3], parts[2::3], strict=True)}
-    return BaseDictionary(tok.FREQ, tok.total, tags)
+    return tok.FREQ, tok.total, tags
 
 
 STALE_AFTER = 30 * 24 * 3600  # seconds: a cache nobody has rewritten for a month
