@@ -184,3 +184,15 @@ def test_teams_and_a_quoted_organisation_before_the_number():
     assert found["158个"] == ("“两新”组织", "units")
 
 
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["截至", "共有", "新增", "党员", "62", "1,204", "3.5", "七千", "万", "个", "名",
+                                 "人", "百分之", "十", "年", "，", " ", "约", "余", "%", "至", "-", "亿元"]),
+                max_size=14))
+def test_figure_matches_are_finditers(parts):
+    """The search from near each digit or numeral finds what the regex's finditer finds, in order."""
+    from djextract.extractors.figures import _matches, tables
+
+    text = "".join(parts)
+    assert [m.span() for m in _matches(text, tables())] == [m.span() for m in tables().regex.finditer(text)]

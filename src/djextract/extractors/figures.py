@@ -400,18 +400,20 @@ def _matches(text: str, t: Tables) -> Iterator[re.Match[str]]:
     Why: the regex opens with an optional word (截至, 共有), so the engine cannot skip
     ahead to where a match may open and tries every position of the sentence. Each
     figure has a digit or numeral at most ``t.lead`` characters after its start, so
-    each search starts that far before the next one: no match is passed over.
+    only the positions that close before one are tried, in order: the first that
+    matches is where finditer's next match starts.
     """
-    pos = 0
-    while True:
-        number = HAS_NUMBER.search(text, pos)
-        if number is None:
-            return
-        m = t.regex.search(text, max(pos, number.start() - t.lead))
-        if m is None:
-            return
-        yield m
-        pos = m.end()
+    pos = 0  # where the last match ended: matches do not overlap
+    tried = 0  # positions before this were tried already
+    for number in HAS_NUMBER.finditer(text):
+        j = number.start()
+        for start in range(max(pos, tried, j - t.lead), j + 1):
+            m = t.regex.match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        tried = j + 1
 
 
 def figures_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
