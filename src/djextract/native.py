@@ -12,7 +12,7 @@ Python sources instead, so both paths are tested and compared on every CI run
 (``tests/test_native.py``). The output is byte-identical by construction: the
 compiled modules are those same sources.
 
-Kept free of djextract imports, since ``setup.py`` reads it from the source tree.
+Imports no other djextract module when loaded, since ``setup.py`` runs it from the source tree.
 """
 
 from __future__ import annotations

@@ -281,7 +281,7 @@ def _rjieba_class() -> Any:
     """rjieba's ``Jieba`` from its compiled module, without running the package's ``__init__``.
 
     Why: that ``__init__`` builds a default tokenizer for its module-level functions
-    (70 ms and 30 MiB at every start), which djextract never calls: it builds its own
+    (70 ms at every start, and its memory), which djextract never calls: it builds its own
     with the party-building words. The module is registered under its own name, so a
     later ``import rjieba`` elsewhere in the process finds it there and works as usual.
     """
