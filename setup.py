@@ -9,7 +9,6 @@ compiled is declared once, in ``src/djextract/native.py``.
 
 from __future__ import annotations
 
-import os
 import runpy
 import sys
 from pathlib import Path
@@ -41,7 +40,7 @@ class OptionalBuildExt(build_ext):
 
 
 def ext_modules() -> list:
-    if os.environ.get(NATIVE["PURE_ENV"], "") not in ("", "0"):
+    if NATIVE["pure_requested"]():
         _say(f"{NATIVE['PURE_ENV']} is set")
         return []
     try:

@@ -162,12 +162,11 @@ class Gazetteer:
                 if len(w) < k:
                     continue  # (past the end of the text; every name is Han, so none runs past a mark)
                 if w not in listed:  # most lengths tried are no name: one look-up says so
-                    if shorts and w in shorts:
-                        found.append((i, i + k, self._divisions(full[shorts[w]])))
-                        after = i + k
-                        break
-                    continue
-                if w in full and w[-1] in LEVEL_END and not text.startswith(WORD_AFTER_LEVEL.get(w[-1], ()), i + k):
+                    if not shorts or w not in shorts:
+                        continue
+                    codes = full[shorts[w]]
+                elif w in full and w[-1] in LEVEL_END and not text.startswith(WORD_AFTER_LEVEL.get(w[-1], ()),
+                                                                               i + k):
                     codes = full[w]
                 elif w in short and text[i + k:i + k + 1] not in ("路", "街"):
                     codes = short[w]

@@ -274,8 +274,7 @@ class PosViterbi:
         self.char_states = states  # character → the states it can take (jieba's char_state_tab_P)
         self._numbered: dict[str, list[int]] = {}  # the same by number, filled as characters are met
         self.all_states = list(range(len(self.names)))
-        self.start = [start_p.get(y, MIN_FLOAT) for y in self.names]
-        self.starts_known = set(start_p)
+        self.start = [start_p[y] for y in self.names]
         self.emit: list[dict[str, float]] = [emit_p[y] for y in self.names]
         self.trans: list[dict[int, float]] = [{number[y]: p for y, p in trans_p[y0].items()} for y0 in self.names]
         self.into: list[list[tuple[int, float]]] = [[] for _ in self.names]
@@ -301,8 +300,6 @@ class PosViterbi:
         v_prev = [low] * n
         first = self._states_of(obs[0])
         for y in first:
-            if names[y] not in self.starts_known:
-                raise KeyError(names[y])  # jieba reads start_p[y]: the same error
             v_prev[y] = self.start[y] + emit[y].get(obs[0], MIN_FLOAT)
         back: list[list[int]] = [[-1] * n]
         present = first
