@@ -90,9 +90,12 @@ class Segmenter:
         base = _base_dictionary()
         self._base_freq: dict[str, int] = base.freq  # shared and read-only; our words are kept apart
         self._base_tags: dict[str, str] = base.tags
-        # jieba's dictionary mistags some words (大连 an adverb); ours are kept apart from its tables
-        self._tags = tag_table()
-        self._tags.update({word: tag for word, _freq, tag in entries if tag})
+        # jieba's dictionary mistags some words (大连 an adverb): ours (tags.tsv, then the dictionaries') win
+        ours = tag_table()
+        ours.update({word: tag for word, _freq, tag in entries if tag})
+        # one look-up per word, not ours then jieba's: tag() runs on every word the rules read, and
+        # posseg's tagger needs this merged table anyway (10 ms, once per segmenter)
+        self._tags = {**base.tags, **ours}
         self._freqs = {word: freq for word, freq, _tag in entries if freq}
         # jieba cuts a text as independent runs of word characters (its re_han), so cutting those
         # runs one by one gives exactly the words of cutting the whole: extractors ask only for the
@@ -146,7 +149,7 @@ class Segmenter:
             tok = self._tok if self.backend == "jieba" else self._jieba_tokenizer()
             pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
             pos.tokenizer = tok
-            pos.word_tag_tab = {**self._base_tags, **self._tags}
+            pos.word_tag_tab = self._tags  # shared: nothing adds words to this segmenter's own tagger
             guess, pair = pos._POSTokenizer__cut_detail, posseg.pair
 
             def cut_detail(run: str) -> Any:
@@ -197,14 +200,11 @@ class Segmenter:
 
     def known_tag(self, word: str) -> str | None:
         """The dictionaries' part of speech for a word, None when they do not have it."""
-        t = self._tags.get(word)
-        return t if t is not None else self._base_tags.get(word)
+        return self._tags.get(word)
 
     def tag(self, word: str) -> str:
         """The dictionary's part of speech for a word; 'x' for punctuation, '' when unknown."""
         t = self._tags.get(word)
-        if t is None:
-            t = self._base_tags.get(word)
         if t is not None:
             return t
         if word and all(not ch.isalnum() for ch in word):

@@ -272,7 +272,7 @@ class PosViterbi:
         number = {y: i for i, y in enumerate(self.names)}
         self._number = number
         self.char_states = states  # character → the states it can take (jieba's char_state_tab_P)
-        self._numbered: dict[str, list[int]] = {}  # the same by number, filled as characters are met
+        self._steps: dict[str, list[tuple[int, float, list[tuple[int, float]]]]] = {}  # see _steps_of
         self.all_states = list(range(len(self.names)))
         self.start = [start_p[y] for y in self.names]
         self.emit: list[dict[str, float]] = [emit_p[y] for y in self.names]
@@ -283,56 +283,69 @@ class PosViterbi:
                 self.into[y].append((y0, p))
 
     def _states_of(self, ch: str) -> list[int]:
-        got = self._numbered.get(ch)
+        found = self.char_states.get(ch)
+        return self.all_states if found is None else [self._number[y] for y in found]
+
+    def _steps_of(self, ch: str) -> list[tuple[int, float, list[tuple[int, float]]]]:
+        """The states a character can take, each with its emission and the states that can lead to it."""
+        got = self._steps.get(ch)
         if got is None:
-            found = self.char_states.get(ch)
-            got = self.all_states if found is None else [self._number[y] for y in found]
-            if len(self._numbered) < 50_000:  # every character a text can hold: a bound, not a forecast
-                self._numbered[ch] = got
+            got = [(y, self.emit[y].get(ch, MIN_FLOAT), self.into[y]) for y in self._states_of(ch)]
+            if len(self._steps) < 50_000:  # every character a text can hold: a bound, not a forecast
+                self._steps[ch] = got
         return got
 
     def __call__(self, obs: str, states: Any = None, start_p: Any = None, trans_p: Any = None,
                  emit_p: Any = None) -> tuple[float, list[Any]]:
-        """(probability, route) as ``jieba.posseg.viterbi.viterbi(obs, …)`` returns them."""
-        emit, into, names = self.emit, self.into, self.names
-        n = len(names)
+        """(probability, route) as ``jieba.posseg.viterbi.viterbi(obs, …)`` returns them.
+
+        Two probability lists by state number serve every step in turn (a step clears the
+        states it set before the list is reused), and a step's back-pointers are a dict of
+        the few states it reached: most runs are two to four characters, and allocating
+        lists of all 256 states for every character was most of the time.
+        """
+        names = self.names
         low = float("-inf")
-        v_prev = [low] * n
-        first = self._states_of(obs[0])
-        for y in first:
-            v_prev[y] = self.start[y] + emit[y].get(obs[0], MIN_FLOAT)
-        back: list[list[int]] = [[-1] * n]
-        present = first
+        v_prev = [low] * len(names)
+        v = [low] * len(names)
+        present: list[int] = []
+        for y, em, _into in self._steps_of(obs[0]):
+            v_prev[y] = self.start[y] + em
+            present.append(y)
+        back: list[dict[int, int]] = []  # for each character after the first: state → the state before
         for t in range(1, len(obs)):
             o = obs[t]
-            v = [low] * n
-            bt = [-1] * n
+            bt: dict[int, int] = {}
             now: list[int] = []
-            for y in self._states_of(o):
-                em = emit[y].get(o, MIN_FLOAT)
+            for y, em, into in self._steps_of(o):
                 best_p = low
                 best_s = -1
-                for y0, tp in into[y]:  # every source here has a transition, as jieba's prev_states
+                for y0, tp in into:  # every source here has a transition, as jieba's prev_states
                     pv = v_prev[y0]
                     if pv != low:
                         p = pv + tp + em
                         if best_s < 0 or p > best_p or (p == best_p and y0 > best_s):
                             best_p, best_s = p, y0
                 if best_s >= 0:  # y can follow a state of t-1: jieba's obs_states
-                    v[y], bt[y] = best_p, best_s
+                    v[y] = best_p
+                    bt[y] = best_s
                     now.append(y)
             if not now:  # no state of this character can follow: jieba falls back on what can
                 now = self._fallback(o, v_prev, present, v, bt)
-            v_prev, present = v, now
+            for y in present:
+                v_prev[y] = low
+            v_prev, v, present = v, v_prev, now
             back.append(bt)
         prob, state = max((v_prev[y], y) for y in present)
         route: list[Any] = [None] * len(obs)
         for i in range(len(obs) - 1, -1, -1):
             route[i] = names[state]
-            state = back[i][state]
+            if i:
+                state = back[i - 1][state]
         return prob, route
 
-    def _fallback(self, o: str, v_prev: list[float], present: list[int], v: list[float], bt: list[int]) -> list[int]:
+    def _fallback(self, o: str, v_prev: list[float], present: list[int], v: list[float],
+                  bt: dict[int, int]) -> list[int]:
         """jieba's path when no state of the character can follow: every state that can, else all of
         them, each taking jieba's max over the states before (minus infinity where none leads to it)."""
         trans, emit = self.trans, self.emit
