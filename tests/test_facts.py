@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import djextract
 from djextract.dates import report_date
-from djextract.places import gazetteer, resolve
+from djextract.pipeline import Options, prepare
+from djextract.places import document_county_shorts, document_place, gazetteer, resolve, stretch_mentions
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -38,6 +41,34 @@ def test_the_gazetteer_is_the_statistics_codes():
 ])
 def test_a_level_that_opens_the_next_word_ends_no_place(text, names):
     assert [text[a:b] for a, b, _ in gazetteer().mentions(text, {})] == names
+
+
+def _stretches_agree(doc, spans):
+    """A stretch's names taken from the document's scan are those a scan of the stretch alone finds."""
+    gz, shorts = gazetteer(), document_county_shorts(doc)
+    for a, b in spans:
+        assert stretch_mentions(doc, a, b) == gz.mentions(doc.text[a:b], shorts), doc.text[a:b]
+
+
+def test_a_sentences_places_are_those_of_the_documents_scan(sample_texts):
+    for name, text in sample_texts.items():
+        doc = prepare(text, name, Options())
+        _stretches_agree(doc, [(s.start, s.end) for s in doc.sentences])
+        assert document_place(doc) == resolve(doc.text, document_county_shorts(doc))
+
+
+PLACE_TEXT = "宁波市海曙区委发展乡村城关镇南召县大连市场三亚，。"  # names run into each other and into words
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=PLACE_TEXT, min_size=1, max_size=40), st.data())
+def test_a_stretch_cut_inside_names_is_scanned_on_its_own(text, data):
+    """Edges inside a run of names (发展乡|村, 南召|县): what a scan of the whole text found there
+    is not what the stretch alone holds, and the stretch is scanned again."""
+    doc = prepare(text, "-", Options())
+    a = data.draw(st.integers(0, len(doc.text)))
+    b = data.draw(st.integers(a, len(doc.text)))
+    _stretches_agree(doc, [(a, b), (0, a), (b, len(doc.text))])
 
 
 def test_the_gazetteer_cache_is_the_gazetteer(tmp_path, monkeypatch):

@@ -94,12 +94,12 @@ def _alternation(words: dict[str, str]) -> re.Pattern[str] | None:
 
 def _places(doc: Document, sentence: Sentence, memory: dict) -> list[Name]:
     """The places written in a sentence with their full names (the lower of a written chain)."""
-    from .places import document_county_shorts, gazetteer
+    from .places import gazetteer, stretch_mentions
 
     gz = gazetteer()
     out: list[Name] = []
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(sentence.text)]
-    for a, b, cands in gz.mentions(sentence.text, document_county_shorts(doc)):
+    for a, b, cands in stretch_mentions(doc, sentence.start, sentence.end):
         if any(qa <= a and b <= qb for qa, qb in quoted):
             continue  # “北京鸭”, “江西红”, 《绍兴市…行动方案》: a name in quotes or a title is no subject
         if len({d.name for d in cands}) != 1 or b - a < 3 and cands[0].name == sentence.text[a:b] and len(cands) > 1:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ COUNTY_END = re.compile("[区县市旗]")
 # a level character that opens the next word instead (发展乡|村 is 发展|乡村, not the township 发展乡)
 WORD_AFTER_LEVEL = {"乡": ("村", "镇"), "市": ("场", "民", "值")}
 LEVEL_END = frozenset("省市县区镇乡旗州盟道")
+STREET_AFTER = ("路", "街")  # a short name before them names a street (中山路), not the place
 MAX_NAME = 12
 MIN_SHARE = 0.5
 
@@ -70,6 +72,7 @@ class Gazetteer:
         self.listed = frozenset(self.full) | frozenset(self.short)  # every name found without the document's help
         self._made: dict[str, Division] = {}
         self._starts: re.Pattern[str] | None = None  # see _candidates
+        self._name_chars: frozenset[str] | None = None  # see cut_between_names
 
     @staticmethod
     def tables(rows: tuple[tuple[str, ...], ...]) -> GazetteerTables:
@@ -168,7 +171,7 @@ class Gazetteer:
                 elif w in full and w[-1] in LEVEL_END and not text.startswith(WORD_AFTER_LEVEL.get(w[-1], ()),
                                                                                i + k):
                     codes = full[w]
-                elif w in short and text[i + k:i + k + 1] not in ("路", "街"):
+                elif w in short and text[i + k:i + k + 1] not in STREET_AFTER:
                     codes = short[w]
                 elif w in shorts:
                     codes = full[shorts[w]]
@@ -189,6 +192,23 @@ class Gazetteer:
             second = "".join(sorted({k[1] for k in self.lengths}))
             self._starts = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")
         return self._starts
+
+    def cut_between_names(self, text: str, at: int) -> bool:
+        """Could a name of ``text`` run across offset ``at`` (the characters on both sides can be in names)?
+
+        Why: the names found in a stretch of a text alone are those a scan of the whole text finds
+        inside it, unless a name could run across one of its edges or end at one where the
+        character after it is read (发展乡|村): this says where a stretch cannot borrow the
+        whole scan. Sentences end at punctuation, so it is true only of a sentence cut inside a run.
+        """
+        if at <= 0 or at >= len(text):
+            return False
+        if self._name_chars is None:  # (and those read after a name: 发展乡|村, 中山|路)
+            names = "".join(n for table in (self.full, self.short, self.county_short) for n in table)
+            self._name_chars = frozenset(names + "".join(w for ws in WORD_AFTER_LEVEL.values() for w in ws)
+                                         + "".join(STREET_AFTER))
+        chars = self._name_chars
+        return text[at - 1] in chars and text[at] in chars
 
     def county_shorts(self, written: set[str]) -> dict[str, str]:
         """Short form → full name of the counties among ``written`` (海曙 → 海曙区)."""
@@ -248,11 +268,36 @@ def _pick(cands: list[Division], named: set[str], gz: Gazetteer) -> Division | N
     return None
 
 
+Mentions = list[tuple[int, int, list[Division]]]
+
+
+def document_mentions(doc: Document) -> Mentions:
+    """The place names of the document's whole text (``Gazetteer.mentions``), scanned once per document:
+    its place and the owners of every sentence's figures read the same scan."""
+    if "place_mentions" not in doc.memory:
+        found = gazetteer().mentions(doc.text, document_county_shorts(doc))
+        doc.memory["place_mentions"] = found
+        doc.memory["place_mention_starts"] = [a for a, _, _ in found]
+    hits: Mentions = doc.memory["place_mentions"]
+    return hits
+
+
+def stretch_mentions(doc: Document, start: int, end: int) -> Mentions:
+    """The place names of ``doc.text[start:end]`` (offsets into that stretch), as ``Gazetteer.mentions``
+    finds them in it alone: taken from the document's scan, unless a name could run across an edge."""
+    gz, text = gazetteer(), doc.text
+    if gz.cut_between_names(text, start) or gz.cut_between_names(text, end):
+        return gz.mentions(text[start:end], document_county_shorts(doc))
+    hits = document_mentions(doc)
+    starts: list[int] = doc.memory["place_mention_starts"]
+    return [(a - start, b - start, cands) for a, b, cands in hits[bisect_left(starts, start):bisect_left(starts, end)]]
+
+
 def document_place(doc: Document) -> dict[str, Any]:
     """The document's place (``resolve``), found once per document: the owners and the document facts both
     read it, and the county short forms are the ones found for the document already."""
     if "place" not in doc.memory:
-        doc.memory["place"] = resolve(doc.text, document_county_shorts(doc))
+        doc.memory["place"] = _place_of([cands for _, _, cands in document_mentions(doc)])
     place: dict[str, Any] = doc.memory["place"]
     return place
 
@@ -264,8 +309,12 @@ def resolve(text: str, shorts: dict[str, str] | None = None) -> dict[str, Any]:
     at that level under the level above it; a national report (many provinces,
     none dominant) leaves all three null. ``shorts``: the text's county short forms, when known.
     """
+    return _place_of([cands for _, _, cands in gazetteer().mentions(text, shorts)])
+
+
+def _place_of(mentions: list[list[Division]]) -> dict[str, Any]:
+    """``resolve`` on the candidates of each place name written, in order."""
     gz = gazetteer()
-    mentions = [cands for _, _, cands in gz.mentions(text, shorts)]
     named = set()  # the divisions the document names without doubt, and their ancestors
     for cands in mentions:
         if len(cands) == 1:
