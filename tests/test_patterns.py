@@ -46,3 +46,35 @@ def test_a_tree_is_written_by_shared_openings():
     assert words_pattern(["党委", "党总支", "党支部"]) == "党(?:委|总支|支部)"
     assert words_pattern(["书记", "副书记", "书"]) == "(?:书(?:记|)|副书记)"
     assert words_pattern([]) == "(?!)"
+
+
+# Shortcuts that stand for a pattern must find what the pattern finds.
+
+POSTISH = st.text(alphabet="书记副主任委员长、 \n\u3000x", max_size=16)
+
+
+@settings(max_examples=300, deadline=None)
+@given(POSTISH)
+def test_post_ending_is_the_post_before_search(text):
+    from djextract.extractors.persons import tables
+
+    t = tables()
+    got, want = t.post_ending(text), t.post_before.search(text)
+    assert (got and got.span()) == (want and want.span())
+
+
+PARTS = st.lists(st.sampled_from(["组织联建", "服务联抓", "产业联兴", "、", "机制", "等", "设立", "近邻茶话会",
+                                  "工作", "，", "和"]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PARTS)
+def test_a_lookahead_before_a_lookbehind_changes_no_match(text):
+    """programmes' lists of parts open with a look-ahead of what must follow, for speed only."""
+    from djextract.extractors.programmes import tables
+
+    t = tables()
+    for pattern in (t.parallel_re, t.listed_re):
+        assert pattern.pattern.startswith("(?=")
+        without = re.compile(pattern.pattern[pattern.pattern.index(")") + 1:])
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in without.finditer(text)]

@@ -51,6 +51,7 @@ class Tables:
         parts = sorted(load_set("persons/post_parts.txt"), key=len, reverse=True)
         post = "(?:" + "|".join(map(re.escape, parts)) + ")*(?:" + "|".join(map(re.escape, posts)) + ")"
         self.post_before = re.compile(f"{post}(?:、{post})*\\s*$")  # ending right before a name
+        self.post_words = tuple(posts)
         self.post_after = re.compile(f"{post}(?:、{post})*")  # opening right after an apposition verb
         self.surnames = frozenset(w for line in load_lines("persons/surnames.txt") for w in line.split())
         self.surname_starts = frozenset(w[0] for w in self.surnames)  # a name opens with one of these
@@ -75,6 +76,17 @@ class Tables:
         surname = f"(?=\\s?[{''.join(sorted(self.surname_starts))}])"
         self.trigger = re.compile("|".join([*map(re.escape, sorted(words, key=len, reverse=True)),
                                             *(re.escape(b) + surname for b in before)]))
+
+    def post_ending(self, text: str) -> re.Match[str] | None:
+        """``post_before.search(text)``: the posts that end ``text`` (before spaces), if any.
+
+        Why not the search alone: the pattern ends with a post, so a text that does not end with one
+        cannot match, and the search would try the pattern at every position of it to find that out
+        (most texts before a name: a sentence's opening).
+        """
+        if not text.rstrip().endswith(self.post_words):
+            return None
+        return self.post_before.search(text)
 
 
 @derived
@@ -152,7 +164,7 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
             if w[0] in FUNCTION_OPENERS and known(w[1:]) is not None:
                 continue
             if len(w) == 2 and i > 0 and len(spans[i - 1][2]) == 1 and spans[i - 1][2] in t.surnames and (
-                    i == 1 or not HAN_CHAR.match(spans[i - 2][2][-1]) or t.post_before.search(spans[i - 2][2])) \
+                    i == 1 or not HAN_CHAR.match(spans[i - 2][2][-1]) or t.post_ending(spans[i - 2][2])) \
                     and _ends_name(text, b, t):
                 yield a - 1, b  # 马|海燕说
                 continue
@@ -163,7 +175,7 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                 continue  # 权威, 文明, 阳光: jieba's dictionary tags common two-character words nr
             yield a, b
         elif len(w) == 1 and w in t.surnames and w not in FUNCTION_OPENERS and i + 1 < len(spans) and i > 0 and (
-                t.post_before.search(spans[i - 1][2])
+                t.post_ending(spans[i - 1][2])
                 or tag in P.PERSON_NAME and spans[i - 1][2].endswith(t.cue_words)):  # (not 居民|管|室内)
             na, nb, nw, ntag = spans[i + 1]
             if 1 <= len(nw) <= 2 and HAN.match(nw) and ntag not in STOP_AFTER_TAGS and ntag not in P.PERSON_NAME:
@@ -235,7 +247,7 @@ def cue_that_skips(p: Person) -> Act | None:
 def post_before(p: Person) -> Act | None:
     """海棠区委书记鲁正兰: a post right before the name, with the body before the post when there is one."""
     t, text, base = p.t, p.text, p.sentence.start
-    m = t.post_before.search(p.left)
+    m = t.post_ending(p.left)
     if not (m and m.group(0).strip()):
         return None
     ends = [x for x in p.bodies if x.start - base < m.start() <= x.end - base + 1
