@@ -68,14 +68,16 @@ def test_the_probe_passes_with_the_installed_jieba(tok):
     assert WordCutter(tok).matches_jieba()
 
 
-def test_the_memo_holds_dictionary_entries_only_and_stays_bounded(tok, monkeypatch):
+def test_the_memo_says_what_the_dictionary_says_and_stays_bounded(tok, monkeypatch):
     monkeypatch.setattr(wordcut, "KNOWN_LIMIT", 500)
     cutter = WordCutter(tok)
     runs = jieba.re_han_default.findall(TEXT)
+    longest = max(map(len, tok.FREQ))
     for run in runs:
         cutter.cut_run(run)
-        assert len(cutter._known) <= 500 + len(run) * 8
-    assert all(word in tok.FREQ for word in cutter._known)
+        assert len(cutter._known) <= 500 + len(run) * (longest + 1)  # at most one fragment past a word's length
+    assert all((p == wordcut.ABSENT) == (frag not in tok.FREQ) for frag, p in cutter._known.items())
+    assert all((p == wordcut.PREFIX) == (tok.FREQ.get(frag) == 0) for frag, p in cutter._known.items())
     assert cutter.cut_run(runs[0]) == tok.lcut(runs[0], HMM=True)  # still right after the memo started again
 
 

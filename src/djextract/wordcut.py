@@ -24,7 +24,8 @@ PROBE = ("海棠区委组织部2023年新成立党支部62个，覃盛团乡洋�
          "点镇渡乡、那受村和省自然资源和规划厅的APP使用率达89.5%；牛栏坑茶叶合作社帮扶贫困户")
 
 PREFIX = 1.0  # a log-probability is never positive, so this cannot be mistaken for one
-KNOWN_LIMIT = 100_000  # dictionary entries remembered (about 12 MB) before the memo starts again
+ABSENT = 2.0  # (nor this) not in the dictionary, as a word or as a word's beginning
+KNOWN_LIMIT = 100_000  # fragments remembered (about 12 MB) before the memo starts again
 
 
 class WordCutter:
@@ -37,8 +38,9 @@ class WordCutter:
         self._tok = tokenizer
         self._freq: dict[str, int] = tokenizer.FREQ
         self._logtotal = log(tokenizer.total)
-        # dictionary entry → log(freq) - log(total) for a word (≤ 0), or PREFIX for a word's beginning;
-        # filled as entries are met. Only what the dictionary holds is kept, never fragments of the text.
+        # fragment → log(freq) - log(total) for a word (≤ 0), PREFIX for a word's beginning, ABSENT for
+        # neither, filled as fragments are met. Why ABSENT too: every position's walk ends on a fragment
+        # the dictionary lacks, and remembering it saves a look-up in jieba's 500,000 entries (25% of the route)
         self._known: dict[str, float] = {}
         self._re_han = jieba.re_han_default
         self._re_skip = jieba.re_skip_default
@@ -162,9 +164,9 @@ class WordCutter:
                 p = get(frag)
                 if p is None:
                     f = freq_get(frag)
-                    if f is None:
-                        break
-                    p = known[frag] = log(f) - logtotal if f else PREFIX
+                    p = known[frag] = ABSENT if f is None else log(f) - logtotal if f else PREFIX
+                if p == ABSENT:
+                    break
                 if p <= 0.0:
                     p += prob[i + 1]
                     if best_x < 0 or p >= best:  # ties go to the longer word, as max() over (p, x) does
