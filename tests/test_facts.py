@@ -57,6 +57,14 @@ def test_a_sentences_places_are_those_of_the_documents_scan(sample_texts):
         assert document_place(doc) == resolve(doc.text, document_county_shorts(doc))
 
 
+def test_full_names_are_the_county_names_written(sample_texts):
+    gz = gazetteer()
+    for text in sample_texts.values():
+        written = {text[a:b] for b in range(len(text) + 1) for a in range(max(0, b - 12), b - 1)
+                   if text[b - 1] in "区县市旗" and any(len(c) == 6 for c in gz.full.get(text[a:b], ()))}
+        assert gz.full_names(text) == written
+
+
 PLACE_TEXT = "宁波市海曙区委发展乡村城关镇南召县大连市场三亚，。"  # names run into each other and into words
 
 

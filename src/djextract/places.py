@@ -73,6 +73,7 @@ class Gazetteer:
         self._made: dict[str, Division] = {}
         self._starts: re.Pattern[str] | None = None  # see _candidates
         self._name_chars: frozenset[str] | None = None  # see cut_between_names
+        self._county_ends: frozenset[str] | None = None  # see full_names
 
     @staticmethod
     def tables(rows: tuple[tuple[str, ...], ...]) -> GazetteerTables:
@@ -218,10 +219,16 @@ class Gazetteer:
     def full_names(self, text: str) -> set[str]:
         """Full county names written in the text (at a level ending)."""
         out = set()
+        if self._county_ends is None:  # every ending of a county's name (what is none ends no longer name)
+            self._county_ends = frozenset(n[-k:] for n, codes in self.full.items() if any(len(c) == 6 for c in codes)
+                                          for k in range(2, len(n) + 1))
+        ends = self._county_ends
         for m in COUNTY_END.finditer(text):
             i = m.start()
             for k in range(2, min(MAX_NAME, i + 1) + 1):
                 w = text[i + 1 - k:i + 1]
+                if w not in ends:
+                    break  # (so no name of more characters ends here either)
                 if w in self.full and any(len(c) == 6 for c in self.full[w]):
                     out.add(w)
         return out
