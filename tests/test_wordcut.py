@@ -103,6 +103,28 @@ def test_pos_viterbi_gives_jiebas_routes_on_random_text(text):
     assert posseg.viterbi(text) == slow(text, *tables)
 
 
+def _guess_both(text):
+    posseg, _slow, tables = _posseg()
+    pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
+    want = [(p.word, p.flag) for p in pos._POSTokenizer__cut_detail(text)]
+    got = wordcut.pos_guess(text, posseg.viterbi, tables, (posseg.re_han_detail, posseg.re_skip_detail,
+                                                         posseg.re_num, posseg.re_eng))
+    return got, want
+
+
+def test_pos_guess_is_posseg_cut_detail_on_the_samples():
+    for run in re.findall(r"[^，。、；：！？\s]+", TEXT)[:3000]:
+        got, want = _guess_both(run)
+        assert got == want, run
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=[*ALPHABET[:200], *"0123.5abcXY %-"], min_size=1, max_size=30))
+def test_pos_guess_is_posseg_cut_detail_on_random_text(text):
+    got, want = _guess_both(text)
+    assert got == want
+
+
 def test_runs_without_a_surname_change_no_name_and_no_offset():
     """pos_cut leaves unknown runs with no surname character unguessed; the names found stay the same."""
     from djextract.extractors.persons import _names, tables

@@ -161,13 +161,23 @@ class Segmenter:
             pos._POSTokenizer__cut_detail = cut_detail  # the instance's, called by posseg's own route
             self._pos = pos
             patterns = (posseg.re_han_internal, posseg.re_skip_internal, posseg.re_num, posseg.re_eng)
-            from .wordcut import PROBE, WordCutter
+            from .wordcut import PROBE, WordCutter, pos_guess
+
+            detail = partial(pos_guess, viterbi=posseg.viterbi, tables=(
+                posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P), patterns=(
+                posseg.re_han_detail, posseg.re_skip_detail, posseg.re_num, posseg.re_eng))
+
+            def guess_words(run: str) -> list[tuple[str, str]]:  # cut_detail's words, without posseg's Python
+                chars = self._name_chars
+                if chars is not None and chars.isdisjoint(run):
+                    return [(run, "x")]
+                return detail(run)
 
             # rjieba's words come from Rust, but its tagger has no HMM guess: posseg runs on jieba's
             # tokenizer, whose dictionary route this cutter computes faster than posseg does
             cutter = self._cutter if self._cutter is not None else WordCutter(tok)
             if self._cutter is not None or cutter.matches_jieba():
-                fast = partial(cutter.pos_words, tags=pos.word_tag_tab, guess=cut_detail, patterns=patterns)
+                fast = partial(cutter.pos_words, tags=pos.word_tag_tab, guess=guess_words, patterns=patterns)
                 if fast(PROBE) == [(p.word, p.flag) for p in pos.cut(PROBE)]:
                     self._pos_words = fast
         self._name_chars = name_chars

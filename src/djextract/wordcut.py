@@ -14,7 +14,7 @@ jieba's own code if a jieba release ever changes the algorithm.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import partial
 from math import log
 from typing import Any
@@ -107,15 +107,15 @@ class WordCutter:
         if buf >= 0:
             singles(s[buf:])
 
-    def pos_words(self, text: str, tags: dict[str, str], guess: Callable[[str], Iterable[Any]],
+    def pos_words(self, text: str, tags: dict[str, str], guess: Callable[[str], list[tuple[str, str]]],
                   patterns: tuple[re.Pattern[str], ...]) -> list[tuple[str, str]]:
         """``jieba.posseg.POSTokenizer.cut(text)`` as (word, flag), on this cutter's dictionary route.
 
         Why: posseg computes jieba's dictionary route again with jieba's own slower
         code; here the route is this cutter's (the same, memoised), and runs of single
-        characters the dictionary does not know go to ``guess`` (posseg's HMM), whose
-        pairs are taken as they come. ``patterns``: posseg's re_han_internal,
-        re_skip_internal, re_num and re_eng, so blocks split as posseg splits them.
+        characters the dictionary does not know go to ``guess`` (posseg's HMM, as
+        ``pos_guess``), whose words are taken as they come. ``patterns``: posseg's
+        re_han_internal, re_skip_internal, re_num and re_eng, so blocks split as posseg splits them.
         """
         re_han, re_skip, re_num, re_eng = patterns
         out: list[tuple[str, str]] = []
@@ -134,12 +134,12 @@ class WordCutter:
                     out.extend((ch, "m" if re_num.match(ch) else "eng" if eng else "x") for ch in part)
         return out
 
-    def _pos_singles(self, run: str, tags: dict[str, str], guess: Callable[[str], Iterable[Any]],
+    def _pos_singles(self, run: str, tags: dict[str, str], guess: Callable[[str], list[tuple[str, str]]],
                      out: list[tuple[str, str]]) -> None:
         if len(run) == 1:
             out.append((run, tags.get(run, "x")))
         elif not self._freq.get(run):
-            out.extend((p.word, p.flag) for p in guess(run))
+            out.extend(guess(run))
         else:
             out.extend((ch, tags.get(ch, "x")) for ch in run)
 
@@ -246,6 +246,37 @@ class WordCutter:
         if nexti < len(obs):
             words.append(obs[nexti:])
         return words
+
+
+def pos_guess(run: str, viterbi: Callable[..., tuple[float, list[Any]]], tables: tuple[Any, ...],
+              patterns: tuple[re.Pattern[str], ...]) -> list[tuple[str, str]]:
+    """``jieba.posseg.POSTokenizer.__cut_detail(run)`` as (word, flag): the HMM's words and parts of speech
+    for a run the dictionary does not cut, by the same steps, in compiled code rather than posseg's
+    generators. ``viterbi``: posseg's (with its four ``tables``); ``patterns``: posseg's re_han_detail,
+    re_skip_detail, re_num and re_eng."""
+    han, skip, num, eng = patterns
+    out: list[tuple[str, str]] = []
+    for blk in han.split(run):
+        if han.match(blk):
+            route = viterbi(blk, *tables)[1]  # each character's (position, tag)
+            begin = nexti = 0
+            for i, ch in enumerate(blk):
+                pos, flag = route[i]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    out.append((blk[begin:i + 1], flag))
+                    nexti = i + 1
+                elif pos == "S":
+                    out.append((ch, flag))
+                    nexti = i + 1
+            if nexti < len(blk):
+                out.append((blk[nexti:], route[nexti][1]))
+        else:
+            for x in skip.split(blk):
+                if x:
+                    out.append((x, "m" if num.match(x) else "eng" if eng.match(x) else "x"))
+    return out
 
 
 MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's floor for an unseen emission
