@@ -149,7 +149,8 @@ class Segmenter:
             tok = self._tok if self.backend == "jieba" else self._jieba_tokenizer()
             pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
             pos.tokenizer = tok
-            pos.word_tag_tab = self._tags  # shared: nothing adds words to this segmenter's own tagger
+            # shared: posseg adds to it only the dictionaries' own tags, which it holds already
+            pos.word_tag_tab = self._tags
             guess, pair = pos._POSTokenizer__cut_detail, posseg.pair
 
             def cut_detail(run: str) -> Any:
