@@ -15,7 +15,7 @@ import djextract
 from djextract.document import Gap, Unsegmented
 from djextract.pipeline import Options, prepare
 from djextract.rules import Cursor
-from djextract.segment import get_segmenter
+from djextract.segment import LAZY_CHARS, Segmenter, get_segmenter, tag_table
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -143,3 +143,41 @@ def test_jieba_is_loaded_without_pkg_resources_which_stays_importable():
     out = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[:2] == ["['海棠', '区委', '组织部'] False", "True"]
+
+
+def _jieba_with_our_words(seg: Segmenter) -> tuple[object, dict[str, str]]:
+    """jieba's own tokenizer, loaded whole, with our words added; and the tags of dict.txt then ours."""
+    import jieba
+
+    ref = jieba.Tokenizer()
+    ref.check_initialized()
+    for word, freq, tag in seg._entries:
+        ref.add_word(word, freq, tag)
+    lines = Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8").splitlines()
+    tags = {word: tag for word, _freq, tag in (line.split() for line in lines)}
+    tags.update(tag_table())
+    tags.update({word: tag for word, _freq, tag in seg._entries if tag})
+    return ref, tags
+
+
+def test_jiebas_tables_decoded_a_character_at_a_time_are_the_whole_tables():
+    seg = Segmenter("jieba")
+    ref, tags = _jieba_with_our_words(seg)
+    text = (SAMPLES / "000_c10597827387cbb7.txt").read_text(encoding="utf-8")
+    assert seg.cut(text) == ref.lcut(text)
+    assert not seg._whole and "饕" not in seg._loaded and seg._loaded.issuperset(text)
+    assert seg._tok.FREQ == {w: f for w, f in ref.FREQ.items() if w[0] in seg._loaded}
+    assert seg._tags == {w: t for w, t in tags.items() if w[0] in seg._loaded}
+    assert seg._tok.total == ref.total  # our words' frequencies, added once, whatever is decoded later
+    # a word looked up before any text holding it was cut is decoded then
+    assert (seg.known_tag("饕餮"), seg.tag("饕餮"), seg.freq("饕餮")) == (tags["饕餮"], tags["饕餮"], ref.FREQ["饕餮"])
+    seg.cut("饕" * LAZY_CHARS)  # over the budget: the rest is decoded, and no text is checked again
+    assert seg._whole and seg._tok.FREQ == ref.FREQ and seg._tags == tags
+
+
+def test_posseg_keeps_its_own_tags_for_other_callers():
+    import jieba.posseg
+
+    get_segmenter().pos_cut("海棠区委书记鲁正兰")  # imports posseg without its parse of dict.txt
+    assert [(p.word, p.flag) for p in jieba.posseg.cut("我爱北京天安门")] == [
+        ("我", "r"), ("爱", "v"), ("北京", "ns"), ("天安门", "ns")]

@@ -8,23 +8,22 @@ pickled, so worker processes build their own).
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .cache import cache_dir, load_or_build
+from .jiebadict import BaseDictionary, TagsOnFirstUse, base_dictionary, import_jieba
 from .lexicon import cleared_on_reset, load_map, sources
 
 BACKENDS = ("jieba", "rjieba")
 SENTENCE_END = re.compile(r"[。！？；!?;…\n]+[”’」』\"')）]*")
 MAX_SENTENCE = 1000
+LAZY_CHARS = 300_000  # characters cut before a segmenter decodes all of jieba's tables (Segmenter._need)
 SOFT_BREAK = re.compile(r"[，,、：:\s]")
 
 
@@ -63,11 +62,12 @@ def _add_sentence(text: str, start: int, end: int, out: list[tuple[int, int]]) -
 class Segmenter:
     """Word segmentation plus part-of-speech and frequency look-up from the dictionaries.
 
-    Start-up is paid by every worker process, so jieba's tables come from one
-    pickle in the user's cache folder (see ``_base_dictionary``) instead of
-    jieba's own marshal cache plus ``jieba.posseg``, which re-parses dict.txt:
-    0.2 s instead of 0.75 s. Each segmenter has its own jieba tokenizer, so our
-    words never leak into a caller's ``jieba.lcut`` and dictionary sets never mix.
+    Start-up is paid by every worker process, so jieba's tables come from our
+    cache file, a character at a time as texts need them (see ``jiebadict``),
+    instead of jieba's own marshal cache plus ``jieba.posseg``, which re-parses
+    dict.txt: 35 ms instead of 0.75 s for a one-line input. Each segmenter has its
+    own jieba tokenizer, so our words never leak into a caller's ``jieba.lcut`` and
+    dictionary sets never mix.
     """
 
     def __init__(self, backend: str = "jieba", user_dicts: tuple[str, ...] = ()) -> None:
@@ -87,15 +87,24 @@ class Segmenter:
         self._name_chars: frozenset[str] | None = None
         self._cutter: Any = None  # wordcut.WordCutter, when it gives jieba's words
         self._pos_words: Any = None  # its posseg cut, when that gives posseg's words on the probe
-        base = _base_dictionary()
-        self._base_freq: dict[str, int] = base.freq  # shared and read-only; our words are kept apart
-        self._base_tags: dict[str, str] = base.tags
+        self._base: BaseDictionary = base_dictionary()
+        self._loaded: set[str] = set()  # the characters whose words are in the tables below
+        self._whole = False  # every character's are
+        self._budget = LAZY_CHARS
+        self._base_freq: dict[str, int] = {}  # jieba's frequencies; our words are kept apart
+        self._freq_tables: list[dict[str, int]] = [self._base_freq]  # every table jieba's words go to
+        self._tags: dict[str, str] = {}
         # jieba's dictionary mistags some words (大连 an adverb): ours (tags.tsv, then the dictionaries') win
         ours = tag_table()
         ours.update({word: tag for word, _freq, tag in entries if tag})
-        # one look-up per word, not ours then jieba's: tag() runs on every word the rules read, and
-        # posseg's tagger needs this merged table anyway (10 ms, once per segmenter)
-        self._tags = {**base.tags, **ours}
+        # Our words are written over jieba's, so the characters they hold are loaded first (jieba's
+        # suggest_freq cuts a word given no frequency), and those of the probe: a shard loaded
+        # later never holds a word of ours. One look-up per word, not ours then jieba's: tag()
+        # runs on every word the rules read, and posseg's tagger needs this merged table anyway.
+        from .wordcut import PROBE
+
+        self._load("".join(ours) + "".join(word for word, _freq, _tag in entries) + PROBE)
+        self._tags.update(ours)
         self._freqs = {word: freq for word, freq, _tag in entries if freq}
         # jieba cuts a text as independent runs of word characters (its re_han), so cutting those
         # runs one by one gives exactly the words of cutting the whole: extractors ask only for the
@@ -106,8 +115,9 @@ class Segmenter:
             jieba = import_jieba()
 
             self._tok = jieba.Tokenizer()
-            self._tok.FREQ, self._tok.total = dict(base.freq), base.total  # what initialize() would load
+            self._tok.FREQ, self._tok.total = dict(self._base_freq), self._base.total  # what initialize() loads
             self._tok.initialized = True
+            self._freq_tables.append(self._tok.FREQ)
             for word, freq, tag in entries:
                 self._tok.add_word(word, freq, tag)
             from .wordcut import WordCutter
@@ -145,7 +155,7 @@ class Segmenter:
         as they are.
         """
         if self._pos is None:
-            posseg = _import_posseg(self._base_tags)
+            posseg = _import_posseg(self._base)
             tok = self._tok if self.backend == "jieba" else self._jieba_tokenizer()
             pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
             pos.tokenizer = tok
@@ -182,40 +192,79 @@ class Segmenter:
                 if fast(PROBE) == [(p.word, p.flag) for p in pos.cut(PROBE)]:
                     self._pos_words = fast
         self._name_chars = name_chars
+        self._need(text)
         if self._pos_words is not None:
             return self._pos_words(text)
         return [(p.word, p.flag) for p in self._pos.cut(text)]
 
     def _jieba_tokenizer(self) -> object:
         jieba = import_jieba()
-        base = _base_dictionary()
         tok = jieba.Tokenizer()
-        tok.FREQ, tok.total = dict(base.freq), base.total
+        tok.FREQ, tok.total = dict(self._base_freq), self._base.total
         tok.initialized = True
         for word, freq, tag in self._entries:
             tok.add_word(word, freq, tag)
+        self._freq_tables.append(tok.FREQ)
         return tok
+
+    def _need(self, text: str) -> None:
+        """Have jieba's words for every character of ``text`` in the tables (see ``jiebadict``).
+
+        Why a budget: the check costs 40 ns a character, 1% of a long run, while decoding
+        every shard costs 0.2 s once; so a run that has asked for LAZY_CHARS characters
+        (a second of work) decodes the rest and stops checking.
+        """
+        if self._whole:
+            return
+        self._budget -= len(text)
+        if self._budget < 0:
+            self._load(self._base.characters())
+            self._whole = True
+        elif not self._loaded.issuperset(text):
+            self._load(text)
+
+    def _load(self, text: str) -> None:
+        for ch in set(text).difference(self._loaded):
+            shard = self._base.shard(ch)
+            if shard is not None:
+                freq, tags = shard
+                for table in self._freq_tables:
+                    table.update(freq)
+                self._tags.update(tags)
+            self._loaded.add(ch)  # after the merge: another thread that sees it loaded finds its words
 
     def freq(self, word: str) -> int:
         """How often the dictionaries have seen a word (0 when unknown): rare nouns are often names."""
         f = self._freqs.get(word)
-        return f if f is not None else self._base_freq.get(word, 0)
+        if f is not None:
+            return f
+        self._need(word)
+        return self._base_freq.get(word, 0)
 
     def cut(self, text: str) -> list[str]:
         """Words of ``text``, concatenating back to it exactly."""
+        self._need(text)
         return self._cut(text)
 
     def cut_run(self, text: str) -> list[str]:
         """Words of one run of word characters (a match of ``word_runs``)."""
+        self._need(text)
         return self._cut_run(text)
 
     def known_tag(self, word: str) -> str | None:
         """The dictionaries' part of speech for a word, None when they do not have it."""
-        return self._tags.get(word)
+        t = self._tags.get(word)
+        if t is None and not self._whole and not self._loaded.issuperset(word):
+            self._load(word)
+            t = self._tags.get(word)
+        return t
 
     def tag(self, word: str) -> str:
         """The dictionary's part of speech for a word; 'x' for punctuation, '' when unknown."""
         t = self._tags.get(word)
+        if t is None and not self._whole and not self._loaded.issuperset(word):
+            self._load(word)
+            t = self._tags.get(word)
         if t is not None:
             return t
         if word and all(not ch.isalnum() for ch in word):
@@ -226,7 +275,7 @@ class Segmenter:
         return ""
 
 
-def _import_posseg(base_tags: dict[str, str]) -> ModuleType:
+def _import_posseg(base: BaseDictionary) -> ModuleType:
     """jieba.posseg without its 0.5 s parse of dict.txt at import (it builds a tagger we never use).
 
     While the module runs, the default tokenizer hands it an empty dictionary file;
@@ -243,7 +292,7 @@ def _import_posseg(base_tags: dict[str, str]) -> ModuleType:
         import jieba.posseg as posseg
     finally:
         del jieba.dt.get_dict_file
-    posseg.dt.word_tag_tab = dict(base_tags)
+    posseg.dt.word_tag_tab = TagsOnFirstUse(base.all_tags)
     _speed_up_posseg(posseg)
     return posseg
 
@@ -265,27 +314,6 @@ def _speed_up_posseg(posseg: ModuleType) -> None:
 def tag_table() -> dict[str, str]:
     """segment/tags.tsv: parts of speech that override jieba's (大连 ns, not an adverb), checked at load."""
     return {word: tag for word, (tag,) in load_map("segment/tags.tsv", ("word", "tag")).items() if tag}
-
-
-def import_jieba() -> ModuleType:
-    """jieba, imported without setuptools' pkg_resources.
-
-    Why: jieba imports pkg_resources only to open its own data files, and falls
-    back to plain open() when it is missing; the import costs 65 ms in every
-    worker process (and warns that pkg_resources is deprecated). It is hidden
-    only while jieba loads, and only when nothing imported it before.
-    """
-    if "jieba" in sys.modules:
-        return sys.modules["jieba"]
-    hide = "pkg_resources" not in sys.modules
-    if hide:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
-    try:
-        import jieba
-    finally:
-        if hide and sys.modules.get("pkg_resources", False) is None:
-            del sys.modules["pkg_resources"]
-    return jieba
 
 
 def _rjieba_class() -> Any:
@@ -317,79 +345,6 @@ def _rjieba_class() -> Any:
         module_spec.loader.exec_module(module)
         sys.modules["rjieba.rjieba"] = module
     return sys.modules["rjieba.rjieba"].Jieba
-
-
-@dataclass(frozen=True)
-class BaseDictionary:
-    freq: dict[str, int]  # jieba's prefix dictionary: word → frequency, every word prefix → 0
-    total: int
-    tags: dict[str, str]  # word → part of speech
-
-
-CACHE_FORMAT = 3
-
-
-@lru_cache(maxsize=1)
-def _base_dictionary() -> BaseDictionary:
-    """jieba's dictionary tables, from our cache file when it is there and still matches jieba.
-
-    The cache is a pickle (0.2 s to load, where jieba's marshal cache plus
-    jieba.posseg take 0.75 s) named after jieba's version and its dict.txt's size and checksum,
-    kept in $XDG_CACHE_HOME/djextract (~/.cache/djextract); when it cannot be read or
-    written we build the tables from jieba as usual and carry on. Named by content, not file
-    time, so that every virtualenv with the same jieba shares one 10 MB file instead of each
-    reinstall leaving another behind (``_sweep_stale`` removes those of earlier layouts).
-    """
-    import importlib.metadata
-    import importlib.util
-    import zlib
-
-    spec = importlib.util.find_spec("jieba")  # where, without importing it (rjieba does not need it)
-    if spec is None or spec.origin is None:
-        raise RuntimeError("jieba is not installed: pip install jieba")
-    dict_file = Path(spec.origin).with_name("dict.txt")
-    raw = dict_file.read_bytes()  # 5 MB: 3 ms to read and 3 ms to checksum
-    version = importlib.metadata.version("jieba")
-    name = f"jieba-{version}-{len(raw)}-{zlib.crc32(raw):08x}-{CACHE_FORMAT}.pickle"
-    # the tables, not a BaseDictionary: a compiled build's frozen dataclass cannot be rebuilt from a pickle,
-    # and compiled and Python installs share the cache
-    tables, built = load_or_build(name, tuple, lambda: _build_base(raw))
-    if built:
-        _sweep_stale(cache_dir() / name, version)
-    return BaseDictionary(*tables)
-
-
-def _build_base(raw: bytes) -> tuple[dict[str, int], int, dict[str, str]]:
-    jieba = import_jieba()
-    jieba.setLogLevel(logging.WARNING)
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.check_initialized()
-    parts = raw.decode("utf-8").split()  # "word freq tag" lines; no word has a space
-    # The same string objects for the same words and tags, so the pickle stores each once (30% faster).
-    words = {w: w for w in tok.FREQ}
-    tags = {words.get(w, w): sys.intern(t) for w, t in zip(parts[0::3], parts[2::3], strict=True)}
-    return tok.FREQ, tok.total, tags
-
-
-STALE_AFTER = 30 * 24 * 3600  # seconds: a cache nobody has rewritten for a month
-
-
-def _sweep_stale(kept: Path, version: str) -> None:
-    """Remove the caches a new one replaces: the same jieba release under another name, or old ones.
-
-    Why: each cache is 10 MB; earlier names changed with every reinstall. Another
-    jieba release's cache stays for a month, in case another environment still uses it.
-    """
-    import time
-
-    now = time.time()
-    for old in kept.parent.glob("jieba-*.pickle"):
-        if old == kept:
-            continue
-        with contextlib.suppress(OSError):
-            if old.name.startswith(f"jieba-{version}-") or now - old.stat().st_mtime > STALE_AFTER:
-                old.unlink()
 
 
 def _read_dict(text: str) -> list[tuple[str, int | None, str | None]]:
