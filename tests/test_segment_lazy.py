@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -145,24 +146,26 @@ def test_jieba_is_loaded_without_pkg_resources_which_stays_importable():
     assert out.stdout.split("\n")[:2] == ["['海棠', '区委', '组织部'] False", "True"]
 
 
-def _jieba_with_our_words(seg: Segmenter) -> tuple[object, dict[str, str]]:
-    """jieba's own tokenizer, loaded whole, with our words added; and the tags of dict.txt then ours."""
+def _jieba_with_our_words(seg: Segmenter) -> tuple[Any, dict[str, str], dict[str, int]]:
+    """jieba's own tokenizer, loaded whole, with our words added; the tags of dict.txt then ours; and
+    jieba's own frequencies."""
     import jieba
 
     ref = jieba.Tokenizer()
     ref.check_initialized()
+    plain = dict(ref.FREQ)
     for word, freq, tag in seg._entries:
         ref.add_word(word, freq, tag)
     lines = Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8").splitlines()
     tags = {word: tag for word, _freq, tag in (line.split() for line in lines)}
     tags.update(tag_table())
     tags.update({word: tag for word, _freq, tag in seg._entries if tag})
-    return ref, tags
+    return ref, tags, plain
 
 
 def test_jiebas_tables_decoded_a_character_at_a_time_are_the_whole_tables():
     seg = Segmenter("jieba")
-    ref, tags = _jieba_with_our_words(seg)
+    ref, tags, plain = _jieba_with_our_words(seg)
     text = (SAMPLES / "000_c10597827387cbb7.txt").read_text(encoding="utf-8")
     assert seg.cut(text) == ref.lcut(text)
     assert not seg._whole and "饕" not in seg._loaded and seg._loaded.issuperset(text)
@@ -173,6 +176,10 @@ def test_jiebas_tables_decoded_a_character_at_a_time_are_the_whole_tables():
     assert (seg.known_tag("饕餮"), seg.tag("饕餮"), seg.freq("饕餮")) == (tags["饕餮"], tags["饕餮"], ref.FREQ["饕餮"])
     seg.cut("饕" * LAZY_CHARS)  # over the budget: the rest is decoded, and no text is checked again
     assert seg._whole and seg._tok.FREQ == ref.FREQ and seg._tags == tags
+    # freq(): a frequency our dictionary gives, else jieba's own (not what jieba guessed for our words)
+    words = {w[:i] for w, _f, _t in seg._entries for i in range(1, len(w) + 1)} | {"组织部", "饕餮", "无此词语"}
+    ours = {w: f for w, f, _t in seg._entries if f}
+    assert {w: seg.freq(w) for w in words} == {w: ours.get(w, plain.get(w, 0)) for w in words}
 
 
 def test_posseg_keeps_its_own_tags_for_other_callers():
@@ -181,3 +188,13 @@ def test_posseg_keeps_its_own_tags_for_other_callers():
     get_segmenter().pos_cut("海棠区委书记鲁正兰")  # imports posseg without its parse of dict.txt
     assert [(p.word, p.flag) for p in jieba.posseg.cut("我爱北京天安门")] == [
         ("我", "r"), ("爱", "v"), ("北京", "ns"), ("天安门", "ns")]
+
+
+def test_freq_is_jiebas_for_a_user_word_given_no_frequency(tmp_path):
+    """jieba's add_word guesses a frequency for such a word; freq() still says how often jieba saw it."""
+    user = tmp_path / "user.txt"
+    user.write_text("图书馆 nt\n红色驿站联盟 nt\n", encoding="utf-8")
+    seg = Segmenter("jieba", (str(user),))
+    _ref, _tags, plain = _jieba_with_our_words(seg)
+    assert seg._tok.FREQ["图书馆"] != plain["图书馆"]  # the guess, in the route's table
+    assert (seg.freq("图书馆"), seg.freq("红色驿站联盟"), seg.freq("红色驿站")) == (plain["图书馆"], 0, 0)

@@ -91,8 +91,14 @@ class Segmenter:
         self._loaded: set[str] = set()  # the characters whose words are in the tables below
         self._whole = False  # every character's are
         self._budget = LAZY_CHARS
-        self._base_freq: dict[str, int] = {}  # jieba's frequencies; our words are kept apart
-        self._freq_tables: list[dict[str, int]] = [self._base_freq]  # every table jieba's words go to
+        # One jieba tokenizer for either backend: its FREQ is jieba's frequencies plus our words, the
+        # dictionary route of jieba's cut and of posseg's (rjieba has no HMM guess for unknown words).
+        # One table, not a copy of jieba's kept apart: each costs 80 ms to fill and 30 MB.
+        jieba = import_jieba()
+        self._jieba = jieba.Tokenizer()
+        self._jieba.FREQ, self._jieba.total = {}, self._base.total  # what initialize() loads, a shard at a time
+        self._jieba.initialized = True
+        self._freq: dict[str, int] = self._jieba.FREQ
         self._tags: dict[str, str] = {}
         # jieba's dictionary mistags some words (大连 an adverb): ours (tags.tsv, then the dictionaries') win
         ours = tag_table()
@@ -101,27 +107,23 @@ class Segmenter:
         # suggest_freq cuts a word given no frequency), and those of the probe: a shard loaded
         # later never holds a word of ours. One look-up per word, not ours then jieba's: tag()
         # runs on every word the rules read, and posseg's tagger needs this merged table anyway.
-        from .wordcut import PROBE
+        from .wordcut import PROBE, WordCutter
 
         self._load("".join(ours) + "".join(word for word, _freq, _tag in entries) + PROBE)
         self._tags.update(ours)
         self._freqs = {word: freq for word, freq, _tag in entries if freq}
+        # jieba's own frequency of every entry our words change (the words and their prefixes), for freq()
+        self._freq_before_ours = {w[:i]: self._freq.get(w[:i], 0)
+                                  for w, _f, _t in entries for i in range(1, len(w) + 1)}
+        for word, freq, tag in entries:
+            self._jieba.add_word(word, freq, tag)
         # jieba cuts a text as independent runs of word characters (its re_han), so cutting those
         # runs one by one gives exactly the words of cutting the whole: extractors ask only for the
         # runs near a match (Sentence.ensure). With rjieba, cutting is so cheap that the bookkeeping
         # costs more than it saves (measured: 10% slower), so it cuts whole sentences.
         self.lazy = backend == "jieba"
         if backend == "jieba":
-            jieba = import_jieba()
-
-            self._tok = jieba.Tokenizer()
-            self._tok.FREQ, self._tok.total = dict(self._base_freq), self._base.total  # what initialize() loads
-            self._tok.initialized = True
-            self._freq_tables.append(self._tok.FREQ)
-            for word, freq, tag in entries:
-                self._tok.add_word(word, freq, tag)
-            from .wordcut import WordCutter
-
+            self._tok = self._jieba
             cutter = WordCutter(self._tok)
             if cutter.matches_jieba():
                 self._cut, self._cut_run = cutter.cut, cutter.cut_run
@@ -156,7 +158,7 @@ class Segmenter:
         """
         if self._pos is None:
             posseg = _import_posseg(self._base)
-            tok = self._tok if self.backend == "jieba" else self._jieba_tokenizer()
+            tok = self._jieba
             pos = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
             pos.tokenizer = tok
             # shared: posseg adds to it only the dictionaries' own tags, which it holds already
@@ -197,16 +199,6 @@ class Segmenter:
             return self._pos_words(text)
         return [(p.word, p.flag) for p in self._pos.cut(text)]
 
-    def _jieba_tokenizer(self) -> object:
-        jieba = import_jieba()
-        tok = jieba.Tokenizer()
-        tok.FREQ, tok.total = dict(self._base_freq), self._base.total
-        tok.initialized = True
-        for word, freq, tag in self._entries:
-            tok.add_word(word, freq, tag)
-        self._freq_tables.append(tok.FREQ)
-        return tok
-
     def _need(self, text: str) -> None:
         """Have jieba's words for every character of ``text`` in the tables (see ``jiebadict``).
 
@@ -228,8 +220,7 @@ class Segmenter:
             shard = self._base.shard(ch)
             if shard is not None:
                 freq, tags = shard
-                for table in self._freq_tables:
-                    table.update(freq)
+                self._freq.update(freq)
                 self._tags.update(tags)
             self._loaded.add(ch)  # after the merge: another thread that sees it loaded finds its words
 
@@ -239,7 +230,8 @@ class Segmenter:
         if f is not None:
             return f
         self._need(word)
-        return self._base_freq.get(word, 0)
+        f = self._freq_before_ours.get(word)
+        return f if f is not None else self._freq.get(word, 0)
 
     def cut(self, text: str) -> list[str]:
         """Words of ``text``, concatenating back to it exactly."""
