@@ -34,7 +34,6 @@ is recognised again where the body extractor missed it (大坡镇裕民村 … �
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .document import Document, Sentence
@@ -172,22 +171,27 @@ class _Forms:
         forms.append(form)
         forms.sort(key=len, reverse=True)
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of each form written in ``text``, not overlapping, as a regex alternation finds them."""
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each form written in ``text``, not overlapping, as a regex alternation finds them.
+
+        A list, not a generator: compiled, a generator's loop keeps its variables in an
+        object, and this loop looks at every character of every sentence."""
         get = self.by_opening.get
+        out: list[tuple[int, int]] = []
         i, n = 0, len(text) - 1
         while i < n:
             forms = get(text[i:i + 2])
             if forms:
                 for f in forms:
                     if text.startswith(f, i):
-                        yield i, i + len(f)
+                        out.append((i, i + len(f)))
                         i += len(f)
                         break
                 else:
                     i += 1
             else:
                 i += 1
+        return out
 
 
 def _known(doc: Document, sentence: Sentence, bodies: list[Name], memory: dict) -> list[Name]:
@@ -195,7 +199,7 @@ def _known(doc: Document, sentence: Sentence, bodies: list[Name], memory: dict) 
     (大坡镇裕民村 … 裕民村有上千亩水稻): a report names its subjects consistently."""
     known: _Forms = memory.setdefault("known", _Forms())
     out: list[Name] = []
-    for s, e in known.finditer(sentence.text):
+    for s, e in known.spans(sentence.text):
         a, b = sentence.start + s, sentence.start + e
         if not any(x.start < b and a < x.end for x in bodies + out):
             out.append(Name(a, b, sentence.text[s:e], "body"))

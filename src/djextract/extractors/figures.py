@@ -394,15 +394,17 @@ def change_of(before: str) -> str | None:
     return None
 
 
-def _matches(text: str, t: Tables) -> Iterator[re.Match[str]]:
+def _matches(text: str, t: Tables) -> list[re.Match[str]]:
     """The matches of ``t.regex.finditer(text)``, the search started only where one can begin.
 
     Why: the regex opens with an optional word (截至, 共有), so the engine cannot skip
     ahead to where a match may open and tries every position of the sentence. Each
     figure has a digit or numeral at most ``t.lead`` characters after its start, so
     only the positions that close before one are tried, in order: the first that
-    matches is where finditer's next match starts.
+    matches is where finditer's next match starts. A list, not a generator: compiled,
+    a generator's loop keeps its variables in an object.
     """
+    out: list[re.Match[str]] = []
     pos = 0  # where the last match ended: matches do not overlap
     tried = 0  # positions before this were tried already
     for number in HAS_NUMBER.finditer(text):
@@ -410,10 +412,11 @@ def _matches(text: str, t: Tables) -> Iterator[re.Match[str]]:
         for start in range(max(pos, tried, j - t.lead), j + 1):
             m = t.regex.match(text, start)
             if m is not None:
-                yield m
+                out.append(m)
                 pos = m.end()
                 break
         tried = j + 1
+    return out
 
 
 def figures_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
