@@ -11,7 +11,6 @@ found is one specific body or a generic type (党支部, 各级党组织).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import postags as P
@@ -1301,7 +1300,7 @@ def _opens_with_place(word: str) -> bool:
     return any(a == 0 and b < len(word) for a, b, _ in gazetteer().mentions(word, {}))
 
 
-def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
+def bodies_in_sentence(doc: Document, sentence: Sentence) -> list[Mention]:
     """Named bodies of one sentence."""
     t = tables()
     found: list[Candidate] = []
@@ -1326,13 +1325,15 @@ def bodies_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
             found.append(own)
     kept = _longest(found + short_form(doc, sentence, found, t) + listed_bodies(doc, sentence, found, t), doc)
     starts = {c.start for c in kept}
+    out: list[Mention] = []  # a list, not a generator: compiled, a generator's variables live in an object
     for cand in kept:
         if described_after_dash(cand, doc.text, starts):
             if doc.trace is not None:
                 overruled(doc, "body", cand.start, cand.end, described_after_dash, cand.name)
             continue
-        yield Mention(type="body", text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end,
-                      fields={"name": cand.name, "kind": cand.kind})
+        out.append(Mention(type="body", text=doc.text[cand.start:cand.end], start=cand.start, end=cand.end,
+                           fields={"name": cand.name, "kind": cand.kind}))
+    return out
 
 
 @rule()

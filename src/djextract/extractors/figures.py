@@ -10,7 +10,6 @@ what is counted, and what is counted decides the category.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 
 from .. import postags as P
@@ -419,12 +418,13 @@ def _matches(text: str, t: Tables) -> list[re.Match[str]]:
     return out
 
 
-def figures_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
+def figures_in_sentence(doc: Document, sentence: Sentence) -> list[Mention]:
     """Figures of one sentence (the pipeline runs sentence by sentence to bound memory)."""
     text = sentence.text
     if not HAS_NUMBER.search(text):
-        return
+        return []
     excluded = _excluded_spans(sentence, sentence.quotes)
+    out: list[Mention] = []  # a list, not a generator: compiled, a generator's variables live in an object
     taken = 0  # where the last figure ended: a range's second half is not a figure of its own
     for m in _matches(text, tables()):
         if m.start() < taken:
@@ -434,7 +434,8 @@ def figures_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
             continue
         _join_range(doc, sentence, fig, excluded)
         taken = fig.end - sentence.start
-        yield fig
+        out.append(fig)
+    return out
 
 
 RANGE_JOIN = re.compile(r"[ \u00a0]?(?:至|到|-|~|～|—{1,2})[ \u00a0]?")

@@ -15,7 +15,7 @@ sentence already yielded: what lies between a body and the name is the post.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -137,7 +137,7 @@ COMMON_WORD = 100  # jieba frequency: a two-character "name" seen this often is 
 
 
 def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[str], str | None],
-           freq: Callable[[str], int]) -> Iterator[tuple[int, int]]:
+           freq: Callable[[str], int]) -> list[tuple[int, int]]:
     """(start, end) in the sentence of each word the HMM takes for a personal name.
 
     The HMM often cuts a three-character name short or starts it late (周锐|彬道出,
@@ -148,6 +148,7 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
     麦收) is none, and so is a four-character one it knows without a compound surname (严于律己), or a
     two-character one it has seen as often as a common word (权威).
     """
+    out: list[tuple[int, int]] = []  # a list, not a generator: compiled, its loop's variables stay C locals
     pos = 0
     spans = []
     for w, tag in words:
@@ -166,28 +167,29 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
             if len(w) == 2 and i > 0 and len(spans[i - 1][2]) == 1 and spans[i - 1][2] in t.surnames and (
                     i == 1 or not HAN_CHAR.match(spans[i - 2][2][-1]) or t.post_ending(spans[i - 2][2])) \
                     and _ends_name(text, b, t):
-                yield a - 1, b  # 马|海燕说
+                out.append((a - 1, b))  # 马|海燕说
                 continue
             if len(w) == 2 and not _ends_name(text, b, t) and _ends_name(text, b + 1, t) and text[b] not in STOP_CHARS:
-                yield a, b + 1  # 周锐|彬道出
+                out.append((a, b + 1))  # 周锐|彬道出
                 continue
             if kt == "nr" and len(w) == 2 and freq(w) >= COMMON_WORD:
                 continue  # 权威, 文明, 阳光: jieba's dictionary tags common two-character words nr
-            yield a, b
+            out.append((a, b))
         elif len(w) == 1 and w in t.surnames and w not in FUNCTION_OPENERS and i + 1 < len(spans) and i > 0 and (
                 t.post_ending(spans[i - 1][2])
                 or tag in P.PERSON_NAME and spans[i - 1][2].endswith(t.cue_words)):  # (not 居民|管|室内)
             na, nb, nw, ntag = spans[i + 1]
             if 1 <= len(nw) <= 2 and HAN.match(nw) and ntag not in STOP_AFTER_TAGS and ntag not in P.PERSON_NAME:
-                yield a, nb  # 副所长|黄|远志, 村民|董|连营
+                out.append((a, nb))  # 副所长|黄|远志, 村民|董|连营
             elif tag not in P.PERSON_NAME and ntag in P.PERSON_NAME and len(nw) == 2:
-                yield a, nb  # 主任|张|小春: the HMM took the surname for a measure word
+                out.append((a, nb))  # 主任|张|小春: the HMM took the surname for a measure word
             elif tag in P.PERSON_NAME and HAN_CHAR.match(text[a + 1:a + 2]):  # 书记|李|明说: the HMM's surname alone
                 if text[a + 2:a + 3] in STOP_CHARS or not _ends_name(text, a + 3, t):
                     if _ends_name(text, a + 2, t):
-                        yield a, a + 2
+                        out.append((a, a + 2))
                 elif HAN_CHAR.match(text[a + 2:a + 3]):
-                    yield a, a + 3
+                    out.append((a, a + 3))
+    return out
 
 
 def _body_ending_at(bodies: list[Mention], pos: int) -> Mention | None:
@@ -393,13 +395,14 @@ def _words_near_triggers(doc: Document, sentence: Sentence, bodies: list[Mention
     return words
 
 
-def persons_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
+def persons_in_sentence(doc: Document, sentence: Sentence) -> list[Mention]:
     """Persons of a sentence, each with its post and body when the text states them."""
     t = tables()
     text = sentence.text
     if not t.trigger.search(text):
-        return
+        return []
     bodies = [m for m in doc.found if m.type == "body"]
+    out: list[Mention] = []
     last: tuple[int, str | None, str | None] | None = None  # end, post, body of the person before
     (_, name_rules), (_, evidence_rules), (_, memory_rules) = STAGES
     for a, b in _names(_words_near_triggers(doc, sentence, bodies, t), text, t, doc.segmenter.known_tag,
@@ -414,5 +417,6 @@ def persons_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention]:
         apply(memory_rules, "memory", events, p.name, p)
         conclude(doc, p.name, s, e)
         last = (b, p.post, p.body)
-        yield Mention(type="person", text=p.name, start=s, end=e, fields={"name": p.name, "post": p.post,
-                                                                           "body": p.body})
+        out.append(Mention(type="person", text=p.name, start=s, end=e, fields={"name": p.name, "post": p.post,
+                                                                                "body": p.body}))
+    return out
