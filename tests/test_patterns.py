@@ -63,6 +63,21 @@ def test_post_ending_is_the_post_before_search(text):
     assert (got and got.span()) == (want and want.span())
 
 
+TRIGGER_PARTS = ["书记", "总书记", "村民", "干部", "党员干部", "说", "主任委员", "主任", "张", "李", " ", "，",
+                 "表示", "预备党员", "王", "x", "委员"]
+TRIGGERISH = st.lists(st.sampled_from(TRIGGER_PARTS), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRIGGERISH)
+def test_the_persons_trigger_tree_finds_what_its_alternation_finds(text):
+    from djextract.extractors.persons import tables
+
+    t = tables()
+    assert [m.span() for m in t.trigger.finditer(text)] == [
+        m.span() for m in re.finditer(t.trigger_alternatives, text)]
+
+
 PARTS = st.lists(st.sampled_from(["组织联建", "服务联抓", "产业联兴", "、", "机制", "等", "设立", "近邻茶话会",
                                   "工作", "，", "和"]), max_size=12).map("".join)
 
