@@ -189,3 +189,24 @@ def test_pinyin_glosses_are_cut_out_and_offsets_still_point_into_the_input():
         assert text[m.start:m.end] == m.source_text
     body = next(m for m in found if m.fields.get("name") == "淮海街道健康路社区党总支")
     assert body.source_text == "淮海街道健康路社區(qū)黨總支"  # the input as it was, gloss and all
+
+
+def test_unanchored_boilerplate_rules_split_for_speed_find_the_lines_their_alternation_finds():
+    """Rules that open with a literal are one regex, each other rule one of its own: the same lines match."""
+    import re
+    from pathlib import Path
+
+    from djextract.clean import _boilerplate_res
+    from djextract.lexicon import load_lines
+
+    root = Path(__file__).resolve().parents[1]
+    paths = [*root.glob("samples/*.txt"), *root.glob("tests/data/dev*/docs/*")]
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in paths if p.suffix in (".txt", ".html")]
+    lines = {line.strip() for text in texts for line in text.splitlines() if line.strip()}
+    lines |= {"当前位置：首页", "[2024-05-01]", "2023年第12期", "国产高清无码在线观看", "您即将进入第三方页面",
+              "主办 | 某某"}
+    whole = re.compile("|".join(f"(?:{p})" for p in load_lines("clean/boilerplate.txt") if not p.startswith("^")))
+    _anchored, split = _boilerplate_res()
+    assert len(split) > 1
+    found = {line for line in lines if any(f.search(line) for f in split)}
+    assert found == {line for line in lines if whole.search(line)} and len(found) > 6
