@@ -93,7 +93,7 @@ class Segmenter:
         self._budget = LAZY_CHARS
         # One jieba tokenizer for either backend: its FREQ is jieba's frequencies plus our words, the
         # dictionary route of jieba's cut and of posseg's (rjieba has no HMM guess for unknown words).
-        # One table, not a copy of jieba's kept apart: each costs 80 ms to fill and 30 MB.
+        # One table, not a copy of jieba's kept apart: each costs 80 ms to fill and 10 MB.
         jieba = import_jieba()
         self._jieba = jieba.Tokenizer()
         self._jieba.FREQ, self._jieba.total = {}, self._base.total  # what initialize() loads, a shard at a time
