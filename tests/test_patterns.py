@@ -74,8 +74,11 @@ def test_the_persons_trigger_tree_finds_what_its_alternation_finds(text):
     from djextract.extractors.persons import tables
 
     t = tables()
-    assert [m.span() for m in t.trigger.finditer(text)] == [
-        m.span() for m in re.finditer(t.trigger_alternatives, text)]
+    words = {c.word for c in t.after} | set(t.post_words)
+    cues = sorted({c.word for c in t.before} - words, key=len, reverse=True)
+    surname = f"(?=\\s?[{''.join(sorted(t.surname_starts))}])"
+    listed = "|".join([*map(re.escape, sorted(words, key=len, reverse=True)), *(re.escape(c) + surname for c in cues)])
+    assert [m.span() for m in t.trigger.finditer(text)] == [m.span() for m in re.finditer(listed, text)]
 
 
 PARTS = st.lists(st.sampled_from(["组织联建", "服务联抓", "产业联兴", "、", "机制", "等", "设立", "近邻茶话会",

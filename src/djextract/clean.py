@@ -67,9 +67,9 @@ def _boilerplate_res() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
     anchored = [p for p in rules if p.startswith("^")] or ["(?!)"]
     free = [p for p in rules if not p.startswith("^")]
     led = [p for p in free if _opens_with_literal(p)]
-    return (re.compile("|".join(f"(?:{p})" for p in anchored)),
-            tuple(re.compile(p) for p in (["|".join(f"(?:{p})" for p in led)] if led else [])
-                  + [p for p in free if not _opens_with_literal(p)]))
+    alone = [p for p in free if not _opens_with_literal(p)]
+    searched = (["|".join(f"(?:{p})" for p in led)] if led else []) + alone
+    return re.compile("|".join(f"(?:{p})" for p in anchored)), tuple(map(re.compile, searched))
 
 
 def _opens_with_literal(pattern: str) -> bool:

@@ -254,9 +254,8 @@ class Segmenter:
     def tag(self, word: str) -> str:
         """The dictionary's part of speech for a word; 'x' for punctuation, '' when unknown."""
         t = self._tags.get(word)
-        if t is None and not self._whole and not self._loaded.issuperset(word):
-            self._load(word)
-            t = self._tags.get(word)
+        if t is None:
+            t = self.known_tag(word)  # (decodes the word's characters when no text holding them was cut)
         if t is not None:
             return t
         if word and all(not ch.isalnum() for ch in word):
