@@ -990,6 +990,16 @@ def _digit(ch: str | None) -> int:
     return int(ch) if ch.isdigit() else DIGITS[ch]
 
 
+def _verb_then_counted(tokens: list[Token], i: int) -> str:
+    """14个|达标|单位, 170名|留守|村民: a verb right after the measure word says which of the things counted
+    after it; the phrase is kept when those are a known counted noun (else "" ). (Not after 年 or 次:
+    连续两年|参与社区服务, 5次|召开党委会 are what was done.)"""
+    if i + 1 >= len(tokens) or not tokens[i].tag.startswith("v") or not _noun_like(tokens[i + 1]):
+        return ""
+    rest, _ = _phrase_after(tokens, i + 1)
+    return tokens[i].word + rest if rest and lookup_counted(rest) is not None else ""
+
+
 def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> str:
     """What the figure counts: the noun phrase after its unit, else the one before its number."""
     if cls == "count" and unit in tables().arabic_only:
@@ -1021,6 +1031,8 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
             head = _after_de(tokens, i_after) if i_after < len(tokens) and tokens[i_after].tag not in ("x",) else ""
             if head and (cls == "person" or lookup_counted(head) is not None):
                 after = head  # 1218个建在产业链上的党组织: what is counted follows the 的
+            elif cls in ("count", "person") and straddle is None:
+                after = _verb_then_counted(tokens, i_after)
     if after:
         return after
     return _phrase_before(tokens, sentence.token_index(start))

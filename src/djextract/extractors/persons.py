@@ -66,8 +66,13 @@ class Tables:
         self.body_heads = tuple(sorted(load_set("persons/body_heads.txt"), key=len, reverse=True))
         self.name_ends = tuple(sorted(load_set("persons/body_name_ends.txt"), key=len, reverse=True))
         self.name_stops = frozenset(load_set("persons/body_name_stops.txt"))
-        self.subunit = re.compile("^[\u4e00-\u9fff]{1,10}(?:" + "|".join(map(re.escape, load_set(
-            "persons/subunits.txt"))) + ")$")
+        subunits = load_set("persons/subunits.txt")
+        self.subunit = re.compile("^[\u4e00-\u9fff]{1,10}(?:" + "|".join(map(re.escape, subunits)) + ")$")
+        from .bodies import tables as body_tables
+
+        # one-character organ words (科, 局, 村) that end a unit's name: the HMM glues them to the name after
+        # them (防治科|马岩 guessed as 科马岩)
+        self.unit_ends = frozenset(w for w in (*subunits, *body_tables().heads) if len(w) == 1) - self.surname_starts
         # a cue only ever written before a name (村民, 干部) triggers only where a surname follows it: the HMM
         # guess is most of the persons' cost, and 党员干部 alone is everywhere in these reports (10%)
         words = {c.word for c in cues if c.where == "after"} | set(posts)
@@ -117,9 +122,9 @@ def _unnamed_body(before: str, post: str, t: Tables) -> tuple[str | None, str]:
             written = written[len(w):]
             break
     name = written + post[:k]
-    if (len(written) < 2 or not HAN.fullmatch(name) or not name.endswith(t.name_ends)
+    if (len(written) < 2 or not HAN.fullmatch(name) or not name.endswith(t.name_ends) or name in t.name_ends
             or any(ch in t.name_stops for ch in written)):
-        return None, post  # 社区党委书记 alone, 他担任党支部书记: no name before the organ word
+        return None, post  # 社区党委书记 alone, 他担任党支部书记, 集团|党委书记: no name before the organ word
     return name + head, post[k + len(head):]
 
 
@@ -158,6 +163,10 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
         spans.append((pos, pos + len(w), w, tag))
         pos += len(w)
     for i, (a, b, w, tag) in enumerate(spans):
+        if (tag in P.PERSON_NAME and len(w) == 3 and w[0] in t.unit_ends and HAN.match(w)
+                and _has_surname(w[1:], t.surnames) and known(w) is None):
+            out.append((a + 1, b))  # 传染病防治科|马岩: the HMM took the unit's last character for a surname
+            continue
         if tag in P.PERSON_NAME and 2 <= len(w) <= 4 and HAN.match(w) and _has_surname(w, t.surnames):
             kt = known(w)
             if kt is not None and not kt.startswith("nr"):
@@ -284,6 +293,25 @@ def post_before(p: Person) -> Act | None:
     return Act.ACCEPT
 
 
+@rule("persons/posts.txt", "persons/post_parts.txt", "persons/subunits.txt")
+def post_after(p: Person) -> Act | None:
+    """梁绍华院长主持, 科教科陈剑科长等: a post right after the name, with the body (or a body's section) before
+    it. The post must end where a name could (郭北|镇长…, 赵巷镇|党委副书记…: a place the HMM took for a name)."""
+    t, text, base = p.t, p.text, p.sentence.start
+    m = t.post_after.match(text, p.b)
+    if m is None or not _ends_name(text, m.end(), t) or p.name[-1] in t.unit_ends:
+        return None  # (舒滩村|专职网格员: a unit's name the HMM took for a person's, before a post of it)
+    at = _body_ending_at(p.bodies, base + p.a)
+    if at is not None:
+        body: str | None = at.fields["name"]
+    else:  # 市疾控中心|传染病防治科|马岩副科长: a section between the body and the name
+        sub = max((x for x in p.bodies if x.end - base < p.a and t.subunit.match(text[x.end - base:p.a])),
+                  key=lambda x: x.end, default=None)
+        body = sub.fields["name"] + text[sub.end - base:p.a] if sub is not None else None
+    p.post, p.body = m.group(0), body
+    return Act.ACCEPT
+
+
 @rule()
 def body_before(p: Person) -> Act | None:
     """省公安厅蔡新文、: the body the person is of, right before the name (not 三井村|麦收现场)."""
@@ -355,7 +383,7 @@ def known_person(p: Person) -> Act | None:
 
 
 STAGES = (("name", (masked, start_of_a_post, cue_that_skips)),
-          ("evidence", (post_before, body_before, cue_before, cue_after, apposition, same_post_in_a_list,
+          ("evidence", (post_before, post_after, body_before, cue_before, cue_after, apposition, same_post_in_a_list,
                         no_evidence)),
           ("memory", (known_person,)))
 """The person rules stage by stage, in the order they run (``djextract explain --rules``); in the evidence
