@@ -320,8 +320,8 @@ def _lookup(phrase: str) -> str | None:
             cat = t.counted.get(head[k:])
             if cat:
                 if end < len(key) and (cat in ("party_members", "activists") or head[k:] in t.ending_only
-                                       or key[end] == "级"):
-                    break  # (村级电商网点: a level before 级 says what kind, not what is counted)
+                                       or "级" in key[end:end + 2]):
+                    break  # (村级电商网点, 县处级干部: a level before 级 says what kind, not what is counted)
                 return cat
     return None
 
@@ -690,6 +690,9 @@ def time_window(f: Fig) -> Act | None:
     return Act.REJECT if point else None  # (6小时后路面已修复: hours and days after are how long it took)
 
 
+GLUED_ENTRY = 10  # jieba frequency below which a dictionary "verb" ending in a qualifier is a glued form (已有近: 3)
+
+
 @rule("figures/qualifiers.tsv")
 def qualifier_ends_a_word(f: Fig) -> Act | None:
     """打破3项纪录, 赶超3项纪录: a qualifier before the number that ends a longer verb is no qualifier."""
@@ -698,6 +701,8 @@ def qualifier_ends_a_word(f: Fig) -> Act | None:
     tok = f.sentence.word_at(f.sentence.start + f.start)
     if tok is None or tok.start >= f.sentence.start + f.start or not (tok.tag.startswith("v") or tok.tag == "a"):
         return None  # (产品约300万元, 已近100亩: jieba glues the qualifier to a noun or guesses a word)
+    if f.sentence.doc.segmenter.freq(tok.word) < GLUED_ENTRY:
+        return None  # 已有近|12万个: a glued form jieba's dictionary holds a few times, not a verb of its own
     f.start = f.m.end("pre")
     while f.start < len(f.text) and f.text[f.start] in SPACES:
         f.start += 1

@@ -25,6 +25,7 @@ from ..lexicon import derived, load_lines, load_rows, load_set
 from ..mention import Mention
 from ..patterns import words_pattern
 from ..rules import Act, apply, begin, conclude, decide, rule
+from ..segment import Segmenter
 
 HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 NAME_FOLLOWERS = tuple("说道等和与及在是的也都就为对把被向从将同告介表带指强认称笑坦感回")  # may follow a name
@@ -107,9 +108,10 @@ BRACKETED = re.compile(r"（[^）]*）|\([^)]*\)")
 OPENING_WORDS = ("时任", "由", "在", "据", "经", "从", "向", "对", "把", "被", "让", "请", "与", "和")
 
 
-def _unnamed_body(before: str, post: str, t: Tables) -> tuple[str | None, str]:
+def _unnamed_body(before: str, post: str, t: Tables, segmenter: Segmenter) -> tuple[str | None, str]:
     """A post that opens with an organ word (党工委副书记, 村党委委员) after a name the body extractor
-    did not take: the name and the organ word are the body, the rest is the post. Else (None, post)."""
+    did not take: the name and the organ word are the body, the rest is the post. Else (None, post).
+    A verb among the words before says they are a clause, not a name (双泉村省派|任职|村党支部书记)."""
     for k in (0, 1, 2):  # 村|党委委员: a level word may stand before the organ word
         head = next((h for h in t.body_heads if post.startswith(h, k) and len(post) > k + len(h)), "")
         if head:
@@ -123,7 +125,8 @@ def _unnamed_body(before: str, post: str, t: Tables) -> tuple[str | None, str]:
             break
     name = written + post[:k]
     if (len(written) < 2 or not HAN.fullmatch(name) or not name.endswith(t.name_ends) or name in t.name_ends
-            or any(ch in t.name_stops for ch in written)):
+            or any(ch in t.name_stops for ch in written)
+            or any(segmenter.tag(w).startswith("v") and segmenter.tag(w) != "vn" for w in segmenter.cut(written))):
         return None, post  # 社区党委书记 alone, 他担任党支部书记, 集团|党委书记: no name before the organ word
     return name + head, post[k + len(head):]
 
@@ -285,7 +288,7 @@ def post_before(p: Person) -> Act | None:
         head = next((h for h in t.body_heads if post.startswith(h) and len(post) > len(h)), "")
         body, post = body + head, post[len(head):]  # 金源社区|党总支副书记
     else:
-        body, post = _unnamed_body(text[:m.start()], post, t)
+        body, post = _unnamed_body(text[:m.start()], post, t, p.doc.segmenter)
     for word in t.drop:
         if post.startswith(word) and len(post) > len(word):
             post = post[len(word):]
