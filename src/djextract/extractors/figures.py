@@ -168,8 +168,9 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
                 parts.append(w)  # (but in 品牌、N个支部品牌 the next item is a figure of its own)
                 i += 1
                 continue
-        if w in tb.counted_stop:
-            break
+        if w in tb.counted_stop or (tok.tag in ("l", "i") and parts and _noun_like(tokens[i - 1]) and i + 1 < n
+                                    and not _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS):
+            break  # 150多个小区|全面铺开|“…: a set phrase after the noun, before no noun, is what is done with it
         if tok.tag == "" and len(w) >= 2 and w[-1] in "及和与" and (i + 1 >= n or tokens[i + 1].tag == "m"):
             parts.append(w[:-1])  # 10个政策局及6个部门: jieba glued the conjunction to the noun
             i += 1
@@ -997,9 +998,10 @@ def _digit(ch: str | None) -> int:
 
 def _verb_then_counted(tokens: list[Token], i: int) -> str:
     """14个|达标|单位, 170名|留守|村民: a verb right after the measure word says which of the things counted
-    after it; the phrase is kept when those are a known counted noun (else "" ). (Not after 年 or 次:
+    after it (so does a word jieba tags an adverb: 11个|高新|企业); the phrase is kept when those are a known
+    counted noun (else ""). (Not after 年 or 次:
     连续两年|参与社区服务, 5次|召开党委会 are what was done.)"""
-    if i + 1 >= len(tokens) or not tokens[i].tag.startswith("v") or not _noun_like(tokens[i + 1]):
+    if i + 1 >= len(tokens) or not tokens[i].tag.startswith(("v", "d")) or not _noun_like(tokens[i + 1]):
         return ""
     rest, _ = _phrase_after(tokens, i + 1)
     return tokens[i].word + rest if rest and lookup_counted(rest) is not None else ""
