@@ -260,19 +260,19 @@ def cue_that_skips(p: Person) -> Act | None:
 
 # -- evidence: the first rule that finds some decides, with the post and body it gives ------------------------
 
-@rule("persons/posts.txt", "persons/body_heads.txt", "persons/subunits.txt", "persons/post_parts.txt")
-def post_before(p: Person) -> Act | None:
-    """海棠区委书记鲁正兰: a post right before the name, with the body before the post when there is one."""
+def _post_ending_at(p: Person, end: int) -> tuple[str | None, str | None, Mention | None] | None:
+    """The post written right before sentence offset ``end``, its body, and the found body it touches (if any);
+    None when no post ends there."""
     t, text, base = p.t, p.text, p.sentence.start
-    m = t.post_ending(p.left)
+    m = t.post_ending(text[:end])
     if not (m and m.group(0).strip()):
         return None
     ends = [x for x in p.bodies if x.start - base < m.start() <= x.end - base + 1
-            and x.end - base < p.a
+            and x.end - base < end
             and text[x.end - base:m.start()] in ("", "的", " ")]  # not across a comma
     at = max(ends, key=lambda x: x.end, default=None)  # 海棠区委|书记, 下洋村的党支部|书记
     pstart = max(m.start(), at.end - base) if at is not None else m.start()
-    post = SPACE.sub("", text[pstart:p.a]).lstrip("的")
+    post = SPACE.sub("", text[pstart:end]).lstrip("的")
     body = at.fields["name"] if at is not None else None
     if at is None:  # 福建省委组织部|组织二处|处长: a sub-unit between a body and the post
         sub = max((x for x in p.bodies if x.end - base < m.start() and t.subunit.match(
@@ -292,7 +292,25 @@ def post_before(p: Person) -> Act | None:
     for word in t.drop:
         if post.startswith(word) and len(post) > len(word):
             post = post[len(word):]
-    p.post, p.body = post or None, body
+    return post or None, body, at
+
+
+@rule("persons/posts.txt", "persons/body_heads.txt", "persons/subunits.txt", "persons/post_parts.txt")
+def post_before(p: Person) -> Act | None:
+    """海棠区委书记鲁正兰: a post right before the name, with the body before the post when there is one.
+
+    When that body follows another post of another body (酵素产业临时党支部副书记、南召县…公司董事长李恒),
+    the first pair is the person's: one person carries one body (spec §6).
+    """
+    found = _post_ending_at(p, p.a)
+    if found is None:
+        return None
+    at = found[2]
+    if at is not None and at.start - p.sentence.start >= 1 and p.text[at.start - p.sentence.start - 1] == "、":
+        first = _post_ending_at(p, at.start - p.sentence.start - 1)
+        if first is not None and first[1] is not None:
+            found = first
+    p.post, p.body = found[0], found[1]
     return Act.ACCEPT
 
 
