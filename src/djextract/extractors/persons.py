@@ -38,6 +38,11 @@ LIST_JOINERS = ("、", "和", "与", "及")
 APPOSITION_VERBS = ("是", "担任", "任", "作为")
 SPACE = re.compile(r"\s+")
 POST_QUALIFIER = 6  # characters of a qualifier between a body and a post (综合考核一级)
+# 李长君等3名党员, 朱正林、张东亮和薛锐等七位同志: names a count of persons closes
+COUNTED_PERSONS = re.compile(r"等\s*[0-9一二两三四五六七八九十百几]+\s*[名位]")
+LIST_BEFORE_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){0,9}" + COUNTED_PERSONS.pattern)
+REPRESENTATIVE = "为代表"  # 以张诗平为代表的4位村民: the one named for a group
+PERSON_MARKS = re.compile(f"{COUNTED_PERSONS.pattern}|{REPRESENTATIVE}")  # triggers beside the word list's
 
 
 @dataclass(frozen=True)
@@ -377,6 +382,17 @@ def apposition(p: Person) -> Act | None:
 
 
 @rule()
+def counted_with_others(p: Person) -> Act | None:
+    """李长君等3名党员: a name that a count of persons closes (alone or in a list) is a person's;
+    so is the one a group is named for (以张诗平为代表的4位村民)."""
+    if LIST_BEFORE_COUNT.match(p.text, p.b):
+        return Act.ACCEPT
+    if p.text.startswith(REPRESENTATIVE, p.b) and p.left.endswith("以"):
+        return Act.ACCEPT
+    return None
+
+
+@rule()
 def same_post_in_a_list(p: Person) -> Act | None:
     """外卖骑手何昭辉和刘尧: one post for the list."""
     last = p.last
@@ -404,8 +420,8 @@ def known_person(p: Person) -> Act | None:
 
 
 STAGES = (("name", (masked, start_of_a_post, cue_that_skips)),
-          ("evidence", (post_before, post_after, body_before, cue_before, cue_after, apposition, same_post_in_a_list,
-                        no_evidence)),
+          ("evidence", (post_before, post_after, body_before, cue_before, cue_after, apposition, counted_with_others,
+                        same_post_in_a_list, no_evidence)),
           ("memory", (known_person,)))
 """The person rules stage by stage, in the order they run (``djextract explain --rules``); in the evidence
 stage the first rule that finds some decides."""
@@ -427,13 +443,19 @@ def _words_near_triggers(doc: Document, sentence: Sentence, bodies: list[Mention
     keep = [False] * len(clauses)
     hits = [m.start() for m in t.trigger.finditer(text)]
     hits += [m.start - sentence.start for m in bodies if sentence.start <= m.start < sentence.start + len(text)]
+    counts = [m.start() for m in PERSON_MARKS.finditer(text)]
     for i, (a, b) in enumerate(clauses):
-        if any(a <= h < b for h in hits):
+        if any(a <= h < b for h in hits) or any(a <= h < b for h in counts):
             for j in (i - 1, i, i + 1):
                 if 0 <= j < len(clauses):
                     keep[j] = True
     for i in range(1, len(clauses)):  # 书记张三、李四、王五: the list runs on
         if keep[i - 1] and text[clauses[i - 1][1] - 1] == "、":
+            keep[i] = True
+    for h in counts:  # 朱正林、张东亮、…和薛锐等七位同志: the list the count closes runs back
+        i = next(k for k, (a, b) in enumerate(clauses) if a <= h < b)
+        while i > 0 and text[clauses[i - 1][1] - 1] == "、":
+            i -= 1
             keep[i] = True
     words: list[tuple[str, str]] = []
     i = 0
@@ -451,7 +473,7 @@ def persons_in_sentence(doc: Document, sentence: Sentence) -> list[Mention]:
     """Persons of a sentence, each with its post and body when the text states them."""
     t = tables()
     text = sentence.text
-    if not t.trigger.search(text):
+    if not t.trigger.search(text) and not PERSON_MARKS.search(text):
         return []
     bodies = [m for m in doc.found if m.type == "body"]
     out: list[Mention] = []
