@@ -1208,9 +1208,9 @@ def _numbered_company(tok: Token, nxt: Token, t: Tables) -> bool:
 
 
 def _numbered(tok: Token, before: Token | None, t: Tables) -> bool:
-    """Is this word an ordinal right after a named body or place (市财政局|第一|党支部)?"""
+    """Is this word an ordinal right after a named body or place (市财政局|第一|党支部, 金汇|镇|第一|街区党支部)?"""
     return (before is not None and ORDINAL.fullmatch(tok.word) is not None
-            and (t.nested_head(before.word) is not None or before.tag in P.PLACE))
+            and (t.nested_head(before.word) is not None or before.tag in P.PLACE or before.word in t.admin))
 
 
 def _in_government(head: Head, mods: list[Token], t: Tables) -> bool:
