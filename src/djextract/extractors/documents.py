@@ -25,6 +25,7 @@ TITLE = re.compile(rf"《([^《》\n]{{1,{MAX_TITLE}}})》")
 TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,10}[)）]$")  # （试行）, （修订稿）, (2021年版)
 HAN = re.compile(r"[\u4e00-\u9fff]")
 SPACES = re.compile(r"\s+")
+AFTER = 7  # characters read after a title: 的 and a word of up to four before a cue (的工作报告)
 DEFAULT_KIND = "publication"  # a title with no telling ending is most often a paper, a magazine or a book
 
 
@@ -58,11 +59,18 @@ def no_chinese(c: Title) -> Act | None:
 
 @rule("documents/cues.tsv")
 def kind_from_the_words_after(c: Title) -> Act | None:
-    """《旗帜》杂志, 《…》专题党课: the words right after the title say what it is."""
+    """《旗帜》杂志, 《…》专题党课: the words right after the title say what it is; after 的 they may open
+    with a word of their own (题为《…》的讲话, 题为《…》的工作报告)."""
     for word, kind in tables().cues:
         if c.after.startswith(word):
             c.kind = kind
             return Act.ACCEPT
+    if c.after.startswith("的"):
+        rest = c.after[1:]
+        for word, kind in tables().cues:
+            if rest.find(word, 0, len(word) + 2) >= 0:
+                c.kind = kind
+                return Act.ACCEPT
     return None
 
 
@@ -95,7 +103,7 @@ def documents_in_sentence(doc: Document, sentence: Sentence) -> Iterator[Mention
     (_, title_rules), (_, kind_rules) = STAGES
     for m in TITLE.finditer(text):
         a, b = sentence.start + m.start(), sentence.start + m.end()
-        c = Title(SPACES.sub("", m.group(1)), text[m.end():m.end() + 6])
+        c = Title(SPACES.sub("", m.group(1)), text[m.end():m.end() + AFTER])
         events = begin(doc, "document", a, b, c.name, ())
         if apply(title_rules, "title", events, c.name, c) is Act.REJECT:
             conclude(doc, "rejected")
