@@ -299,7 +299,12 @@ def _init_worker(options: Options, encoding: str | None, as_lines: bool = False,
 
 def _work(item: Item) -> Result:
     assert _worker_options is not None
-    return process_item(item, _worker_options, _worker_encoding, _worker_lines, shape=_worker_shape)
+    res = process_item(item, _worker_options, _worker_encoding, _worker_lines, shape=_worker_shape)
+    if len(res.lines) > 1:
+        # One string to send back, not one per mention: the parent unpickles a document's output in one
+        # piece (the lines are only ever written out together, in order).
+        res.lines = ["".join(res.lines)]
+    return res
 
 
 def run(items: Iterable[Item], options: Options, jobs: int = 1, encoding: str | None = None,
