@@ -71,7 +71,7 @@ class Tables:
         # "end": the word decides only when it ends the phrase (支部 yes, 支部书记 or 支部工作 no)
         self.ending_only = frozenset(k for k, v in counted.items() if v[1] == "end")
         self.event_words = tuple(w for w, c in self.counted.items() if c == "events" and len(w) >= 2)
-        self.transparent = sorted(load_set("figures/counted_transparent.txt"), key=len, reverse=True)
+        self.transparent = tuple(sorted(load_set("figures/counted_transparent.txt"), key=len, reverse=True))
         self.link_words = load_set("figures/link_words.txt")
         self.year_blockers = tuple(sorted(load_set("figures/year_blockers.txt"), key=len, reverse=True))
         self.unit_blockers: dict[str, tuple[str, ...]] = {}
@@ -286,17 +286,16 @@ def _before_de(tokens: list[Token], i: int) -> str:
 
 def _strip_for_lookup(counted: str) -> str:
     s = QUOTE_MARKS.sub("", counted)
-    s = INNER_GLOSS.sub(r"\1", s)  # 总(支)部, 党(工)委: the bracketed part belongs to the word
-    s = SHORT_GLOSS.sub("", s)
-    s = LIST_GLOSS.sub("", s)  # 县(市、区): the counties, with the cities and districts beside them
-    t = tables()
-    changed = True
-    while changed:
-        changed = False
-        for suffix in t.transparent:
-            if s.endswith(suffix) and len(s) > len(suffix):
-                s = s[: -len(suffix)]
-                changed = True
+    if "(" in s:  # (most phrases have no bracket: three searches saved)
+        s = INNER_GLOSS.sub(r"\1", s)  # 总(支)部, 党(工)委: the bracketed part belongs to the word
+        s = SHORT_GLOSS.sub("", s)
+        s = LIST_GLOSS.sub("", s)  # 县(市、区): the counties, with the cities and districts beside them
+    transparent = tables().transparent
+    while s.endswith(transparent):  # (one test for the whole list: most phrases end in none)
+        suffix = next((x for x in transparent if s.endswith(x) and len(s) > len(x)), "")
+        if not suffix:
+            break
+        s = s[: -len(suffix)]
     return s
 
 
