@@ -15,7 +15,7 @@ sentence already yielded: what lies between a body and the name is the post.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -35,14 +35,17 @@ MASKED = re.compile(r"[某×xX*＊○〇□]")
 HAN = re.compile(r"^[\u4e00-\u9fff·]+$")
 STOP_AFTER_TAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "d", "r", "x", "m", "q", "f"})
 LIST_JOINERS = ("、", "和", "与", "及")
-APPOSITION_VERBS = ("是", "担任", "任", "作为")
+APPOSITION_VERBS = ("是", "担任", "现任", "曾任", "历任", "兼任", "任", "作为")
+BIOGRAPHY = re.compile(r"\s*[,，]\s*[男女]\s*[,，、]")  # 何华榕，男，汉族: a résumé's opening
+NOW_HOLDS = "现任"
 SPACE = re.compile(r"\s+")
 POST_QUALIFIER = 6  # characters of a qualifier between a body and a post (综合考核一级)
 # 李长君等3名党员, 朱正林、张东亮和薛锐等七位同志: names a count of persons closes
 COUNTED_PERSONS = re.compile(r"等\s*[0-9一二两三四五六七八九十百几]+\s*[名位]")
 LIST_BEFORE_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){0,9}" + COUNTED_PERSONS.pattern)
 REPRESENTATIVE = "为代表"  # 以张诗平为代表的4位村民: the one named for a group
-PERSON_MARKS = re.compile(f"{COUNTED_PERSONS.pattern}|{REPRESENTATIVE}")  # triggers beside the word list's
+# what makes a sentence worth the names' search, beside the words of the trigger
+PERSON_MARKS = re.compile(f"{COUNTED_PERSONS.pattern}|{REPRESENTATIVE}|{BIOGRAPHY.pattern}")
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,7 @@ COMMON_WORD = 100  # jieba frequency: a two-character "name" seen this often is 
 
 
 def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[str], str | None],
-           freq: Callable[[str], int]) -> list[tuple[int, int]]:
+           freq: Callable[[str], int], taken: Container[str] = ()) -> list[tuple[int, int]]:
     """(start, end) in the sentence of each word the HMM takes for a personal name.
 
     The HMM often cuts a three-character name short or starts it late (周锐|彬道出,
@@ -195,6 +198,10 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
             if kt == "nr" and len(w) == 2 and freq(w) >= COMMON_WORD:
                 continue  # 权威, 文明, 阳光: jieba's dictionary tags common two-character words nr
             out.append((a, b))
+        elif (len(w) == 1 and w in t.surnames and i + 1 < len(spans) and 1 <= len(spans[i + 1][2]) <= 2
+              and HAN.match(spans[i + 1][2])
+              and (BIOGRAPHY.match(text, spans[i + 1][1]) or w + spans[i + 1][2] in taken)):
+            out.append((a, spans[i + 1][1]))  # 范|振华，男，汉族: a résumé's name (or one taken before), cut up
         elif len(w) == 1 and w in t.surnames and w not in FUNCTION_OPENERS and i + 1 < len(spans) and i > 0 and (
                 t.post_ending(spans[i - 1][2])
                 or tag in P.PERSON_NAME and spans[i - 1][2].endswith(t.cue_words)):  # (not 居民|管|室内)
@@ -365,19 +372,41 @@ def cue_after(p: Person) -> Act | None:
     return None
 
 
+def _post_from(p: Person, at: int) -> tuple[str, str | None] | None:
+    """The post written from sentence offset ``at`` (after the body that begins there, if any), and that body."""
+    base = p.sentence.start
+    bm = next((x for x in p.bodies if x.start == base + at), None)
+    pm = p.t.post_after.match(p.text, (bm.end - base) if bm else at)
+    if not pm:
+        return None
+    return pm.group(0), bm.fields["name"] if bm else None
+
+
 @rule("persons/posts.txt")
 def apposition(p: Person) -> Act | None:
-    """王某某任县委书记: a verb after the name that gives the post (and the body before it)."""
-    t, text, base = p.t, p.text, p.sentence.start
+    """王某某任县委书记, 范振华曾任衡阳市民政局局长: a verb after the name that gives the post (and the body
+    before it)."""
     verb = next((v for v in APPOSITION_VERBS if p.right.startswith(v)), None)
     if verb is None:
         return None
-    rest = p.b + len(verb)
-    bm = next((x for x in p.bodies if x.start == base + rest), None)
-    pm = t.post_after.match(text, (bm.end - base) if bm else rest)
-    if not pm:
+    found = _post_from(p, p.b + len(verb))
+    if found is None:
         return None
-    p.post, p.body = pm.group(0), bm.fields["name"] if bm else None
+    p.post, p.body = found
+    return Act.ACCEPT
+
+
+@rule("persons/posts.txt")
+def biography(p: Person) -> Act | None:
+    """何华榕，男，汉族，1966年12月出生，…，现任九三学社衡阳市委主委: a résumé opens with the name and the
+    sex; its 现任 (at most one résumé on) gives the post held now."""
+    if not BIOGRAPHY.match(p.text, p.b):
+        return None
+    now = p.text.find(NOW_HOLDS, p.b)
+    if now >= 0 and not BIOGRAPHY.search(p.text, p.b + 1, now):
+        found = _post_from(p, now + len(NOW_HOLDS))
+        if found is not None:
+            p.post, p.body = found
     return Act.ACCEPT
 
 
@@ -420,8 +449,8 @@ def known_person(p: Person) -> Act | None:
 
 
 STAGES = (("name", (masked, start_of_a_post, cue_that_skips)),
-          ("evidence", (post_before, post_after, body_before, cue_before, cue_after, apposition, counted_with_others,
-                        same_post_in_a_list, no_evidence)),
+          ("evidence", (post_before, post_after, body_before, cue_before, cue_after, apposition, biography,
+                        counted_with_others, same_post_in_a_list, no_evidence)),
           ("memory", (known_person,)))
 """The person rules stage by stage, in the order they run (``djextract explain --rules``); in the evidence
 stage the first rule that finds some decides."""
@@ -480,7 +509,7 @@ def persons_in_sentence(doc: Document, sentence: Sentence) -> list[Mention]:
     last: tuple[int, str | None, str | None] | None = None  # end, post, body of the person before
     (_, name_rules), (_, evidence_rules), (_, memory_rules) = STAGES
     for a, b in _names(_words_near_triggers(doc, sentence, bodies, t), text, t, doc.segmenter.known_tag,
-                       doc.segmenter.freq):
+                       doc.segmenter.freq, doc.memory.get("persons", {})):
         p = Person(doc, sentence, a, b, bodies, last)
         s, e = sentence.start + a, sentence.start + b
         events = begin(doc, "person", s, e, p.name, ())
