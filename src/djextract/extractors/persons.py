@@ -36,7 +36,7 @@ HAN = re.compile(r"^[\u4e00-\u9fff·]+$")
 STOP_AFTER_TAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "d", "r", "x", "m", "q", "f"})
 LIST_JOINERS = ("、", "和", "与", "及")
 APPOSITION_VERBS = ("是", "担任", "现任", "曾任", "历任", "兼任", "任", "作为")
-BIOGRAPHY = re.compile(r"\s*[,，]\s*[男女]\s*[,，、]")  # 何华榕，男，汉族: a résumé's opening
+BIOGRAPHY = re.compile(r"[,，]\s*[男女]\s*[,，、]")  # 何华榕，男，汉族: a résumé's opening (after the name)
 NOW_HOLDS = "现任"
 SPACE = re.compile(r"\s+")
 POST_QUALIFIER = 6  # characters of a qualifier between a body and a post (综合考核一级)
@@ -473,8 +473,9 @@ def _words_near_triggers(doc: Document, sentence: Sentence, bodies: list[Mention
     hits = [m.start() for m in t.trigger.finditer(text)]
     hits += [m.start - sentence.start for m in bodies if sentence.start <= m.start < sentence.start + len(text)]
     counts = [m.start() for m in PERSON_MARKS.finditer(text)]
+    hits += counts
     for i, (a, b) in enumerate(clauses):
-        if any(a <= h < b for h in hits) or any(a <= h < b for h in counts):
+        if any(a <= h < b for h in hits):
             for j in (i - 1, i, i + 1):
                 if 0 <= j < len(clauses):
                     keep[j] = True
