@@ -100,6 +100,7 @@ class Tables:
         self.admin = frozenset("".join(load_set("bodies/admin_levels.txt")))
         self.unit_shorts = frozenset("".join(load_set("bodies/unit_shorts.txt")))
         self.national = tuple(load_set("bodies/national_prefixes.txt"))
+        self.alone_heads = tuple(w for w, h in self.heads.items() if h.alone)
         self.paren_qualifiers = load_set("bodies/paren_qualifiers.txt")
         self.title_suffixes = tuple(w for w in self.titles if len(w) >= 2)
         self.title_words = tuple(self.titles)
@@ -1271,8 +1272,8 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
     for k, m in enumerate(mods):
         if m.word in t.name_markers and any(x.word not in t.generic_mods for x in mods[:k]):
             return True  # 中药材产业链联合党委: a named industry chain
-    if first.startswith(t.national) or _opens_with_place(first):
-        return True
+    if first.startswith(t.national) or first.startswith(t.alone_heads) or _opens_with_place(first):
+        return True  # (国务院|台湾事务办公室 in one word: a body that stands alone opens the name)
     for m in mods:
         if m.word in t.generic_mods or m.word in t.generic:
             continue  # 机关|党总支|第二党支部: a generic body inside says nothing specific
