@@ -31,6 +31,7 @@ COMPANY_NUMERALS = TEN
 PAREN_IN_NAMES = ("中国", "集团", "控股")  # 华为技术(中国)有限公司, 万科(集团)有限公司
 ANONYMOUS_LETTER = re.compile(r"[A-Za-z]")
 LEVEL_QUANTIFIERS = "各每该"  # glued by jieba to the levels after them (各市县)
+OUR_LEVEL = "我本"  # 我镇, 本市: "our" level, before a body that is then unnamed
 QUOTED_NAME = 30  # a quote longer than this is speech, not a name
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(rf"第[{TEN}\d]{{1,3}}")
@@ -420,10 +421,13 @@ def _quoted_modifier(w: Walk, inside: list[Token], open_tok: Token) -> bool:
 
 @rule("bodies/quantifiers.txt", "bodies/admin_levels.txt")
 def generic_quantifier(w: Walk, tok: Token) -> Act | None:
-    """各区委, 所属党支部, 各市县|党委: a quantifier makes the body generic."""
+    """各区委, 所属党支部, 各市县|党委: a quantifier makes the body generic; so does 我镇|党委, 本市|教育局
+    ("ours"), unless a name follows it (我市|金岭镇大户陈家村: then it only ends the name)."""
     if tok.word in w.t.quantifiers or (len(tok.word) >= 2 and tok.word[0] in LEVEL_QUANTIFIERS
                                        and all(ch in w.t.admin for ch in tok.word[1:])):
         return Act.REJECT
+    if len(tok.word) >= 2 and tok.word[0] in OUR_LEVEL and all(ch in w.t.admin for ch in tok.word[1:]):
+        return Act.STOP if _specific(w.mods, w.head, w.t, w.sentence.doc) else Act.REJECT
     return None
 
 
