@@ -104,6 +104,9 @@ def test_the_gazetteer_cache_is_the_gazetteer(tmp_path, monkeypatch):
     ("發布時(shí)間:2011-12-7\n正文", "2011-12-07"),
     ("信息提供日期：2020-12-21\n今年6月1日，", "2020-12-21"),
     ("近日，社区开展活动。8月4日，居民参加。", None),  # event dates are not the report's
+    ("正文。\n\n中共某某县委\n二〇二三年十二月二十八日\n", "2023-12-28"),  # a signature in Chinese numerals
+    ("正文。\n二〇一一年六月\n", "2011-06"),
+    ("正文。\n二〇一一年十十十月\n", None),  # no numeral, no date (and no error)
 ])
 def test_report_date(raw, want):
     assert report_date(raw) == want

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .clean import GLOSS
+from .extractors.numbers import NumberError, parse_number
 
 Y = r"((?:19|20)\d{2})"
 M = r"(\d{1,2})"
@@ -24,6 +25,10 @@ METADATA = re.compile(rf"(?:发布|發佈|發布|信息提供|发表|發表)?(?:
 # 2018-08-02 06:05, 2021年01月10日11:32:39, 2022/06/29 17:30
 HEADER = re.compile(rf"^[\s>]*{SEP_DATE}(?=\s*(?:\d{{1,2}}:\d{{2}}|$|[\u4e00-\u9fff]{{2,4}}\s*$))", re.M)
 TITLE_YEAR = re.compile(rf"^[^\n]{{0,12}}?{Y}\s*年度?(?=[\u4e00-\u9fff])")  # 2023年社区党建工作总结报告
+# 二〇一一年六月十五日: a signature's date in Chinese numerals, read as 2011年6月15日
+CN_NUMERAL = "〇零○一二三四五六七八九十"
+CN_DATE = re.compile(rf"([〇零○一二三四五六七八九]{{4}})\s*年\s*([{CN_NUMERAL}]{{1,3}})\s*月"
+                     rf"(?:\s*([{CN_NUMERAL}]{{1,3}})\s*日)?")
 HEAD = 600  # the page's header and metadata stand in its first characters
 TAIL = 400  # a signature stands in the last characters of the text
 
@@ -40,14 +45,22 @@ def _fmt(y: str, m: str | None = None, d: str | None = None) -> str | None:
     return f"{y}-{int(m):02d}-{int(d):02d}"
 
 
+def _arabic_date(m: re.Match[str]) -> str:
+    try:
+        day = f"{parse_number(m.group(3))}日" if m.group(3) else ""
+        return f"{parse_number(m.group(1))}年{parse_number(m.group(2))}月{day}"
+    except NumberError:  # 十十月: no numeral, so no date
+        return m.group(0)
+
+
 def report_date(raw: str) -> str | None:
     """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` when the text states its own date, else None."""
     m = SOURCE_LINE.search(raw)
     if m:
         return _fmt(*m.groups())
     raw = GLOSS.sub("", raw)  # 時(shí)間: pinyin after characters
-    tail_start = max(0, len(raw) - TAIL)
-    for m in reversed(list(SIGNATURE.finditer(raw, tail_start))):
+    tail = CN_DATE.sub(_arabic_date, raw[max(0, len(raw) - TAIL):])
+    for m in reversed(list(SIGNATURE.finditer(tail))):
         return _fmt(*m.groups())
     head = raw[:HEAD]
     for pattern in (HEADER, METADATA):

@@ -650,8 +650,10 @@ def part_of_a_name(f: Fig) -> Act | None:
 
 @rule()
 def year_number(f: Fig) -> Act | None:
-    """2023年: a year, not a length of time."""
+    """2023年, 二〇一一年: a year, not a length of time (a length is never written digit by digit in four)."""
     if f.unit == "年" and f.arabic and (len(f.num) >= 4 or f.value >= 1000):
+        return Act.REJECT
+    if f.unit == "年" and len(f.num) == 4 and all(ch in DIGITS for ch in f.num):
         return Act.REJECT
     return None
 
