@@ -107,11 +107,12 @@ def test_bad_inputs_fail_alone(tmp_path, samples_dir):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
     out = tmp_path / "out.jsonl"
-    r = run("extract", str(tmp_path), str(tmp_path / "missing.txt"), "-o", str(out), "-j", "1")
+    r = run("extract", str(tmp_path), str(tmp_path / "missing.txt"), "", "-o", str(out), "-j", "1")
     assert r.exit_code == 2
     err = r.stderr.splitlines()
     assert any("binary.txt: binary file" in e for e in err)
     assert any("missing.txt: no such file or folder" in e for e in err)
+    assert any("'': an empty path" in e for e in err)  # not the current folder, walked
     assert any("dangling.txt" in e for e in err)
     assert not any("empty.txt" in e for e in err)
     assert all(e.startswith("djextract: ") for e in err)

@@ -96,6 +96,9 @@ def iter_items(paths: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, jsonl
                 data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
                 yield Item("-", text=data, rel="stdin") if isinstance(data, str) else _bytes_item("-", data)
             continue
+        if not p.strip():  # Path("") is the current folder: never walk it for an argument left empty
+            yield Item("''", error="an empty path (give a file, a folder or '-')", rel="")
+            continue
         path = Path(p)
         if path.is_dir():
             files = sorted(f for f in path.rglob("*") if (f.is_file() or f.is_symlink()) and _matches(f, globs))
