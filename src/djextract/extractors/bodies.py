@@ -608,6 +608,24 @@ def bracketed_place(w: Walk, tok: Token) -> Act | None:
     return Act.GO_ON
 
 
+ZONE_ALIAS = re.compile(r"[(（]([\u4e00-\u9fff]{2,10}[区县市])[)）]")  # （北部生态新区）: a zone's other name
+
+
+@rule("bodies/admin_levels.txt")
+def bracketed_alias(w: Walk, tok: Token) -> Act | None:
+    """柳州市阳和工业新区（北部生态新区）管委会: a zone's other name in brackets, after its name, is left out
+    of the body's name, and the walk goes on before it."""
+    if tok.word not in ")）" or w.mods:
+        return None
+    opening = next((k for k in w.left(tok.start, 8) if k.word in "(（"), None)
+    before = w.before(opening.start) if opening is not None else None
+    if (opening is None or before is None or before.word[-1] not in w.t.admin
+            or not ZONE_ALIAS.fullmatch(w.sentence.doc.text, opening.start, tok.end)):
+        return None
+    w.pos = opening.start
+    return Act.GO_ON
+
+
 def _brand(w: Walk, tok: Token) -> Act:
     """中铁|二十四|局, 中铁|七局: the group's brand opens the name, and nothing before it belongs to it."""
     w.take(tok)
@@ -823,9 +841,9 @@ def name_word(w: Walk, tok: Token) -> Act | None:
 WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
         parent_company, glued_conjunction, joint_verb, preposition_and_that, unit_short, glued_function_words,
         glued_suffix, glued_preposition, village_opener, branch_village_opener, community_morpheme, bracketed_place,
-        street_name, company_brand, trade_word, numbered_unit, joined_department, numbered_company, village_numeral,
-        numbered_branch, place_of_level_body, generic_modifier, stop_word, post_inside, adjective, level_alone,
-        task_of_a_branch, stop_tag, village_name_ends, name_word)
+        bracketed_alias, street_name, company_brand, trade_word, numbered_unit, joined_department, numbered_company,
+        village_numeral, numbered_branch, place_of_level_body, generic_modifier, stop_word, post_inside, adjective,
+        level_alone, task_of_a_branch, stop_tag, village_name_ends, name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 
@@ -1159,6 +1177,8 @@ def _run(w: Walk, events: list[Event] | None) -> Candidate | None:
     raw = QUOTE_MARKS_SPACE.sub("", text[begin:w.head_end])
     name = QUALIFIER_PAREN.sub(lambda q: q.group(0) if w.head.kind == "enterprise" and _is_place(q.group(1)) else "",
                                raw)  # 友达光电（昆山）有限公司: the place in a company's registered name stays
+    if w.head.kind != "enterprise":
+        name = ZONE_ALIAS.sub("", name)  # (bracketed_alias)
     found = Found(w, name, [m.word for m in w.mods])
     act = decide(VETOES, "veto", events, name, found)
     if act is Act.REJECT:
