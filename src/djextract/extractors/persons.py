@@ -71,6 +71,7 @@ class Tables:
         self.before = sorted((c for c in cues if c.where == "before"), key=lambda c: -len(c.word))
         self.after = sorted((c for c in cues if c.where == "after"), key=lambda c: -len(c.word))
         self.drop = tuple(c.word for c in self.before if c.gives == "drop")
+        self.titles_after = frozenset(posts) | {c.word for c in self.after}  # 卫|老师: what a surname may carry
         self.cue_words = tuple(c.word for c in self.before if c.gives == "none")  # 村民, 居民: a person follows
         self.body_heads = tuple(sorted(load_set("persons/body_heads.txt"), key=len, reverse=True))
         self.name_ends = tuple(sorted(load_set("persons/body_name_ends.txt"), key=len, reverse=True))
@@ -261,6 +262,15 @@ def start_of_a_post(p: Person) -> Act | None:
     return Act.REJECT if post_here and post_here.end() > p.b else None
 
 
+@rule("persons/posts.txt", "persons/cues.tsv")
+def surname_and_title(p: Person) -> Act | None:
+    """卫老师, 王书记: a surname with a post or a title after it is no full name (spec §6, 李大爷)."""
+    for k in (1, 2):
+        if p.name[:k] in p.t.surnames and (p.name[k:] in p.t.titles_after):
+            return Act.REJECT
+    return None
+
+
 @rule("persons/cues.tsv")
 def cue_that_skips(p: Person) -> Act | None:
     """A word before the name that says it is none (persons/cues.tsv, gives skip)."""
@@ -448,7 +458,7 @@ def known_person(p: Person) -> Act | None:
     return None
 
 
-STAGES = (("name", (masked, start_of_a_post, cue_that_skips)),
+STAGES = (("name", (masked, surname_and_title, start_of_a_post, cue_that_skips)),
           ("evidence", (post_before, post_after, body_before, cue_before, cue_after, apposition, biography,
                         counted_with_others, same_post_in_a_list, no_evidence)),
           ("memory", (known_person,)))
