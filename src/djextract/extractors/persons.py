@@ -28,7 +28,7 @@ from ..rules import Act, apply, begin, conclude, decide, rule
 from ..segment import Segmenter
 
 HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-NAME_FOLLOWERS = tuple("说道等和与及在是的也都就为对把被向从将同告介表带指强认称笑坦感回")  # may follow a name
+NAME_FOLLOWERS = tuple("说道等和与及在是的也都就为对把被向从将同告介表带指强认称笑坦感回正")  # may follow a name
 STOP_CHARS = frozenset("说等和与及在是的了也都就为对把被向从将同有正还又已曾才却仍要会能便很更最一不")
 FUNCTION_OPENERS = frozenset("和与及同向对在从为把被将给跟")  # 和|党务, 向|工人: a function word before a word
 MASKED = re.compile(r"[某×xX*＊○〇□]")
@@ -40,8 +40,10 @@ BIOGRAPHY = re.compile(r"[,，]\s*[男女]\s*[,，、]")  # 何华榕，男，�
 NOW_HOLDS = "现任"
 SPACE = re.compile(r"\s+")
 POST_QUALIFIER = 6  # characters of a qualifier between a body and a post (综合考核一级)
-# 李长君等3名党员, 朱正林、张东亮和薛锐等七位同志: names a count of persons closes
-COUNTED_PERSONS = re.compile(r"等\s*[0-9一二两三四五六七八九十百几]+\s*[名位]")
+# 李长君等3名党员, 朱正林、张东亮和薛锐等七位同志, 龚俊龙、黄俊康等一众社团骨干: names a count of persons,
+# or a word for them, closes
+COUNTED_PERSONS = re.compile(r"等\s*(?:[0-9一二两三四五六七八九十百几]+\s*[名位]"
+                             r"|(?:一众|众多)?[\u4e00-\u9fff]{0,2}骨干|同志)")
 LIST_BEFORE_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){0,9}" + COUNTED_PERSONS.pattern)
 REPRESENTATIVE = "为代表"  # 以张诗平为代表的4位村民: the one named for a group
 # what makes a sentence worth the names' search, beside the words of the trigger
@@ -460,7 +462,7 @@ def known_person(p: Person) -> Act | None:
 
 STAGES = (("name", (masked, surname_and_title, start_of_a_post, cue_that_skips)),
           ("evidence", (post_before, post_after, body_before, cue_before, cue_after, apposition, biography,
-                        counted_with_others, same_post_in_a_list, no_evidence)),
+                        same_post_in_a_list, counted_with_others, no_evidence)),
           ("memory", (known_person,)))
 """The person rules stage by stage, in the order they run (``djextract explain --rules``); in the evidence
 stage the first rule that finds some decides."""
