@@ -5,8 +5,9 @@ village secretaries no list holds. A word is a person's name when jieba's
 HMM tags it as one (nr), it opens with a surname, and the text around it says
 so: a post right before it (海棠区委书记鲁正兰, 组织部长 严仕恩), a cue
 (居民孙瑛, 蔡新文同志, 王伟说), a post after it (李军书记), a body right before
-it (省公安厅蔡新文), an apposition (梁琴是九井镇党委委员、组织委员) or a list
-after one post (外卖骑手何昭辉和刘尧). The HMM alone is not enough (it tags
+it (省公安厅蔡新文), an apposition (梁琴是九井镇党委委员、组织委员), a list
+after one post (外卖骑手何昭辉和刘尧) or before a count of persons (李长君等3名党员), or a
+résumé's opening (何华榕，男，汉族，…，现任…). The HMM alone is not enough (it tags
 places and common words as names too), and the context alone does not give
 the name's length. The post is split from its body by the bodies this
 sentence already yielded: what lies between a body and the name is the post.
@@ -137,7 +138,7 @@ def _unnamed_body(before: str, post: str, t: Tables, segmenter: Segmenter) -> tu
     name = written + post[:k]
     if (len(written) < 2 or not HAN.fullmatch(name) or not name.endswith(t.name_ends) or name in t.name_ends
             or any(ch in t.name_stops for ch in written)
-            or any(segmenter.tag(w).startswith("v") and segmenter.tag(w) != "vn" for w in segmenter.cut(written))):
+            or any(tag.startswith("v") and tag != "vn" for tag in map(segmenter.tag, segmenter.cut(written)))):
         return None, post  # 社区党委书记 alone, 他担任党支部书记, 集团|党委书记: no name before the organ word
     return name + head, post[k + len(head):]
 
@@ -268,7 +269,7 @@ def start_of_a_post(p: Person) -> Act | None:
 def surname_and_title(p: Person) -> Act | None:
     """卫老师, 王书记: a surname with a post or a title after it is no full name (spec §6, 李大爷)."""
     for k in (1, 2):
-        if p.name[:k] in p.t.surnames and (p.name[k:] in p.t.titles_after):
+        if p.name[:k] in p.t.surnames and p.name[k:] in p.t.titles_after:
             return Act.REJECT
     return None
 
@@ -484,8 +485,8 @@ def _words_near_triggers(doc: Document, sentence: Sentence, bodies: list[Mention
     keep = [False] * len(clauses)
     hits = [m.start() for m in t.trigger.finditer(text)]
     hits += [m.start - sentence.start for m in bodies if sentence.start <= m.start < sentence.start + len(text)]
-    counts = [m.start() for m in PERSON_MARKS.finditer(text)]
-    hits += counts
+    marks = [m.start() for m in PERSON_MARKS.finditer(text)]
+    hits += marks
     for i, (a, b) in enumerate(clauses):
         if any(a <= h < b for h in hits):
             for j in (i - 1, i, i + 1):
@@ -494,7 +495,7 @@ def _words_near_triggers(doc: Document, sentence: Sentence, bodies: list[Mention
     for i in range(1, len(clauses)):  # 书记张三、李四、王五: the list runs on
         if keep[i - 1] and text[clauses[i - 1][1] - 1] == "、":
             keep[i] = True
-    for h in counts:  # 朱正林、张东亮、…和薛锐等七位同志: the list the count closes runs back
+    for h in marks:  # 朱正林、张东亮、…和薛锐等七位同志: the list a count closes runs back
         i = next(k for k, (a, b) in enumerate(clauses) if a <= h < b)
         while i > 0 and text[clauses[i - 1][1] - 1] == "、":
             i -= 1
