@@ -1000,8 +1000,8 @@ def _digit(ch: str | None) -> int:
 def _verb_then_counted(tokens: list[Token], i: int) -> str:
     """14个|达标|单位, 170名|留守|村民: a verb right after the measure word says which of the things counted
     after it (so does a word jieba tags an adverb: 11个|高新|企业); the phrase is kept when those are a known
-    counted noun (else ""). (Not after 年 or 次:
-    连续两年|参与社区服务, 5次|召开党委会 are what was done.)"""
+    counted noun, else "". The caller asks only after units that count things or persons: after 年 or 次
+    (连续两年|参与社区服务, 5次|召开党委会) the verb is what was done."""
     if i + 1 >= len(tokens) or not tokens[i].tag.startswith(("v", "d")) or not _noun_like(tokens[i + 1]):
         return ""
     rest, _ = _phrase_after(tokens, i + 1)
