@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .clean import GLOSS
-from .extractors.numbers import NumberError, parse_number
+from .extractors.numbers import TEN, NumberError, parse_number
 
 Y = r"((?:19|20)\d{2})"
 M = r"(\d{1,2})"
@@ -26,8 +26,8 @@ METADATA = re.compile(rf"(?:发布|發佈|發布|信息提供|发表|發表)?(?:
 HEADER = re.compile(rf"^[\s>]*{SEP_DATE}(?=\s*(?:\d{{1,2}}:\d{{2}}|$|[\u4e00-\u9fff]{{2,4}}\s*$))", re.M)
 TITLE_YEAR = re.compile(rf"^[^\n]{{0,12}}?{Y}\s*年度?(?=[\u4e00-\u9fff])")  # 2023年社区党建工作总结报告
 # 二〇一一年六月十五日: a signature's date in Chinese numerals, read as 2011年6月15日
-CN_NUMERAL = "〇零○一二三四五六七八九十"
-CN_DATE = re.compile(rf"([〇零○一二三四五六七八九]{{4}})\s*年\s*([{CN_NUMERAL}]{{1,3}})\s*月"
+CN_NUMERAL = "〇零○" + TEN
+CN_DATE = re.compile(rf"([{CN_NUMERAL[:-1]}]{{4}})\s*年\s*([{CN_NUMERAL}]{{1,3}})\s*月"
                      rf"(?:\s*([{CN_NUMERAL}]{{1,3}})\s*日)?")
 HEAD = 600  # the page's header and metadata stand in its first characters
 TAIL = 400  # a signature stands in the last characters of the text

@@ -423,10 +423,10 @@ def _quoted_modifier(w: Walk, inside: list[Token], open_tok: Token) -> bool:
 def generic_quantifier(w: Walk, tok: Token) -> Act | None:
     """各区委, 所属党支部, 各市县|党委: a quantifier makes the body generic; so does 我镇|党委, 本市|教育局
     ("ours"), unless a name follows it (我市|金岭镇大户陈家村: then it only ends the name)."""
-    if tok.word in w.t.quantifiers or (len(tok.word) >= 2 and tok.word[0] in LEVEL_QUANTIFIERS
-                                       and all(ch in w.t.admin for ch in tok.word[1:])):
+    levels = len(tok.word) >= 2 and all(ch in w.t.admin for ch in tok.word[1:])  # 各|市县, 我|镇
+    if tok.word in w.t.quantifiers or (levels and tok.word[0] in LEVEL_QUANTIFIERS):
         return Act.REJECT
-    if len(tok.word) >= 2 and tok.word[0] in OUR_LEVEL and all(ch in w.t.admin for ch in tok.word[1:]):
+    if levels and tok.word[0] in OUR_LEVEL:
         return Act.STOP if _specific(w.mods, w.head, w.t, w.sentence.doc) else Act.REJECT
     return None
 
@@ -1177,7 +1177,7 @@ def _run(w: Walk, events: list[Event] | None) -> Candidate | None:
     raw = QUOTE_MARKS_SPACE.sub("", text[begin:w.head_end])
     name = QUALIFIER_PAREN.sub(lambda q: q.group(0) if w.head.kind == "enterprise" and _is_place(q.group(1)) else "",
                                raw)  # 友达光电（昆山）有限公司: the place in a company's registered name stays
-    if w.head.kind != "enterprise":
+    if w.head.kind != "enterprise" and ("（" in name or "(" in name):
         name = ZONE_ALIAS.sub("", name)  # (bracketed_alias)
     found = Found(w, name, [m.word for m in w.mods])
     act = decide(VETOES, "veto", events, name, found)

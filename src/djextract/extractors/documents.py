@@ -61,16 +61,11 @@ def no_chinese(c: Title) -> Act | None:
 def kind_from_the_words_after(c: Title) -> Act | None:
     """《旗帜》杂志, 《…》专题党课: the words right after the title say what it is; after 的 they may open
     with a word of their own (题为《…》的讲话, 题为《…》的工作报告)."""
+    after_de = c.after[1:] if c.after.startswith("的") else None  # (no cue opens with 的)
     for word, kind in tables().cues:
-        if c.after.startswith(word):
+        if c.after.startswith(word) or (after_de is not None and after_de.find(word, 0, len(word) + 2) >= 0):
             c.kind = kind
             return Act.ACCEPT
-    if c.after.startswith("的"):
-        rest = c.after[1:]
-        for word, kind in tables().cues:
-            if rest.find(word, 0, len(word) + 2) >= 0:
-                c.kind = kind
-                return Act.ACCEPT
     return None
 
 

@@ -285,6 +285,15 @@ def cue_that_skips(p: Person) -> Act | None:
 
 # -- evidence: the first rule that finds some decides, with the post and body it gives ------------------------
 
+def _body_and_section(p: Person, end: int) -> str | None:
+    """The nearest body of the sentence followed by a section that runs up to sentence offset ``end``
+    (福建省委组织部|组织二处), as one name; None when there is none."""
+    base, text = p.sentence.start, p.text
+    sub = max((x for x in p.bodies if x.end - base < end and p.t.subunit.match(text[x.end - base:end])),
+              key=lambda x: x.end, default=None)
+    return sub.fields["name"] + text[sub.end - base:end] if sub is not None else None
+
+
 def _post_ending_at(p: Person, end: int) -> tuple[str | None, str | None, Mention | None] | None:
     """The post written right before sentence offset ``end``, its body, and the found body it touches (if any);
     None when no post ends there."""
@@ -300,11 +309,8 @@ def _post_ending_at(p: Person, end: int) -> tuple[str | None, str | None, Mentio
     post = SPACE.sub("", text[pstart:end]).lstrip("的")
     body = at.fields["name"] if at is not None else None
     if at is None:  # 福建省委组织部|组织二处|处长: a sub-unit between a body and the post
-        sub = max((x for x in p.bodies if x.end - base < m.start() and t.subunit.match(
-            text[x.end - base:m.start()])), key=lambda x: x.end, default=None)
-        if sub is not None:
-            body = sub.fields["name"] + text[sub.end - base:m.start()]
-        else:  # 惠山区委组织部|综合考核一级|科员: what the post is, written between the body and the post
+        body = _body_and_section(p, m.start())
+        if body is None:  # 惠山区委组织部|综合考核一级|科员: what the post is, written between the body and the post
             near = max((x for x in p.bodies if 0 < m.start() - (x.end - base) <= POST_QUALIFIER
                         and HAN.match(text[x.end - base:m.start()])), key=lambda x: x.end, default=None)
             if near is not None:
@@ -351,9 +357,7 @@ def post_after(p: Person) -> Act | None:
     if at is not None:
         body: str | None = at.fields["name"]
     else:  # 市疾控中心|传染病防治科|马岩副科长: a section between the body and the name
-        sub = max((x for x in p.bodies if x.end - base < p.a and t.subunit.match(text[x.end - base:p.a])),
-                  key=lambda x: x.end, default=None)
-        body = sub.fields["name"] + text[sub.end - base:p.a] if sub is not None else None
+        body = _body_and_section(p, p.a)
     p.post, p.body = m.group(0), body
     return Act.ACCEPT
 
