@@ -362,7 +362,7 @@ def test_a_broken_data_folder_stops_before_any_document(tmp_path, samples_dir):
 
 @pytest.mark.parametrize(("name", "content", "error"), [
     ("bodies/heads.tsv", "head\tkind\tflags\n合作联社\tenterprise\talon\n",
-     "bodies/heads.tsv:2: unknown flag 'alon' (alone, sub, place, of)"),
+     "bodies/heads.tsv:2: unknown flag 'alon' (alone, sub, place, of, branch)"),
     ("bodies/heads.tsv", "合作联社\tenterprise\n", "bodies/heads.tsv:1: the header must be head TAB kind TAB flags"),
     ("figures/qualifiers.tsv", "word\tqualifier\tposition\n超过\tover\n",
      "figures/qualifiers.tsv:2: the position is empty (before, before-bare, middle, after)"),

@@ -890,7 +890,7 @@ def explain(
     encoding: EncodingOpt = None,
 ) -> None:
     """For every mention and every rejected candidate: the rules that fired, in order, and the data lines
-    that made them fire (data/bodies/heads.tsv:41 党委).
+    that made them fire (data/bodies/heads.tsv:26 党委).
 
     \b
     Examples:

@@ -35,6 +35,8 @@ OUR_LEVEL = "我本"  # 我镇, 本市: "our" level, before a body that is then 
 QUOTED_NAME = 30  # a quote longer than this is speech, not a name
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(rf"第[{TEN}\d]{{1,3}}")
+BRANCH_NUMERAL = re.compile(rf"[{TEN}]{{1,2}}")  # 内科|二|党支部
+BRANCH_NUMBER = re.compile(rf"第?[{TEN}\d]{{1,3}}")
 DECLARED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12})[”\"」]?\s*[）)]")
 APPOSITION = re.compile(r"\s*(?:——|—|--)")
 OWN_PARTY_ORG = re.compile(r"的?(党支部|党总支|党委|党组)(?!织)")  # 下洋村的党支部, 健康路社区党总支
@@ -44,7 +46,7 @@ QUOTE_MARKS_SPACE = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}《》\
 # (Not a closing bracket: 万科(集团)|有限公司 goes on before it.)
 MARKS_BEFORE = frozenset("，。、；：！？（【〔,;:!?([ \t\r\n\u3000“「『《‘")
 NAME_OPENERS = "东南西北中上下前后大小新老"  # direction and size words that open village names (中|廖村)
-HEAD_FLAGS = ("alone", "sub", "place", "of")  # bodies/heads.tsv's flags (explained in its header)
+HEAD_FLAGS = ("alone", "sub", "place", "of", "branch")  # bodies/heads.tsv's flags (explained in its header)
 MAX_TOKENS = 9
 BRAND_CHARS = 4  # characters of a company's coined brand that jieba cut up (桂林|原心|达|生物科技有限公司)
 RARE_NOUN = 1000
@@ -59,6 +61,7 @@ class Head:
     sub: bool
     place: bool
     of: bool = False  # a party organisation of the body before it (教育部党组)
+    branch: bool = False  # a branch inside a unit, named by its number or department (内科二党支部)
 
 
 class Tables:
@@ -67,7 +70,8 @@ class Tables:
         heads = load_map("bodies/heads.tsv", ("head", "kind", "flags"), ((), BODY_KINDS, HEAD_FLAGS), ("flags",))
         for word, (kind, flag_list) in heads.items():
             flags = {f.strip() for f in flag_list.split(",")}
-            self.heads[word] = Head(word, kind, "alone" in flags, "sub" in flags, "place" in flags, "of" in flags)
+            self.heads[word] = Head(word, kind, "alone" in flags, "sub" in flags, "place" in flags, "of" in flags,
+                                    "branch" in flags)
         words = sorted(self.heads, key=len, reverse=True)
         self.head_re = _head_pattern(words, load_set("bodies/head_continuations.txt"))
         shorts: dict[str, str] = {long: short for long, short in load_rows("bodies/short_forms.tsv",
@@ -91,6 +95,7 @@ class Tables:
         self.posts = load_set("persons/posts.txt") | self.titles
         self.task_words = load_set("bodies/task_words.txt")
         self.sections = load_set("bodies/sections.txt")
+        self.departments = load_set("bodies/departments.txt")
         self.rooms = tuple(sorted(load_set("bodies/rooms.txt"), key=len, reverse=True))
         kinds = load_map("bodies/list_kinds.tsv", ("noun", "kind"), ((), BODY_KINDS))
         self.list_kinds = {noun: v[0] for noun, v in kinds.items()}
@@ -513,11 +518,12 @@ def glued_preposition(w: Walk, tok: Token) -> Act | None:
 
 @rule("bodies/unit_shorts.txt", "bodies/glued_prepositions.txt")
 def unit_short(w: Walk, tok: Token) -> Act | None:
-    """院|党委, 在校|党委: the one-character short form of the report's unit before its party organ names it,
-    as 市委 names the city's (a preposition jieba glued to it stays out: 在|校党委)."""
+    """院|党委, 在校|党委, 我院|党委: the one-character short form of the report's unit before its party organ
+    names it, as 市委 names the city's (a preposition or an "our" jieba glued to it stays out: 在|校党委)."""
     if w.mods or not 1 <= len(tok.word) <= 2 or not _unit_short(w, tok.word[-1], tok.end - 1):
         return None
-    if len(tok.word) == 2 and tok.word[0] not in w.t.glued_prepositions:
+    if len(tok.word) == 2 and tok.word[0] not in w.t.glued_prepositions and (
+            tok.word[0] not in OUR_LEVEL or w.head.branch):  # (我院|党支部: the hospital's branches, any of them)
         return None
     w.mods.insert(0, Token(tok.word[-1], tok.end - 1, tok.end, "n"))
     w.start = tok.end - 1
@@ -526,12 +532,13 @@ def unit_short(w: Walk, tok: Token) -> Act | None:
 
 def _unit_short(w: Walk, char: str, at: int) -> bool:
     """A unit's short form (bodies/unit_shorts.txt) at doc offset ``at``, right before a party head, with
-    nothing but a mark, a preposition or the start of the sentence before it."""
+    nothing but a mark, a preposition, an "our" (我院, 本校) or the start of the sentence before it."""
     if char not in w.t.unit_shorts or w.head.kind != "party" or at + 1 != w.head_start:
         return False
     text = w.sentence.doc.text
     before = text[at - 1:at] if at > w.sentence.start else ""
-    return not before or not HAN_WORD.fullmatch(before) or before in w.t.glued_prepositions
+    return (not before or not HAN_WORD.fullmatch(before) or before in w.t.glued_prepositions
+            or (before in OUR_LEVEL and not w.head.branch))
 
 
 @rule("bodies/stop.txt")
@@ -722,11 +729,21 @@ def village_numeral(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("bodies/heads.tsv")
+@rule("bodies/heads.tsv", "bodies/departments.txt", "bodies/sections.txt", "bodies/generic_modifiers.txt")
 def numbered_branch(w: Walk, tok: Token) -> Act | None:
-    """市财政局|第一|党支部: an ordinal after a named body or place numbers a branch of it."""
-    if not w.head.alone and _numbered(tok, w.prev(tok), w.t):
+    """市财政局|第一|党支部: an ordinal after a named body or place numbers a branch of it; 第一|党总支,
+    内科|二|党支部, 机关|一|党支部: an ordinal, or a bare numeral after a department, right before a branch
+    numbers one of the report's unit."""
+    if w.head.alone:
+        return None
+    if _numbered(tok, w.prev(tok), w.t):
         return Act.TAKE
+    if not w.head.branch or w.mods or tok.tag != "m":
+        return None
+    before = w.prev(tok)
+    if ORDINAL.fullmatch(tok.word) or (BRANCH_NUMERAL.fullmatch(tok.word) and before is not None and (
+            _department(before.word, w.t) or before.word in w.t.generic_mods)):
+        return Act.TAKE  # (not 一网格|一|支部, a slogan)
     return None
 
 
@@ -1109,7 +1126,8 @@ def verb_phrase(f: Found) -> Act | None:
     return Act.REJECT if f.w.t.verbs_re.search(f.name) else None
 
 
-@rule("bodies/admin_levels.txt", "bodies/name_markers.txt", "bodies/national_prefixes.txt", "bodies/generic.txt")
+@rule("bodies/admin_levels.txt", "bodies/name_markers.txt", "bodies/national_prefixes.txt", "bodies/generic.txt",
+      "bodies/departments.txt", "bodies/sections.txt")
 def not_specific(f: Found) -> Act | None:
     """A name with no place, proper name, level prefix or parent body singles out no body."""
     if f.w.quoted or _specific(f.w.mods, f.w.head, f.w.t, f.w.sentence.doc):
@@ -1293,6 +1311,8 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
     for k, m in enumerate(mods):
         if ORDINAL.fullmatch(m.word) and any(not t.generic_run.fullmatch(x.word) for x in mods[:max(k - 1, 0)]):
             return True  # 整理公司第二党支部: a numbered branch of a named body (not of 机关党总支)
+    if head.branch and (BRANCH_NUMBER.fullmatch(mods[-1].word) or _department(mods[-1].word, t)):
+        return True  # 第一党总支, 机关二党支部, 门诊党支部: one branch of the report's unit (not 医技|科室党支部)
     for k, m in enumerate(mods):
         if m.word in t.name_markers and any(x.word not in t.generic_mods for x in mods[:k]):
             return True  # 中药材产业链联合党委: a named industry chain
@@ -1314,6 +1334,11 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
                 _written_as_place(doc, m.word + level) for level in t.admin):
             return True  # 海棠|党群服务中心: the report writes 海棠区 as a place, so 海棠 is one here
     return False
+
+
+def _department(word: str, t: Tables) -> bool:
+    """门诊, 内科, 财务科, 教务处: a department of a unit (bodies/departments.txt, or a word ending in a section)."""
+    return word in t.departments or (len(word) >= 2 and word[-1] in t.sections)
 
 
 def _opens_with_place(word: str) -> bool:
