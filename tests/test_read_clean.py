@@ -191,6 +191,16 @@ def test_pinyin_glosses_are_cut_out_and_offsets_still_point_into_the_input():
     assert body.source_text == "淮海街道健康路社區(qū)黨總支"  # the input as it was, gloss and all
 
 
+def test_toneless_pinyin_glosses_are_cut_where_a_page_has_several_and_a_lone_label_stays():
+    from djextract.clean import gloss_spans
+
+    page = "礦(kuang)(kuang)冶集團(tuan)選派樸(pu)永超到前張(zhang)村(cun)駐村"
+    cut = "".join(page[a:b] for a, b in gloss_spans(page))
+    assert cut == "(kuang)(kuang)(tuan)(pu)(zhang)(cun)"
+    assert gloss_spans("措施(a)落实到位，成立党支部") == []  # one bracketed letter: a list label, not a gloss
+    assert gloss_spans("淮海街道健康路社區(qū)黨總支") == [(9, 13)]  # a toned gloss alone is one
+
+
 def test_unanchored_boilerplate_rules_split_for_speed_find_the_lines_their_alternation_finds():
     """Rules that open with a literal are one regex, each other rule one of its own: the same lines match."""
     import re

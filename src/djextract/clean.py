@@ -15,13 +15,25 @@ import re
 from .lexicon import derived, load_lines
 
 MASK = "\n"
-# 社區(qū), 時(shí)間: pinyin with a tone mark (or ü) in brackets right after a Chinese character
-GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü][a-zü]*[)）]")
+# 社區(qū), 時(shí)間, 礦(kuang)(kuang): runs of pinyin in brackets right after a Chinese character
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_SYLLABLE = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcswy])?"
+             r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|iao|ian|uan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|"
+             r"ui|un|ve|vn|a|o|e|i|u|v)")
+GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:[(（](?:[a-zü]*[{_TONED}][a-zü]*|{_SYLLABLE})[)）])+")
+TONED = re.compile(f"[{_TONED}]")
+# Toneless glosses (的(de), 面龐(pang)) are cut only where a page has this many: one bracketed
+# syllable after a word, 措施(a), is more likely a list label than a gloss.
+TONELESS_RUNS = 3
 
 
 def gloss_spans(text: str) -> list[tuple[int, int]]:
     """Where pinyin glosses stand after characters (they are removed, not masked: they sit inside words)."""
-    return [m.span() for m in GLOSS.finditer(text)]
+    runs = [m for m in GLOSS.finditer(text)]
+    toneless = [m for m in runs if not TONED.search(m.group())]
+    if len(toneless) < TONELESS_RUNS:
+        runs = [m for m in runs if TONED.search(m.group())]
+    return [m.span() for m in runs]
 
 
 @derived

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .. import postags as P
 from ..document import Document, Sentence, Token
-from ..lexicon import derived, load_map, load_rows, load_set
+from ..lexicon import derived, load_lines, load_map, load_rows, load_set
 from ..mention import Mention
 from ..patterns import words_pattern
 from ..rules import Act, Cursor, Event, begin, conclude, decide, found_by, overruled, rule
@@ -96,6 +96,7 @@ class Tables:
         self.task_words = load_set("bodies/task_words.txt")
         self.sections = load_set("bodies/sections.txt")
         self.departments = load_set("bodies/departments.txt")
+        self.surnames = frozenset(w for line in load_lines("persons/surnames.txt") for w in line.split())
         self.rooms = tuple(sorted(load_set("bodies/rooms.txt"), key=len, reverse=True))
         kinds = load_map("bodies/list_kinds.tsv", ("noun", "kind"), ((), BODY_KINDS))
         self.list_kinds = {noun: v[0] for noun, v in kinds.items()}
@@ -311,14 +312,19 @@ def function_word_head(w: Walk) -> Act | None:
 
 @rule("bodies/false_heads.txt")
 def ordinary_word(w: Walk) -> Act | None:
-    """格局, 农村, 常委: the head begins inside an ordinary dictionary word."""
+    """格局, 农村, 常委: the head begins inside an ordinary dictionary word; 不远处, 此处, 到处: a one-character
+    head ends a dictionary word for a place, a pronoun or an adverb."""
     first = w.first
-    if (first is not None and first.start < w.head_start and first.word in w.t.false_heads
-            and not _named_village_word(w.sentence, first)):
+    if first is None or first.start >= w.head_start:
+        return None
+    if first.word in w.t.false_heads and not _named_village_word(w.sentence, first):
+        return Act.REJECT
+    if len(w.head.word) == 1 and first.end == w.head_end and first.tag in ORDINARY_TAGS:
         return Act.REJECT
     return None
 
 
+ORDINARY_TAGS = frozenset({"s", "r", "d"})  # the dictionary's place words, pronouns and adverbs (不远处, 此处, 到处)
 VILLAGE_WORDS = ("新村", "山村", "渔村")  # ordinary words (a new village, a mountain village) that end village names
 
 
@@ -836,6 +842,16 @@ def task_of_a_branch(w: Walk, tok: Token) -> Act | None:
     return None
 
 
+@rule()
+def verb_phrase_word(w: Walk, tok: Token) -> Act | None:
+    """党中央|高度重视|党支部建设: a set phrase that ends in a verb (重视) is a predicate, not a name, except
+    before a company, which it may name the trade of (能源开发|有限公司)."""
+    if (tok.tag in ("l", "i") and len(tok.word) >= 3 and w.head.kind != "enterprise"
+            and (w.sentence.doc.segmenter.known_tag(tok.word[-2:]) or "").startswith("v")):
+        return Act.STOP
+    return None
+
+
 @rule("bodies/stop.txt", "bodies/titles.txt", "bodies/quantifiers.txt", "bodies/stop_prefixes.txt",
       "bodies/name_parts.txt")
 def stop_tag(w: Walk, tok: Token) -> Act | None:
@@ -860,7 +876,7 @@ WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_
         glued_suffix, glued_preposition, village_opener, branch_village_opener, community_morpheme, bracketed_place,
         bracketed_alias, street_name, company_brand, trade_word, numbered_unit, joined_department, numbered_company,
         village_numeral, numbered_branch, place_of_level_body, generic_modifier, stop_word, post_inside, adjective,
-        level_alone, task_of_a_branch, stop_tag, village_name_ends, name_word)
+        level_alone, task_of_a_branch, verb_phrase_word, stop_tag, village_name_ends, name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 
@@ -1127,7 +1143,7 @@ def verb_phrase(f: Found) -> Act | None:
 
 
 @rule("bodies/admin_levels.txt", "bodies/name_markers.txt", "bodies/national_prefixes.txt", "bodies/generic.txt",
-      "bodies/departments.txt", "bodies/sections.txt")
+      "bodies/departments.txt", "bodies/sections.txt", "persons/surnames.txt")
 def not_specific(f: Found) -> Act | None:
     """A name with no place, proper name, level prefix or parent body singles out no body."""
     if f.w.quoted or _specific(f.w.mods, f.w.head, f.w.t, f.w.sentence.doc):
@@ -1311,6 +1327,9 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
     for k, m in enumerate(mods):
         if ORDINAL.fullmatch(m.word) and any(not t.generic_run.fullmatch(x.word) for x in mods[:max(k - 1, 0)]):
             return True  # 整理公司第二党支部: a numbered branch of a named body (not of 机关党总支)
+    if (head.place and head.kind == "grassroots" and len(mods) >= 2 and mods[-1].word in t.surnames
+            and mods[-2].word in NAME_OPENERS):
+        return True  # 前|张|村, 后|王|庄: a family's village, after a direction word
     if head.branch and (BRANCH_NUMBER.fullmatch(mods[-1].word) or _department(mods[-1].word, t)):
         return True  # 第一党总支, 机关二党支部, 门诊党支部: one branch of the report's unit (not 医技|科室党支部)
     for k, m in enumerate(mods):

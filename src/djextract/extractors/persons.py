@@ -276,9 +276,13 @@ def surname_and_title(p: Person) -> Act | None:
 
 @rule("persons/cues.tsv")
 def cue_that_skips(p: Person) -> Act | None:
-    """A word before the name that says it is none (persons/cues.tsv, gives skip)."""
+    """A word around the name that says it is none (persons/cues.tsv, gives skip): a credit before it (记者 孙超),
+    a formula after it (以习近平同志为核心的党中央 names the Party Centre, as 习近平新时代…思想 names a theory)."""
     left = p.left
     if any(left.endswith(c.word) or left.rstrip().endswith(c.word) for c in p.t.before if c.gives == "skip"):
+        return Act.REJECT
+    right = p.right
+    if any(right.startswith(c.word) for c in p.t.after if c.gives == "skip"):
         return Act.REJECT
     return None
 
