@@ -567,6 +567,18 @@ def glued_suffix(w: Walk, tok: Token) -> Act | None:
 WORD_SUFFIXES = "化"
 
 
+@rule()
+def glued_copula(w: Walk, tok: Token) -> Act | None:
+    """钟萍|方是|中坝村: jieba's guess glued a name's last character to the copula 是 (or to 在) before the body;
+    the name ends there."""
+    if tok.tag == "" and len(tok.word) == 2 and tok.word[1] in GLUED_VERBS and HAN_WORD.fullmatch(tok.word):
+        return Act.STOP
+    return None
+
+
+GLUED_VERBS = "是在"
+
+
 def _opens_after(w: Walk, tok: Token) -> bool:
     """Nothing but a place, 的 or a mark comes before this word (not 大会上|湄湘村)."""
     before = w.prev(tok)
@@ -873,10 +885,11 @@ def name_word(w: Walk, tok: Token) -> Act | None:
 
 WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
         parent_company, glued_conjunction, joint_verb, preposition_and_that, unit_short, glued_function_words,
-        glued_suffix, glued_preposition, village_opener, branch_village_opener, community_morpheme, bracketed_place,
-        bracketed_alias, street_name, company_brand, trade_word, numbered_unit, joined_department, numbered_company,
-        village_numeral, numbered_branch, place_of_level_body, generic_modifier, stop_word, post_inside, adjective,
-        level_alone, task_of_a_branch, verb_phrase_word, stop_tag, village_name_ends, name_word)
+        glued_suffix, glued_copula, glued_preposition, village_opener, branch_village_opener, community_morpheme,
+        bracketed_place, bracketed_alias, street_name, company_brand, trade_word, numbered_unit, joined_department,
+        numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier, stop_word,
+        post_inside, adjective, level_alone, task_of_a_branch, verb_phrase_word, stop_tag, village_name_ends,
+        name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 

@@ -555,6 +555,15 @@ def ordinal(f: Fig) -> Act | None:
 
 
 @rule()
+def session(f: Fig) -> Act | None:
+    """十四届四次全会, 19届2次会议: the session of a congress or committee of a numbered term, an ordinal."""
+    return Act.REJECT if f.unit == "次" and TERM.search(f.before) else None
+
+
+TERM = re.compile(rf"[{NUMERALS}\d]届$")
+
+
+@rule()
 def rank(f: Fig) -> Act | None:
     """前3名: a rank."""
     return Act.REJECT if f.before.endswith("前") and f.unit in ("名", "位") else None
@@ -734,9 +743,8 @@ def more_after_duration(f: Fig) -> Act | None:
     return None
 
 
-EXCLUSIONS = (bare_multiplier_only, date_not_days, glued_to_code, inside_numeral, ordinal, rank, quoted_or_claimed,
-              inside_a_body,
-              arabic_only_unit, article, set_phrase, inside_word, value)
+EXCLUSIONS = (bare_multiplier_only, date_not_days, glued_to_code, inside_numeral, ordinal, session, rank,
+              quoted_or_claimed, inside_a_body, arabic_only_unit, article, set_phrase, inside_word, value)
 """Before the unit: what only looks like a figure, then the value (every rule runs until one rejects)."""
 UNIT = (qualifier_inside_unit, qualifier_ends_a_word, part_of_a_name, year_number, year_of_a_plan, reporting_period,
         within, more_after_duration, time_window)
