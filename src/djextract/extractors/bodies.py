@@ -858,9 +858,10 @@ def task_of_a_branch(w: Walk, tok: Token) -> Act | None:
 def verb_phrase_word(w: Walk, tok: Token) -> Act | None:
     """党中央|高度重视|党支部建设: a set phrase that ends in a verb (重视) is a predicate, not a name, except
     before a company, which it may name the trade of (能源开发|有限公司)."""
-    if (tok.tag in ("l", "i") and len(tok.word) >= 3 and w.head.kind != "enterprise"
-            and (w.sentence.doc.segmenter.known_tag(tok.word[-2:]) or "").startswith("v")):
-        return Act.STOP
+    if tok.tag in ("l", "i") and len(tok.word) >= 3 and w.head.kind != "enterprise":
+        last = w.sentence.doc.segmenter.known_tag(tok.word[-2:]) or ""
+        if last.startswith("v") and last != "vn":  # (社会工作|服务中心: 工作 is a verbal noun)
+            return Act.STOP
     return None
 
 
@@ -1118,6 +1119,19 @@ def place_too_short(f: Found) -> Act | None:
     return Act.REJECT if f.w.head.place and len(f.name) < 3 else None
 
 
+@rule("bodies/admin_levels.txt")
+def units_of_a_place(f: Found) -> Act | None:
+    """西湖街道|社区书记, 海棠区|村: a community or village right after a place's level is that place's
+    communities or villages, none of them by name."""
+    w = f.w
+    if not w.head.place or w.head.kind != "grassroots" or not w.mods:
+        return None
+    last = w.mods[-1]
+    level = last.word == "街道" or (len(last.word) == 1 and last.word in w.t.admin) or (
+        last.tag == "ns" and len(last.word) >= 3 and last.word[-1] in w.t.admin)
+    return Act.REJECT if level and w.mods[-1].end == w.head_start else None
+
+
 @rule()
 def masked_letter(f: Found) -> Act | None:
     """新昌县H村, A公司: a letter for a name the report leaves out."""
@@ -1165,7 +1179,7 @@ def not_specific(f: Found) -> Act | None:
 
 
 VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, several_levels, doubled_head,
-          room_of_a_unit, room, section_without_organ, place_too_short,
+          room_of_a_unit, room, section_without_organ, place_too_short, units_of_a_place,
           masked_letter, designation, generic_modifiers_only, generic_run, verb_phrase, not_specific)
 
 
@@ -1350,6 +1364,10 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
             return True  # 中药材产业链联合党委: a named industry chain
     if first.startswith(t.national) or first.startswith(t.alone_heads) or _opens_with_place(first):
         return True  # (国务院|台湾事务办公室 in one word: a body that stands alone opens the name)
+    for k, m in enumerate(mods):
+        inner = t.heads.get(m.word)
+        if k and inner is not None and inner.place and _specific(mods[:k], inner, t, doc):
+            return True  # 环城|社区|党群服务中心: a named community or village inside
     for m in mods:
         if m.word in t.generic_mods or m.word in t.generic:
             continue  # 机关|党总支|第二党支部: a generic body inside says nothing specific
