@@ -1371,7 +1371,7 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
     for m in mods:
         if m.word in t.generic_mods or m.word in t.generic:
             continue  # 机关|党总支|第二党支部: a generic body inside says nothing specific
-        if m.tag in P.SPECIFIC and (len(m.word) >= 2 or m.tag in ("ns", "nr")):
+        if m.tag in P.SPECIFIC and m.tag != "s" and (len(m.word) >= 2 or m.tag in ("ns", "nr")):
             return True
         if len(m.word) >= 2 and m.word[-1] in t.admin:
             return True  # 育才生态区, 湾区: a place written with its level

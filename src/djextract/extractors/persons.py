@@ -46,9 +46,12 @@ POST_QUALIFIER = 6  # characters of a qualifier between a body and a post (综�
 COUNTED_PERSONS = re.compile(r"等\s*(?:[0-9一二两三四五六七八九十百几]+\s*[名位]"
                              r"|(?:一众|众多)?[\u4e00-\u9fff]{0,2}骨干|同志)")
 LIST_BEFORE_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){0,9}" + COUNTED_PERSONS.pattern)
+# 朱正林、薛锐两位同志: a list of names that a bare count of persons closes (without 等)
+BARE_COUNT = re.compile(r"\s*[0-9一二两三四五六七八九十]{1,3}\s*[名位]")
+LIST_THEN_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){1,9}" + BARE_COUNT.pattern)
 REPRESENTATIVE = "为代表"  # 以张诗平为代表的4位村民: the one named for a group
 # what makes a sentence worth the names' search, beside the words of the trigger
-PERSON_MARKS = re.compile(f"{COUNTED_PERSONS.pattern}|{REPRESENTATIVE}|{BIOGRAPHY.pattern}")
+PERSON_MARKS = re.compile(f"{COUNTED_PERSONS.pattern}|{REPRESENTATIVE}|{BIOGRAPHY.pattern}|{LIST_THEN_COUNT.pattern}")
 
 
 @dataclass(frozen=True)
@@ -434,8 +437,9 @@ def biography(p: Person) -> Act | None:
 @rule()
 def counted_with_others(p: Person) -> Act | None:
     """李长君等3名党员: a name that a count of persons closes (alone or in a list) is a person's;
-    so is the one a group is named for (以张诗平为代表的4位村民)."""
-    if LIST_BEFORE_COUNT.match(p.text, p.b):
+    so is the one a group is named for (以张诗平为代表的4位村民), and the first of a list a bare count closes
+    (朱正林、薛锐两位同志: the rest follow it, same_post_in_a_list)."""
+    if LIST_BEFORE_COUNT.match(p.text, p.b) or LIST_THEN_COUNT.match(p.text, p.b):
         return Act.ACCEPT
     if p.text.startswith(REPRESENTATIVE, p.b) and p.left.endswith("以"):
         return Act.ACCEPT
