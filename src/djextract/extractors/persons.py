@@ -49,9 +49,12 @@ LIST_BEFORE_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){0,9}"
 # 朱正林、薛锐两位同志: a list of names that a bare count of persons closes (without 等)
 BARE_COUNT = re.compile(r"\s*[0-9一二两三四五六七八九十]{1,3}\s*[名位]")
 LIST_THEN_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){1,9}" + BARE_COUNT.pattern)
+AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]{1,3}\s*周?岁的?$")  # 80岁的|林幸春
+PLACE_OF = re.compile(r"([\u4e00-\u9fff]{2,3})的")  # 是|村里的|专职清扫员
 REPRESENTATIVE = "为代表"  # 以张诗平为代表的4位村民: the one named for a group
 # what makes a sentence worth the names' search, beside the words of the trigger
-PERSON_MARKS = re.compile(f"{COUNTED_PERSONS.pattern}|{REPRESENTATIVE}|{BIOGRAPHY.pattern}|{LIST_THEN_COUNT.pattern}")
+PERSON_MARKS = re.compile(f"{COUNTED_PERSONS.pattern}|{REPRESENTATIVE}|{BIOGRAPHY.pattern}|{LIST_THEN_COUNT.pattern}"
+                          r"|岁的")
 
 
 @dataclass(frozen=True)
@@ -385,6 +388,12 @@ def cue_before(p: Person) -> Act | None:
     return Act.ACCEPT if any(p.left.endswith(c.word) for c in p.t.before if c.gives == "none") else None
 
 
+@rule()
+def age_before(p: Person) -> Act | None:
+    """80岁的林幸春, 现年36岁的穆新建: an age before the name says a person follows."""
+    return Act.ACCEPT if AGE_BEFORE.search(p.left) else None
+
+
 @rule("persons/cues.tsv")
 def cue_after(p: Person) -> Act | None:
     """鲁正兰说, 吴萍同志: a word after the name that says it is a person's (gives post: the word is the post)."""
@@ -397,10 +406,15 @@ def cue_after(p: Person) -> Act | None:
 
 
 def _post_from(p: Person, at: int) -> tuple[str, str | None] | None:
-    """The post written from sentence offset ``at`` (after the body that begins there, if any), and that body."""
+    """The post written from sentence offset ``at`` (after the body that begins there, if any), and that body;
+    a place of a few characters and 的 may come first (张代玖是村里的专职清扫员)."""
     base = p.sentence.start
     bm = next((x for x in p.bodies if x.start == base + at), None)
     pm = p.t.post_after.match(p.text, (bm.end - base) if bm else at)
+    if not pm and bm is None:
+        where = PLACE_OF.match(p.text, at)
+        if where and p.doc.segmenter.known_tag(where.group(1)) == "s":  # the dictionary's place words
+            pm = p.t.post_after.match(p.text, where.end())
     if not pm:
         return None
     return pm.group(0), bm.fields["name"] if bm else None
@@ -474,7 +488,7 @@ def known_person(p: Person) -> Act | None:
 
 
 STAGES = (("name", (masked, surname_and_title, start_of_a_post, cue_that_skips)),
-          ("evidence", (post_before, post_after, body_before, cue_before, cue_after, apposition, biography,
+          ("evidence", (post_before, post_after, body_before, cue_before, age_before, cue_after, apposition, biography,
                         same_post_in_a_list, counted_with_others, no_evidence)),
           ("memory", (known_person,)))
 """The person rules stage by stage, in the order they run (``djextract explain --rules``); in the evidence
