@@ -147,17 +147,23 @@ def test_jieba_is_loaded_without_pkg_resources_which_stays_importable():
 
 
 def _jieba_with_our_words(seg: Segmenter) -> tuple[Any, dict[str, str], dict[str, int]]:
-    """jieba's own tokenizer, loaded whole, with our words added; the tags of dict.txt then ours; and
-    jieba's own frequencies."""
+    """jieba's own tokenizer, loaded whole, with the townships it lacks and then our words added; the tags of
+    dict.txt, the townships' and ours; and the frequencies before our words."""
     import jieba
+
+    from djextract.jiebadict import TOWN_FREQ
 
     ref = jieba.Tokenizer()
     ref.check_initialized()
+    assert "瓶窑镇" in seg._base.towns and not any(ref.FREQ.get(town) for town in seg._base.towns)
+    for town in seg._base.towns:
+        ref.add_word(town, TOWN_FREQ, "ns")
     plain = dict(ref.FREQ)
     for word, freq, tag in seg._entries:
         ref.add_word(word, freq, tag)
     lines = Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8").splitlines()
     tags = {word: tag for word, _freq, tag in (line.split() for line in lines)}
+    tags.update(dict.fromkeys(seg._base.towns, "ns"))
     tags.update(tag_table())
     tags.update({word: tag for word, _freq, tag in seg._entries if tag})
     return ref, tags, plain

@@ -8,6 +8,12 @@ so a segmenter that decodes the shards of a text's characters before reading
 it sees exactly the tables a whole load gives (``Segmenter`` does that). A long
 run ends up decoding them all, for about the cost of the one pickle.
 
+The townships of the divisions table (瓶窑镇, 余杭街道) join jieba's words here,
+each a place word (ns) of a low frequency: jieba does not know most of them, and
+its guess glues a town's last character to the village after it (瓶|窑|镇凤|都村),
+which leaves the village, the body and its owner unnamed. Here, not as our own
+words, so that they stay decoded only as texts need them.
+
 Stays Python (not in ``native.MODULES``): it runs once per shard, and the
 table it lends ``jieba.posseg`` is a dict subclass.
 """
@@ -24,8 +30,11 @@ from pathlib import Path
 from types import ModuleType
 
 from .cache import cache_dir, load_or_build
+from .lexicon import cleared_on_reset, load_rows, sources
 
-CACHE_FORMAT = 4  # 4: (total, {first character: pickled (freq, tags) of the words it opens})
+CACHE_FORMAT = 5  # 5: (total, {first character: pickled (freq, tags) of the words it opens}, townships added)
+TOWN_FREQ = 10  # low: a township's name wins over jieba's guess, never over a word jieba knows
+TOWN_ENDS = ("镇", "乡", "街道")
 
 Shard = tuple[dict[str, int], dict[str, str]]
 
@@ -37,9 +46,10 @@ class BaseDictionary:
     it needs into its own tables (``shard``).
     """
 
-    def __init__(self, total: int, shards: dict[str, bytes]) -> None:
+    def __init__(self, total: int, shards: dict[str, bytes], towns: tuple[str, ...]) -> None:
         self.total = total
         self._shards = shards
+        self.towns = towns  # the townships added to jieba's words (rjieba adds them to its own)
 
     def shard(self, ch: str) -> Shard | None:
         """The words that open with ``ch`` and their tags, None when jieba has none (a new pair each call)."""
@@ -90,12 +100,13 @@ class TagsOnFirstUse(dict[str, str]):
         return super().__contains__(key)
 
 
+@cleared_on_reset  # a data folder's places/divisions.tsv adds its townships
 @lru_cache(maxsize=1)
 def base_dictionary() -> BaseDictionary:
-    """jieba's tables, from our cache file when it is there and still matches jieba.
+    """jieba's tables and the townships, from our cache file when it is there and still matches both.
 
-    The cache (10 MB, 5 ms to read) is named after jieba's version and its
-    dict.txt's size and checksum, kept in $XDG_CACHE_HOME/djextract
+    The cache (10 MB, 5 ms to read) is named after jieba's version, its
+    dict.txt's size and checksum and the divisions' checksum, kept in $XDG_CACHE_HOME/djextract
     (~/.cache/djextract); when it cannot be read or written we build the tables
     from jieba as usual and carry on. Named by content, not file time, so that
     every virtualenv with the same jieba shares one file instead of each
@@ -111,20 +122,37 @@ def base_dictionary() -> BaseDictionary:
     dict_file = Path(spec.origin).with_name("dict.txt")
     raw = dict_file.read_bytes()  # 5 MB: 3 ms to read and 3 ms to checksum
     version = importlib.metadata.version("jieba")
-    name = f"jieba-{version}-{len(raw)}-{zlib.crc32(raw):08x}-{CACHE_FORMAT}.pickle"
-    tables, built = load_or_build(name, tuple, lambda: _build(raw))
+    divisions = "\0".join(text for _where, text in sources("places/divisions.tsv")).encode()
+    name = f"jieba-{version}-{len(raw)}-{zlib.crc32(raw):08x}-{zlib.crc32(divisions):08x}-{CACHE_FORMAT}.pickle"
+    tables, built = load_or_build(name, tuple, lambda: _build(raw, _townships()))
     if built:
         _sweep_stale(cache_dir() / name, version)
     return BaseDictionary(*tables)
 
 
-def _build(raw: bytes) -> tuple[int, dict[str, bytes]]:
+def _townships() -> list[str]:
+    """The township names of the divisions (code of nine digits) that jieba could cut: 瓶窑镇, 余杭街道."""
+    return sorted({name for code, name in load_rows("places/divisions.tsv", ("code", "name"))
+                   if len(code) == 9 and len(name) >= 3 and name.endswith(TOWN_ENDS)})
+
+
+def _build(raw: bytes, towns: list[str]) -> tuple[int, dict[str, bytes], tuple[str, ...]]:
     jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.check_initialized()
     parts = raw.decode("utf-8").split()  # "word freq tag" lines; no word has a space
+    total = tok.total
+    town_tags: dict[str, str] = {}
+    for town in towns:  # as jieba's add_word would: the word, its prefixes, its tag
+        if tok.FREQ.get(town):
+            continue  # a word jieba knows keeps its frequency and tag
+        tok.FREQ[town] = TOWN_FREQ
+        total += TOWN_FREQ
+        for i in range(1, len(town)):
+            tok.FREQ.setdefault(town[:i], 0)
+        town_tags[town] = "ns"
     freqs: dict[str, dict[str, int]] = {}
     for word, freq in tok.FREQ.items():
         freqs.setdefault(word[0], {})[word] = freq
@@ -132,11 +160,11 @@ def _build(raw: bytes) -> tuple[int, dict[str, bytes]]:
     # both, so each word is stored (and decoded) once (30% faster to load)
     same = {w: w for w in tok.FREQ}
     tags: dict[str, dict[str, str]] = {}
-    for word, tag in zip(parts[0::3], parts[2::3], strict=True):
+    for word, tag in [*zip(parts[0::3], parts[2::3], strict=True), *town_tags.items()]:
         tags.setdefault(word[0], {})[same.get(word, word)] = sys.intern(tag)
     shards = {ch: pickle.dumps((freqs.get(ch, {}), tags.get(ch, {})), protocol=pickle.HIGHEST_PROTOCOL)
               for ch in freqs.keys() | tags.keys()}
-    return tok.total, shards
+    return total, shards, tuple(town_tags)
 
 
 STALE_AFTER = 30 * 24 * 3600  # seconds: a cache nobody has rewritten for a month

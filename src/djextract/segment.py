@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .jiebadict import BaseDictionary, TagsOnFirstUse, base_dictionary, import_jieba
+from .jiebadict import TOWN_FREQ, BaseDictionary, TagsOnFirstUse, base_dictionary, import_jieba
 from .lexicon import cleared_on_reset, load_map, sources
 
 BACKENDS = ("jieba", "rjieba")
@@ -136,6 +136,8 @@ class Segmenter:
                 self._tok = _rjieba_class()()
             except ImportError as exc:
                 raise RuntimeError("the rjieba segmenter needs: pip install 'djextract[fast]'") from exc
+            for town in self._base.towns:  # as jieba has them (jiebadict), before our words
+                self._tok.add_word(town, TOWN_FREQ, "ns")
             for word, freq, tag in entries:
                 self._tok.add_word(word, freq or 1000, tag or "n")
             self._cut = lambda s: self._tok.cut(s, True)

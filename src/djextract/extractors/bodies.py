@@ -1127,8 +1127,8 @@ def units_of_a_place(f: Found) -> Act | None:
     if not w.head.place or w.head.kind != "grassroots" or not w.mods:
         return None
     last = w.mods[-1]
-    level = last.word == "街道" or (len(last.word) == 1 and last.word in w.t.admin) or (
-        last.tag == "ns" and len(last.word) >= 3 and last.word[-1] in w.t.admin)
+    level = (len(last.word) == 1 and last.word in w.t.admin) or last.word == "街道" or (
+        last.tag == "ns" and len(last.word) >= 3 and (last.word[-1] in w.t.admin or last.word.endswith("街道")))
     return Act.REJECT if level and w.mods[-1].end == w.head_start else None
 
 
