@@ -187,9 +187,19 @@ def _place_like(tok: Token, sentence: Sentence, head: Head) -> bool:
     if level in t.admin and 2 <= len(w) <= 4 and HAN_WORD.fullmatch(w):
         if _written_as_place(sentence.doc, w + level):
             return True
-        # a rare dictionary noun right before 区委/市委 is most likely the place's name (海棠区委)
-        return tok.tag.startswith("n") and len(w) <= 3 and sentence.doc.segmenter.freq(w) < RARE_NOUN
+        # a rare dictionary noun right before 区委/市委 is most likely the place's name (海棠区委), when a
+        # division of that name is on the map (not 高素质|县委书记队伍)
+        return (tok.tag.startswith("n") and len(w) <= 3 and sentence.doc.segmenter.freq(w) < RARE_NOUN
+                and _on_the_map(w))
     return False
+
+
+def _on_the_map(stem: str) -> bool:
+    """Is this the name of a division without its level (海棠 for 海棠区, 文昌 for 文昌市; bodies/admin_levels.txt)?"""
+    from ..places import gazetteer
+
+    gz = gazetteer()
+    return stem in gz.county_short or stem in gz.short or any(stem + level in gz.full for level in tables().admin)
 
 
 def _written_as_place(doc: Document, key: str) -> bool:
@@ -765,7 +775,7 @@ def numbered_branch(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("bodies/admin_levels.txt", "bodies/stop.txt")
+@rule("bodies/admin_levels.txt", "bodies/stop.txt", "places/divisions.tsv")
 def place_of_level_body(w: Walk, tok: Token) -> Act | None:
     """文昌|市委, 海棠|区委: a level body (alone) takes only a place before it, at most three words."""
     if not w.head.alone:
