@@ -38,7 +38,8 @@ MAX_HEAD_OFFSET = 12
 BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:党支部|党总支|党委|支部)")
 HEAD_CUT = re.compile(r"[“「『\"《、]")  # a head after a quote stops at the next quote or list mark
 HEAD_LEAD = re.compile(rf"等(?:一批|一系列|[{NUMERALS}\d]+(?:大|个|项|类)?)?|的")
-HEAD_BREAK = re.compile(r"[的为是在把将即]|提升|带动")  # (“3A”即达到…标准: 即 defines the quote)
+# (“3A”即达到…标准: 即 defines the quote; “如何做好…”这一主题进行了系统讲解: 这一 names what the quote is)
+HEAD_BREAK = re.compile(r"[的为是在把将即]|提升|带动|这一|这个")
 VERB_GAP_BREAK = re.compile(r"[，,。；;、“”\"的与和及]")  # 开展与企业发展“共频共振”: 开展 is a noun there
 # two counts, each with its part (三会一课, 千企兴千村, 一支队伍一次完成; not 双万元户, 千亿县, 四位一体, nor a
 # number: 十一五, 九二共识)
