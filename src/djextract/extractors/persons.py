@@ -49,6 +49,7 @@ LIST_BEFORE_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){0,9}"
 # 朱正林、薛锐两位同志: a list of names that a bare count of persons closes (without 等)
 BARE_COUNT = re.compile(r"\s*[0-9一二两三四五六七八九十]{1,3}\s*[名位]")
 LIST_THEN_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){1,9}" + BARE_COUNT.pattern)
+BRACKETED_POST = re.compile(r"[(（]([\u4e00-\u9fff、]{2,20})[)）]")  # 王建军(县委书记)
 AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]{1,3}\s*周?岁的?$")  # 80岁的|林幸春
 PLACE_OF = re.compile(r"([\u4e00-\u9fff]{2,3})的")  # 是|村里的|专职清扫员
 REPRESENTATIVE = "为代表"  # 以张诗平为代表的4位村民: the one named for a group
@@ -212,6 +213,10 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
               and HAN.match(spans[i + 1][2])
               and (BIOGRAPHY.match(text, spans[i + 1][1]) or w + spans[i + 1][2] in taken)):
             out.append((a, spans[i + 1][1]))  # 范|振华，男，汉族: a résumé's name (or one taken before), cut up
+        elif (len(w) == 1 and w in t.surnames and tag in P.PERSON_NAME and i + 1 < len(spans)
+              and spans[i + 1][3] in P.PERSON_NAME and len(spans[i + 1][2]) == 2 and HAN.match(spans[i + 1][2])
+              and (i == 0 or not HAN_CHAR.match(spans[i - 1][2][-1])) and _ends_name(text, spans[i + 1][1], t)):
+            out.append((a, spans[i + 1][1]))  # 、李|红梅(: a surname alone, then a given name jieba knows as a word
         elif len(w) == 1 and w in t.surnames and w not in FUNCTION_OPENERS and i + 1 < len(spans) and i > 0 and (
                 t.post_ending(spans[i - 1][2])
                 or tag in P.PERSON_NAME and spans[i - 1][2].endswith(t.cue_words)):  # (not 居民|管|室内)
@@ -372,6 +377,22 @@ def post_after(p: Person) -> Act | None:
     return Act.ACCEPT
 
 
+@rule("persons/posts.txt", "persons/post_parts.txt")
+def post_in_brackets(p: Person) -> Act | None:
+    """王建军(县委书记)、李红梅(县委副书记、县长): the post, and the body before it, in brackets after the name."""
+    m = BRACKETED_POST.match(p.text, p.b)
+    if m is None or not p.t.post_ending(m.group(1)):
+        return None
+    found = _post_from(p, p.b + 1)
+    if found is None:
+        return None
+    inside, body = m.group(1), found[1]
+    bm = next((x for x in p.bodies if x.start == p.sentence.start + p.b + 1), None) if body else None
+    p.post = inside[bm.end - bm.start:] if bm is not None else inside
+    p.body = body
+    return Act.ACCEPT
+
+
 @rule()
 def body_before(p: Person) -> Act | None:
     """省公安厅蔡新文、: the body the person is of, right before the name (not 三井村|麦收现场)."""
@@ -488,8 +509,8 @@ def known_person(p: Person) -> Act | None:
 
 
 STAGES = (("name", (masked, surname_and_title, start_of_a_post, cue_that_skips)),
-          ("evidence", (post_before, post_after, body_before, cue_before, age_before, cue_after, apposition, biography,
-                        same_post_in_a_list, counted_with_others, no_evidence)),
+          ("evidence", (post_before, post_after, post_in_brackets, body_before, cue_before, age_before, cue_after,
+                        apposition, biography, same_post_in_a_list, counted_with_others, no_evidence)),
           ("memory", (known_person,)))
 """The person rules stage by stage, in the order they run (``djextract explain --rules``); in the evidence
 stage the first rule that finds some decides."""
