@@ -29,7 +29,7 @@ TONELESS_RUNS = 3
 
 def gloss_spans(text: str) -> list[tuple[int, int]]:
     """Where pinyin glosses stand after characters (they are removed, not masked: they sit inside words)."""
-    runs = [m for m in GLOSS.finditer(text)]
+    runs = list(GLOSS.finditer(text))
     toneless = [m for m in runs if not TONED.search(m.group())]
     if len(toneless) < TONELESS_RUNS:
         runs = [m for m in runs if TONED.search(m.group())]

@@ -1139,7 +1139,7 @@ def units_of_a_place(f: Found) -> Act | None:
     last = w.mods[-1]
     level = (len(last.word) == 1 and last.word in w.t.admin) or last.word == "街道" or (
         last.tag == "ns" and len(last.word) >= 3 and (last.word[-1] in w.t.admin or last.word.endswith("街道")))
-    return Act.REJECT if level and w.mods[-1].end == w.head_start else None
+    return Act.REJECT if level and last.end == w.head_start else None
 
 
 @rule()
@@ -1382,7 +1382,7 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
         if m.word in t.generic_mods or m.word in t.generic:
             continue  # 机关|党总支|第二党支部: a generic body inside says nothing specific
         if m.tag in P.SPECIFIC and m.tag != "s" and (len(m.word) >= 2 or m.tag in ("ns", "nr")):
-            return True
+            return True  # (not 校外, 村里: the dictionary's locative words)
         if len(m.word) >= 2 and m.word[-1] in t.admin:
             return True  # 育才生态区, 湾区: a place written with its level
         nested = t.nested_head(m.word)

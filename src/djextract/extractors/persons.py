@@ -382,14 +382,11 @@ def post_in_brackets(p: Person) -> Act | None:
     """王建军(县委书记)、李红梅(县委副书记、县长): the post, and the body before it, in brackets after the name."""
     m = BRACKETED_POST.match(p.text, p.b)
     if m is None or not p.t.post_ending(m.group(1)):
-        return None
-    found = _post_from(p, p.b + 1)
-    if found is None:
-        return None
-    inside, body = m.group(1), found[1]
-    bm = next((x for x in p.bodies if x.start == p.sentence.start + p.b + 1), None) if body else None
-    p.post = inside[bm.end - bm.start:] if bm is not None else inside
-    p.body = body
+        return None  # (张三(右二): a place in a photo)
+    inside, at = m.group(1), p.sentence.start + m.start(1)
+    bm = next((x for x in p.bodies if x.start == at and x.end - at < len(inside)), None)
+    p.post = inside[bm.end - at:] if bm is not None else inside
+    p.body = bm.fields["name"] if bm is not None else None
     return Act.ACCEPT
 
 
