@@ -339,12 +339,18 @@ VILLAGE_WORDS = ("新村", "山村", "渔村")  # ordinary words (a new village,
 
 
 def _named_village_word(sentence: Sentence, tok: Token | None) -> bool:
-    """白河|新村, 毛竹|山村: the ordinary word ends a village's name when a proper name jieba knows comes before."""
+    """白河|新村, 毛竹|山村: the ordinary word ends a village's name when a proper name jieba knows comes before;
+    径山镇|径|山村: or when the village is named after the township written just before it."""
     if tok is None or tok.word not in VILLAGE_WORDS:
         return False
     before = sentence.word_at(tok.start - 1)
-    return before is not None and before.tag in ("nr", "ns", "nz") and len(before.word) >= 2 \
-        and HAN_WORD.fullmatch(before.word) is not None and before.word not in tables().generic_mods
+    if before is None or HAN_WORD.fullmatch(before.word) is None:
+        return False
+    if len(before.word) == 1:
+        town = sentence.word_at(before.start - 1)
+        stem = before.word + tok.word[0]
+        return town is not None and town.tag == "ns" and town.word[:-1] == stem and town.word[-1] in tables().admin
+    return before.tag in ("nr", "ns", "nz") and before.word not in tables().generic_mods
 
 
 @rule("bodies/admin_levels.txt")
