@@ -33,6 +33,7 @@ from .cache import cache_dir, load_or_build
 from .lexicon import cleared_on_reset, load_rows, sources
 
 CACHE_FORMAT = 5  # 5: (total, {first character: pickled (freq, tags) of the words it opens}, townships added)
+# (the cache's name does not carry these two: a change of either needs a new CACHE_FORMAT)
 TOWN_FREQ = 10  # low: a township's name wins over jieba's guess, never over a word jieba knows
 TOWN_ENDS = ("镇", "乡", "街道")
 
