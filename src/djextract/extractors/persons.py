@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from .. import postags as P
 from ..document import Document, Sentence
-from ..lexicon import derived, load_lines, load_rows, load_set
+from ..lexicon import derived, load_rows, load_set
 from ..mention import Mention
 from ..patterns import words_pattern
 from ..rules import Act, apply, begin, conclude, decide, rule
@@ -73,7 +73,9 @@ class Tables:
         self.post_before = re.compile(f"{post}(?:、{post})*\\s*$")  # ending right before a name
         self.post_words = tuple(posts)
         self.post_after = re.compile(f"{post}(?:、{post})*")  # opening right after an apposition verb
-        self.surnames = frozenset(w for line in load_lines("persons/surnames.txt") for w in line.split())
+        from .bodies import tables as body_tables
+
+        self.surnames = body_tables().surnames  # (one table: the bodies' rules read it too, 前|张|村)
         self.surname_starts = frozenset(w[0] for w in self.surnames)  # a name opens with one of these
         rows = load_rows("persons/cues.tsv", ("cue", "where", "gives"),
                          ((), ("before", "after"), ("none", "post", "skip", "drop")))
@@ -88,8 +90,6 @@ class Tables:
         self.name_stops = frozenset(load_set("persons/body_name_stops.txt"))
         subunits = load_set("persons/subunits.txt")
         self.subunit = re.compile("^[\u4e00-\u9fff]{1,10}(?:" + "|".join(map(re.escape, subunits)) + ")$")
-        from .bodies import tables as body_tables
-
         # one-character organ words (科, 局, 村) that end a unit's name: the HMM glues them to the name after
         # them (防治科|马岩 guessed as 科马岩)
         self.unit_ends = frozenset(w for w in (*subunits, *body_tables().heads) if len(w) == 1) - self.surname_starts
