@@ -18,11 +18,12 @@ from types import ModuleType
 from typing import Any
 
 from .jiebadict import TOWN_FREQ, BaseDictionary, TagsOnFirstUse, base_dictionary, import_jieba
-from .lexicon import cleared_on_reset, load_map, sources
+from .lexicon import cleared_on_reset, load_map, load_set, sources
 
 BACKENDS = ("jieba", "rjieba")
 SENTENCE_END = re.compile(r"[。！？；!?;…\n]+[”’」』\"')）]*")
 MAX_SENTENCE = 1000
+POST_FREQ = 2000  # of a post jieba does not know (清扫员): as often as a common noun
 LAZY_CHARS = 300_000  # characters cut before a segmenter decodes all of jieba's tables (Segmenter._need)
 SOFT_BREAK = re.compile(r"[，,、：:\s]")
 
@@ -100,6 +101,12 @@ class Segmenter:
         self._jieba.initialized = True
         self._freq: dict[str, int] = self._jieba.FREQ
         self._tags: dict[str, str] = {}
+        # a post is a word (persons/posts.txt): those jieba does not know join ours, so that a name after one
+        # is not glued to it (配送员|王战国, not 配送|员王|战国)
+        posts = sorted(load_set("persons/posts.txt"))
+        self._load("".join(post[0] for post in posts))
+        ours_already = {word for word, _freq, _tag in entries}
+        entries += [(post, POST_FREQ, "n") for post in posts if not self._freq.get(post) and post not in ours_already]
         # jieba's dictionary mistags some words (大连 an adverb): ours (tags.tsv, then the dictionaries') win
         ours = tag_table()
         ours.update({word: tag for word, _freq, tag in entries if tag})
