@@ -58,6 +58,7 @@ class Name:
     owner: str
     kind: str  # body, place or party
     level: str = ""  # a place's level character (市, 县 …)
+    written_from: int | None = None  # a place written after the upper levels of its chain: where they start
 
 
 @dataclass(frozen=True)
@@ -103,16 +104,20 @@ def _places(doc: Document, sentence: Sentence, memory: dict) -> list[Name]:
             continue  # “北京鸭”, “江西红”, 《绍兴市…行动方案》: a name in quotes or a title is no subject
         if len({d.name for d in cands}) != 1 or b - a < 3 and cands[0].name == sentence.text[a:b] and len(cands) > 1:
             continue
-        d = cands[0]
-        if out and out[-1].end == sentence.start + a and any(  # 宁波市|海曙区: the lower level of one chain
-                node is not None and node.name == out[-1].owner for node in gz.chain(d).values()):
-            out.pop()
+        d, chain_start = cands[0], None
+        if out and out[-1].end == sentence.start + a:  # 宁波市|海曙区: the lower level of one chain
+            below = next((c for c in cands if any(  # (开封市|鼓楼区: of the four 鼓楼区, the one in 开封市)
+                node is not None and node.name == out[-1].owner for node in gz.chain(c).values())), None)
+            if below is not None:
+                upper = out.pop()
+                chain_start = upper.written_from if upper.written_from is not None else upper.start
         zones = tables().zones_re
         zone = zones.match(sentence.text, b) if zones else None
         if zone:  # 虞城高新区: a zone named after the place is the owner, as written (no level: not 全区's)
-            out.append(Name(sentence.start + a, sentence.start + zone.end(), sentence.text[a:zone.end()], "place", ""))
+            out.append(Name(sentence.start + a, sentence.start + zone.end(), sentence.text[a:zone.end()], "place", "",
+                            chain_start))
             continue
-        out.append(Name(sentence.start + a, sentence.start + b, d.name, "place", d.name[-1]))
+        out.append(Name(sentence.start + a, sentence.start + b, d.name, "place", d.name[-1], chain_start))
     return out
 
 
@@ -286,7 +291,7 @@ def _opening_subject(doc: Document, sentence: Sentence, names: list[Name]) -> st
     lead = OPENING.match(sentence.text).end()  # type: ignore[union-attr]
     later = {m.end() for m in CLAUSE_OPENS.finditer(sentence.text)}
     for n in names:
-        at = n.start - sentence.start
+        at = (n.start if n.written_from is None else n.written_from) - sentence.start  # (开封市|鼓楼区始终…)
         # (…，福建优锂新能源有限公司的试生产工作正紧锣密鼓进行: a body, not a place, opening a later clause)
         if (at == lead or at in later and n.kind != "place") and _is_subject(doc, sentence, n, names):
             return n.owner

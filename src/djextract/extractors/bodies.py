@@ -538,6 +538,18 @@ def glued_preposition(w: Walk, tok: Token) -> Act | None:
     return None
 
 
+@rule("bodies/stop.txt", "bodies/admin_levels.txt")
+def glued_level(w: Walk, tok: Token) -> Act | None:
+    """巡察|组对区|民政局, 工作|组在县|人社局: jieba's guess glued a one-character level to the preposition
+    before it and to the end of the word before that; the level alone opens the name."""
+    word = tok.word
+    if tok.tag == "" and len(word) >= 3 and word[-1] in w.t.admin and word[-2] in w.t.stop:
+        w.mods.insert(0, Token(word[-1], tok.end - 1, tok.end, "n"))
+        w.start = tok.end - 1
+        return Act.END
+    return None
+
+
 @rule("bodies/unit_shorts.txt", "bodies/glued_prepositions.txt")
 def unit_short(w: Walk, tok: Token) -> Act | None:
     """院|党委, 在校|党委, 我院|党委: the one-character short form of the report's unit before its party organ
@@ -902,11 +914,11 @@ def name_word(w: Walk, tok: Token) -> Act | None:
 
 WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
         parent_company, glued_conjunction, joint_verb, preposition_and_that, unit_short, glued_function_words,
-        glued_suffix, glued_copula, glued_preposition, village_opener, branch_village_opener, community_morpheme,
-        bracketed_place, bracketed_alias, street_name, company_brand, trade_word, numbered_unit, joined_department,
-        numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier, stop_word,
-        post_inside, adjective, level_alone, task_of_a_branch, verb_phrase_word, stop_tag, village_name_ends,
-        name_word)
+        glued_suffix, glued_copula, glued_preposition, glued_level, village_opener, branch_village_opener,
+        community_morpheme, bracketed_place, bracketed_alias, street_name, company_brand, trade_word, numbered_unit,
+        joined_department, numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier,
+        stop_word, post_inside, adjective, level_alone, task_of_a_branch, verb_phrase_word, stop_tag,
+        village_name_ends, name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 

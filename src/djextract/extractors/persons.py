@@ -217,6 +217,11 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
               and spans[i + 1][3] in P.PERSON_NAME and len(spans[i + 1][2]) == 2 and HAN.match(spans[i + 1][2])
               and (i == 0 or not HAN_CHAR.match(spans[i - 1][2][-1])) and _ends_name(text, spans[i + 1][1], t)):
             out.append((a, spans[i + 1][1]))  # 、李|红梅(: a surname alone, then a given name jieba knows as a word
+        elif (len(w) == 2 and w[0] in t.surnames and tag not in P.PERSON_NAME and freq(w) < COMMON_WORD
+              and i > 0 and t.post_ending(spans[i - 1][2]) and i + 1 < len(spans)
+              and len(spans[i + 1][2]) == 1 and spans[i + 1][3] in P.PERSON_NAME and HAN.match(w + spans[i + 1][2])
+              and _ends_name(text, spans[i + 1][1], t)):
+            out.append((a, spans[i + 1][1]))  # 书记|许成|仓同志: a surname that is also a word (许 "about") glued
         elif len(w) == 1 and w in t.surnames and w not in FUNCTION_OPENERS and i + 1 < len(spans) and i > 0 and (
                 t.post_ending(spans[i - 1][2])
                 or tag in P.PERSON_NAME and spans[i - 1][2].endswith(t.cue_words)):  # (not 居民|管|室内)
@@ -300,18 +305,23 @@ def cue_that_skips(p: Person) -> Act | None:
 
 # -- evidence: the first rule that finds some decides, with the post and body it gives ------------------------
 
-def _body_and_section(p: Person, end: int) -> str | None:
+def _section_of(p: Person, end: int) -> Mention | None:
     """The nearest body of the sentence followed by a section that runs up to sentence offset ``end``
-    (福建省委组织部|组织二处), as one name; None when there is none."""
+    (福建省委组织部|组织二处); None when there is none."""
     base, text = p.sentence.start, p.text
-    sub = max((x for x in p.bodies if x.end - base < end and p.t.subunit.match(text[x.end - base:end])),
-              key=lambda x: x.end, default=None)
-    return sub.fields["name"] + text[sub.end - base:end] if sub is not None else None
+    return max((x for x in p.bodies if x.end - base < end and p.t.subunit.match(text[x.end - base:end])),
+               key=lambda x: x.end, default=None)
 
 
-def _post_ending_at(p: Person, end: int) -> tuple[str | None, str | None, Mention | None] | None:
-    """The post written right before sentence offset ``end``, its body, and the found body it touches (if any);
-    None when no post ends there."""
+def _body_and_section(p: Person, end: int) -> str | None:
+    """The body and section of ``_section_of`` as one name."""
+    sub = _section_of(p, end)
+    return sub.fields["name"] + p.text[sub.end - p.sentence.start:end] if sub is not None else None
+
+
+def _post_ending_at(p: Person, end: int) -> tuple[str | None, str | None, int] | None:
+    """The post written right before sentence offset ``end``, its body, and the sentence offset where the
+    two are written from (the body's start, else the post's); None when no post ends there."""
     t, text, base = p.t, p.text, p.sentence.start
     m = t.post_ending(text[:end])
     if not (m and m.group(0).strip()):
@@ -323,22 +333,28 @@ def _post_ending_at(p: Person, end: int) -> tuple[str | None, str | None, Mentio
     pstart = max(m.start(), at.end - base) if at is not None else m.start()
     post = SPACE.sub("", text[pstart:end]).lstrip("的")
     body = at.fields["name"] if at is not None else None
+    start = at.start - base if at is not None else m.start()
     if at is None:  # 福建省委组织部|组织二处|处长: a sub-unit between a body and the post
-        body = _body_and_section(p, m.start())
-        if body is None:  # 惠山区委组织部|综合考核一级|科员: what the post is, written between the body and the post
+        sub = _section_of(p, m.start())
+        if sub is not None:
+            body, start = sub.fields["name"] + text[sub.end - base:m.start()], sub.start - base
+        else:  # 惠山区委组织部|综合考核一级|科员: what the post is, written between the body and the post
             near = max((x for x in p.bodies if 0 < m.start() - (x.end - base) <= POST_QUALIFIER
                         and HAN.match(text[x.end - base:m.start()])), key=lambda x: x.end, default=None)
             if near is not None:
                 body, post = near.fields["name"], text[near.end - base:m.start()] + post
+                start = near.start - base
     if body is not None:
         head = next((h for h in t.body_heads if post.startswith(h) and len(post) > len(h)), "")
         body, post = body + head, post[len(head):]  # 金源社区|党总支副书记
     else:
         body, post = _unnamed_body(text[:m.start()], post, t, p.doc.segmenter)
+        if body is not None:
+            start = m.start() - len(CLAUSE_MARKS.split(text[:m.start()])[-1])
     for word in t.drop:
         if post.startswith(word) and len(post) > len(word):
             post = post[len(word):]
-    return post or None, body, at
+    return post or None, body, start
 
 
 @rule("persons/posts.txt", "persons/body_heads.txt", "persons/subunits.txt", "persons/post_parts.txt")
@@ -346,16 +362,16 @@ def post_before(p: Person) -> Act | None:
     """海棠区委书记鲁正兰: a post right before the name, with the body before the post when there is one.
 
     When that body follows another post of another body (酵素产业临时党支部副书记、南召县…公司董事长李恒),
-    the first pair is the person's: one person carries one body (spec §6).
+    the first pair of the list is the person's: one person carries one body (spec §6).
     """
     found = _post_ending_at(p, p.a)
     if found is None:
         return None
-    at = found[2]
-    if at is not None and at.start - p.sentence.start >= 1 and p.text[at.start - p.sentence.start - 1] == "、":
-        first = _post_ending_at(p, at.start - p.sentence.start - 1)
-        if first is not None and first[1] is not None:
-            found = first
+    while found[1] is not None and found[2] >= 1 and p.text[found[2] - 1] == "、":
+        first = _post_ending_at(p, found[2] - 1)  # 自治区人大常委会副主任、市委书记、…组长许成仓: the first pair
+        if first is None or first[1] is None:
+            break
+        found = first
     p.post, p.body = found[0], found[1]
     return Act.ACCEPT
 

@@ -607,6 +607,22 @@ def generic_term(c: Quoted) -> Act | None:
 
 
 @rule()
+def counted_word(c: Quoted) -> Act | None:
+    """建立三道“关卡”: a common noun of the dictionary, quoted right after a count and with no head after it, is
+    the thing counted, quoted for emphasis; a coined name is no word of the dictionary (建成12个“党员之家”)."""
+    if c.own is not None or not COUNT_BEFORE.search(c.text[max(0, c.q.open - 4):c.q.open]):
+        return None
+    tag = c.doc.segmenter.known_tag(c.name)
+    common = tag is not None and tag in COMMON_NOUN_TAGS and c.doc.segmenter.freq(c.name) >= COMMON_WORD
+    return Act.REJECT if common else None
+
+
+COUNT_BEFORE = re.compile(rf"[{NUMERALS}\d]+[\u4e00-\u9fff]$")  # 三道, 12个: a numeral and its measure word
+COMMON_NOUN_TAGS = ("n", "vn")
+COMMON_WORD = 20  # jieba frequency: a word seen this often is a common one (关卡 75; a coinage added to it: 先锋岗 3)
+
+
+@rule()
 def part_of_a_body(c: Quoted) -> Act | None:
     """“海上之家”非公企业党支部: the quote is part of a body's name."""
     return Act.REJECT if _names_body(c.text, c.q) else None
@@ -628,7 +644,7 @@ QUOTED_STAGES = (("group", (honour, figure_of_speech)), ("name", (not_a_name, wh
                  ("evidence", (head_after, head_inside, adjective_and_head, named_by_its_head, frame, verb_before,
                                parallel_parts, part_of_a_numbered_whole, numbered_formula, sibling_named_by_its_head,
                                no_evidence)),
-                 ("veto", (generic_term, part_of_a_body, grade, one_character)))
+                 ("veto", (generic_term, counted_word, part_of_a_body, grade, one_character)))
 """Quoted names: the group, the name, the evidence (in order: each may set or clear it), the vetoes."""
 
 
