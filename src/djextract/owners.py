@@ -110,6 +110,8 @@ def _places(doc: Document, sentence: Sentence, memory: dict) -> list[Name]:
                 node is not None and node.name == out[-1].owner for node in gz.chain(c).values())), None)
             if below is not None:
                 upper = out.pop()
+                if upper.level and not _elsewhere(doc, sentence, upper.start):  # (宁津县|时集镇…: 该县 is 宁津县)
+                    memory["last_place"][upper.level] = upper.owner
                 chain_start = upper.written_from if upper.written_from is not None else upper.start
         zones = tables().zones_re
         zone = zones.match(sentence.text, b) if zones else None

@@ -623,6 +623,14 @@ COMMON_WORD = 20  # jieba frequency: a word seen this often is a common one (关
 
 
 @rule()
+def idiom_described(c: Quoted) -> Act | None:
+    """筑牢“老有所学”的思想阵地: an idiom in quotes, then 的, says what a thing is for; it names nothing."""
+    if c.text.startswith("的", c.q.close + 1) and c.doc.segmenter.known_tag(c.name) in IDIOM_TAGS:
+        return Act.REJECT
+    return None
+
+
+@rule()
 def part_of_a_body(c: Quoted) -> Act | None:
     """“海上之家”非公企业党支部: the quote is part of a body's name."""
     return Act.REJECT if _names_body(c.text, c.q) else None
@@ -644,7 +652,7 @@ QUOTED_STAGES = (("group", (honour, figure_of_speech)), ("name", (not_a_name, wh
                  ("evidence", (head_after, head_inside, adjective_and_head, named_by_its_head, frame, verb_before,
                                parallel_parts, part_of_a_numbered_whole, numbered_formula, sibling_named_by_its_head,
                                no_evidence)),
-                 ("veto", (generic_term, counted_word, part_of_a_body, grade, one_character)))
+                 ("veto", (generic_term, counted_word, idiom_described, part_of_a_body, grade, one_character)))
 """Quoted names: the group, the name, the evidence (in order: each may set or clear it), the vetoes."""
 
 
