@@ -146,7 +146,7 @@ class Segmenter:
             for town in self._base.towns:  # as jieba has them (jiebadict), before our words
                 self._tok.add_word(town, TOWN_FREQ, "ns")
             for word, freq, tag in entries:
-                self._tok.add_word(word, freq or 1000, tag or "n")
+                self._tok.add_word(word, 1000 if freq is None else freq, tag or "n")  # (0: not a word)
             self._cut = lambda s: self._tok.cut(s, True)
             self.word_runs = None
 

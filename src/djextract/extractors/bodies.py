@@ -103,6 +103,7 @@ class Tables:
         nouns = "|".join(map(re.escape, sorted(self.list_kinds, key=len, reverse=True))) or "(?!)"
         self.list_close = re.compile(rf"等(?:[\d{TEN}]+[个家所])?[“\"]?[^，,。；;、“”\"]{{0,6}}?[”\"]?({nouns})")
         self.false_heads = load_set("bodies/false_heads.txt")
+        self.class_nouns = load_set("bodies/class_nouns.txt")
         self.false_head_words = tuple(sorted(self.false_heads, key=len, reverse=True))
         self.admin = frozenset("".join(load_set("bodies/admin_levels.txt")))
         self.unit_shorts = frozenset("".join(load_set("bodies/unit_shorts.txt")))
@@ -304,6 +305,21 @@ def head_inside_word(w: Walk) -> Act | None:
     return None
 
 
+@rule("bodies/class_nouns.txt")
+def class_of_bodies(w: Walk) -> Act | None:
+    """建设中国特色商会|组织，…: a class noun right after the head makes it a kind of body, where the noun
+    ends a phrase (a mark, 和 or 等 after it); before an object it is a verb or an adverb instead
+    (区委|组织|全体党员, 市委|系统|谋划), and before 的 as often a verb (绍兴市教育局|组织|的…演出)."""
+    after = w.at(w.head_end)
+    if after is None or after.start != w.head_end or after.word not in w.t.class_nouns:
+        return None
+    nxt = w.at(after.end)
+    return Act.REJECT if nxt is None or nxt.tag == "x" or nxt.word in CLASS_NOUN_ENDS else None
+
+
+CLASS_NOUN_ENDS = frozenset({"和", "与", "及", "等", "、"})
+
+
 @rule()
 def function_word_head(w: Walk) -> Act | None:
     """锂电池|所|需: a one-character head that jieba reads as a function word before a verb (所需) is none;
@@ -407,8 +423,8 @@ def word_around_head(w: Walk) -> Act | None:
     return Act.GO_ON
 
 
-OPENING = (head_inside_word, function_word_head, ordinary_word, one_character_stub, stop_word_around_head,
-           word_around_head)
+OPENING = (head_inside_word, class_of_bodies, function_word_head, ordinary_word, one_character_stub,
+           stop_word_around_head, word_around_head)
 
 
 # -- the walk: one word at a time, leftwards -----------------------------------------------------------------
@@ -548,6 +564,24 @@ def glued_level(w: Walk, tok: Token) -> Act | None:
         w.start = tok.end - 1
         return Act.END
     return None
+
+
+@rule("bodies/stop.txt")
+def glued_date_unit(w: Walk, tok: Token) -> Act | None:
+    """自2011|年市|工商联党组: jieba's guess glued the 年 (月, 日) of a date to the name after it; the rest of the
+    guess opens the name."""
+    before = w.prev(tok)
+    if (tok.tag == "" and len(tok.word) >= 2 and tok.word[0] in DATE_UNITS and before is not None
+            and before.word[-1:].isdigit()):
+        if tok.word[1:] in w.t.stop:
+            return Act.STOP  # 2020|年任|九三学社衡阳市委: a verb after the date
+        w.mods.insert(0, Token(tok.word[1:], tok.start + 1, tok.end, ""))
+        w.start = tok.start + 1
+        return Act.END
+    return None
+
+
+DATE_UNITS = "年月日"
 
 
 @rule("bodies/unit_shorts.txt", "bodies/glued_prepositions.txt")
@@ -914,11 +948,11 @@ def name_word(w: Walk, tok: Token) -> Act | None:
 
 WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
         parent_company, glued_conjunction, joint_verb, preposition_and_that, unit_short, glued_function_words,
-        glued_suffix, glued_copula, glued_preposition, glued_level, village_opener, branch_village_opener,
-        community_morpheme, bracketed_place, bracketed_alias, street_name, company_brand, trade_word, numbered_unit,
-        joined_department, numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier,
-        stop_word, post_inside, adjective, level_alone, task_of_a_branch, verb_phrase_word, stop_tag,
-        village_name_ends, name_word)
+        glued_suffix, glued_copula, glued_preposition, glued_level, glued_date_unit, village_opener,
+        branch_village_opener, community_morpheme, bracketed_place, bracketed_alias, street_name, company_brand,
+        trade_word, numbered_unit, joined_department, numbered_company, village_numeral, numbered_branch,
+        place_of_level_body, generic_modifier, stop_word, post_inside, adjective, level_alone, task_of_a_branch,
+        verb_phrase_word, stop_tag, village_name_ends, name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 
@@ -1345,7 +1379,12 @@ def _anchor(w: Walk, enterprise: bool = False) -> tuple[int, list[Token]]:
     reach = w.start  # where a brand must end to open the name
     taken: list[Token] = []
     tok = w.stopped_at()
+    # a name of generic words alone (行业|协会) is a type: a place before a verb before it is the verb's
+    # subject (洛阳|出台|行业协会), not the start of its name
+    generic = bool(w.mods) and all(m.word in t.generic or m.word in t.generic_mods for m in w.mods)
     while tok is not None and w.head_end - tok.start <= MAX_ANCHOR:
+        if generic and tok.tag.startswith("v") and tok.tag != "vn":
+            break
         if (tok.tag == "x" or tok.word in t.stop or tok.word in t.quantifiers or tok.word in t.label_words
                 or t.nested_head(tok.word) or SUPERLATIVE.fullmatch(tok.word) or tok.tag.startswith(("p", "c", "u"))
                 or len(tok.word) >= 2 and all(ch in t.stop for ch in tok.word)):

@@ -615,6 +615,23 @@ def inside_word(f: Fig) -> Act | None:
 
 
 @rule()
+def item_of_a_list(f: Fig) -> Act | None:
+    """诸暨、江山、三门、柯桥: a numeral and a measure word alone between list marks, among items with no
+    number, is a name of the list (a county's), not a count."""
+    text, a, b = f.text, f.start, f.m.end("unit")
+    if not f.chinese or b >= len(text) or text[b] != "、" or a >= 1 and text[a - 1] not in LIST_OPENS:
+        return None
+    if a >= 1 and text[a - 1] == "、" and LIST_NUMBER.search(text[text.rfind("、", 0, a - 1) + 1:a - 1]):
+        return None  # (一次、两次: a list of counts)
+    return Act.REJECT if LIST_NAME_START.match(text, b + 1) else None
+
+
+LIST_OPENS = "、，,：:（(与和及"
+LIST_NUMBER = re.compile(rf"[\d{TEN}两]")
+LIST_NAME_START = re.compile(rf"[^\W\d{TEN}两]{{2}}")  # the next item opens with two characters of a name
+
+
+@rule()
 def value(f: Fig) -> Act | None:
     """The number's value, with its multiplier (1万-5万元; 一百二十到一百五十万: the range shares it)."""
     m = f.m
@@ -744,7 +761,8 @@ def more_after_duration(f: Fig) -> Act | None:
 
 
 EXCLUSIONS = (bare_multiplier_only, date_not_days, glued_to_code, inside_numeral, ordinal, session, rank,
-              quoted_or_claimed, inside_a_body, arabic_only_unit, article, set_phrase, inside_word, value)
+              quoted_or_claimed, inside_a_body, arabic_only_unit, article, set_phrase, inside_word, item_of_a_list,
+              value)
 """Before the unit: what only looks like a figure, then the value (every rule runs until one rejects)."""
 UNIT = (qualifier_inside_unit, qualifier_ends_a_word, part_of_a_name, year_number, year_of_a_plan, reporting_period,
         within, more_after_duration, time_window)

@@ -367,7 +367,7 @@ def post_before(p: Person) -> Act | None:
     found = _post_ending_at(p, p.a)
     if found is None:
         return None
-    while found[1] is not None and found[2] >= 1 and p.text[found[2] - 1] == "、":
+    while found[2] >= 1 and p.text[found[2] - 1] == "、":  # (…党组成员、秘书长: a post of no body of its own)
         first = _post_ending_at(p, found[2] - 1)  # 自治区人大常委会副主任、市委书记、…组长许成仓: the first pair
         if first is None or first[1] is None:
             break
