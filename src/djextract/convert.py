@@ -58,3 +58,18 @@ def script_of(original: str, simplified: str) -> str:
         return "simplified"
     changed = sum(1 for a, b in zip(sample_o, sample_s, strict=False) if a != b)
     return "traditional" if changed / cjk > 0.05 else "simplified"
+
+
+def mend_strays(source: str, converted: str, keep: frozenset[str]) -> str:
+    """A simplified text with its stray traditional characters converted (HK and Macau papers print 比上年淨增
+    and 佔27.9% in simplified text): a character t2s changes is taken converted unless simplified text uses it
+    too (``keep``: 乾, 著, 於), which t2s would change in names (东乾社区 stays 东乾社区)."""
+    if source == converted:
+        return source
+    out = []
+    for line, done in zip(source.splitlines(keepends=True), converted.splitlines(keepends=True), strict=True):
+        if line == done:
+            out.append(line)
+        else:
+            out.append("".join(b if a != b and a not in keep else a for a, b in zip(line, done, strict=True)))
+    return "".join(out)

@@ -568,8 +568,8 @@ def glued_level(w: Walk, tok: Token) -> Act | None:
 
 @rule("bodies/stop.txt")
 def glued_date_unit(w: Walk, tok: Token) -> Act | None:
-    """自2011|年市|工商联党组: jieba's guess glued the 年 (月, 日) of a date to the name after it; the rest of the
-    guess opens the name."""
+    """自2011|年市|工商联党组, 10名80|后村|党支部委员: jieba's guess glued the 年 (月, 日) of a date, or the 后 of a
+    generation, to the name after it; the rest of the guess opens the name."""
     before = w.prev(tok)
     if (tok.tag == "" and len(tok.word) >= 2 and tok.word[0] in DATE_UNITS and before is not None
             and before.word[-1:].isdigit()):
@@ -581,7 +581,7 @@ def glued_date_unit(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-DATE_UNITS = "年月日"
+DATE_UNITS = "年月日后"
 
 
 @rule("bodies/unit_shorts.txt", "bodies/glued_prepositions.txt")
