@@ -41,8 +41,8 @@ from .lexicon import derived, load_rows, load_set
 from .mention import Mention
 
 # a unit's own committee or service centre: 长丰县|委, 苕溪村|党委, 四邑村|党群服务中心
-UNIT_ORGAN = re.compile(r"(.+?(?:省|市|县|区|镇|乡|街道|村|社区))(?:委|党委|党工委|党总支|党支部|人民政府|政府|村委会|"
-                        r"居委会|党群服务中心|党群服务站)$")
+UNIT_ORGAN = re.compile(r"(.+?(?:省|市|县|区|镇|乡|街道|旗|州|盟|村|社区))"
+                        r"(?:委|党委|党工委|党总支|党支部|人民政府|政府|村委会|居委会|党群服务中心|党群服务站)$")
 VILLAGE_OF = re.compile(r"(.+?(?:村|社区))(?:党支部|党总支|党委|支部|两委|村委会|居委会)$")
 CLAUSE_OPENS = re.compile(r"[，,；;]\s*")  # where a clause after the first opens
 SPEAKER_END = re.compile(r"\s*[:：]")
@@ -82,7 +82,7 @@ def tables() -> Cues:
     scene = tuple(sorted((c for c, w, g in rows if w == "before" and g == "place"), key=len, reverse=True))
     ends = tuple(sorted((c for c, w, _ in rows if w == "clause_end"), key=len, reverse=True))
     party: dict[str, str] = {w: o for w, o in load_rows("owners/names.tsv", ("written", "owner"))}
-    levels = ("省", "市", "县", "区", "镇", "乡", "街道", "村", "社区")
+    levels = ("省", "市", "县", "区", "镇", "乡", "街道", "旗", "州", "盟", "村", "社区")
     refs = {w: lv for w, lv in load_rows("owners/refs.tsv", ("written", "level"), ((), levels))}
     zones = {z: z for z in load_set("owners/zones.txt")}
     return Cues(before, scene, ends, party, _alternation(party), refs, _alternation(refs), _alternation(zones))

@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from .. import postags as P
 from ..document import Document, Sentence
-from ..lexicon import derived, load_rows, load_set
+from ..lexicon import derived, load_lines, load_rows, load_set
 from ..mention import Mention
 from ..patterns import words_pattern
 from ..rules import Act, apply, begin, conclude, decide, rule
@@ -85,6 +85,8 @@ class Tables:
         self.drop = tuple(c.word for c in self.before if c.gives == "drop")
         self.titles_after = frozenset(posts) | {c.word for c in self.after}  # 卫|老师: what a surname may carry
         self.cue_words = tuple(c.word for c in self.before if c.gives == "none")  # 村民, 居民: a person follows
+        syllables = " ".join(load_lines("persons/name_syllables.txt")).split()
+        self.syllable_name = re.compile(f"(?:{words_pattern(syllables)}){{1,3}}")
         self.body_heads = tuple(sorted(load_set("persons/body_heads.txt"), key=len, reverse=True))
         self.name_ends = tuple(sorted(load_set("persons/body_name_ends.txt"), key=len, reverse=True))
         self.name_stops = frozenset(load_set("persons/body_name_stops.txt"))
@@ -236,7 +238,41 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                         out.append((a, a + 2))
                 elif HAN_CHAR.match(text[a + 2:a + 3]):
                     out.append((a, a + 3))
-    return out
+    return _with_dots(_syllable_names(out, text, t), text, t)
+
+
+DOTTED = re.compile(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+")  # 艾尔肯·吐尼亚孜: a transliterated name
+
+
+def _with_dots(spans: list[tuple[int, int]], text: str, t: Tables) -> list[tuple[int, int]]:
+    """艾尔肯·吐尼亚孜, 阿不都热合曼·买买提: a name written in parts joined by middle dots is one name; the HMM
+    takes its first part at most. It opens where the HMM's name does, else right after a post, and ends where
+    a name may (主持, 介绍 after it)."""
+    if "·" not in text:
+        return spans
+    out = []
+    for m in DOTTED.finditer(text):
+        first, last = m.start(), m.group().rfind("·") + m.start() + 1
+        inside = [x for x in spans if first <= x[0] < last]
+        opens = [k for k in range(first, text.index("·", first) - 1) if t.post_ending(text[:k])]
+        start = inside[0][0] if inside else opens[-1] if opens else None
+        end = next((k for k in range(last + 1, m.end() + 1) if _ends_name(text, k, t)), None)
+        if start is not None and end is not None:
+            out.append((start, end))
+    out += [x for x in spans if not any(a <= x[0] < b for a, b in out)]
+    return sorted(out)
+
+
+def _syllable_names(spans: list[tuple[int, int]], text: str, t: Tables) -> list[tuple[int, int]]:
+    """乡党委书记扎西次仁, 县长格桑多吉: a Tibetan name (persons/name_syllables.txt) right after a post, where
+    the HMM found no name."""
+    out = list(spans)
+    for m in t.syllable_name.finditer(text):
+        a, b = m.span()
+        if (not any(x <= a < y or a <= x < b for x, y in spans) and t.post_ending(text[:a])
+                and _ends_name(text, b, t)):
+            out.append((a, b))
+    return sorted(out) if len(out) > len(spans) else spans
 
 
 def _body_ending_at(bodies: list[Mention], pos: int) -> Mention | None:
