@@ -1250,7 +1250,9 @@ def _kind(f: Found) -> str:
     t, head = f.w.t, f.w.head
     kind = head.kind
     if head.sub:
-        inner = [h for h in t.head_re.findall(f.name[: -len(head.word)]) if not t.heads[h].sub]
+        before = f.name[: -len(head.word)]
+        inner = [m.group(0) for m in t.head_re.finditer(before) if not t.heads[m.group(0)].sub
+                 and not before.endswith(t.false_head_words, 0, m.end())]  # (中央农村工作领导小组: no village's)
         if inner:
             kind = t.heads[inner[-1]].kind
     for prefix, prefix_kind in t.kind_prefixes:

@@ -41,10 +41,11 @@ BIOGRAPHY = re.compile(r"[,，]\s*[男女]\s*[,，、]")  # 何华榕，男，�
 NOW_HOLDS = "现任"
 SPACE = re.compile(r"\s+")
 POST_QUALIFIER = 6  # characters of a qualifier between a body and a post (综合考核一级)
-# 李长君等3名党员, 朱正林、张东亮和薛锐等七位同志, 龚俊龙、黄俊康等一众社团骨干: names a count of persons,
-# or a word for them, closes
+# 李长君等3名党员, 朱正林、张东亮和薛锐等七位同志, 龚俊龙、黄俊康等一众社团骨干, 刘少奇、李立三等革命先驱,
+# 王进喜等人: names a count of persons, or a word for them, closes
 COUNTED_PERSONS = re.compile(r"等\s*(?:[0-9一二两三四五六七八九十百几]+\s*[名位]"
-                             r"|(?:一众|众多)?[\u4e00-\u9fff]{0,2}骨干|同志)")
+                             r"|(?:一众|众多)?[\u4e00-\u9fff]{0,2}(?:骨干|先驱|先烈|烈士|革命家|领导人|英雄|英模|模范)"
+                             r"|同志|人(?![民才员口力]))")
 LIST_BEFORE_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){0,9}" + COUNTED_PERSONS.pattern)
 # 朱正林、薛锐两位同志: a list of names that a bare count of persons closes (without 等)
 BARE_COUNT = re.compile(r"\s*[0-9一二两三四五六七八九十]{1,3}\s*[名位]")
@@ -208,8 +209,9 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
             if len(w) == 2 and not _ends_name(text, b, t) and _ends_name(text, b + 1, t) and text[b] not in STOP_CHARS:
                 out.append((a, b + 1))  # 周锐|彬道出
                 continue
-            if kt == "nr" and len(w) == 2 and freq(w) >= COMMON_WORD:
-                continue  # 权威, 文明, 阳光: jieba's dictionary tags common two-character words nr
+            if (kt == "nr" and len(w) == 2 and freq(w) >= COMMON_WORD
+                    and not (i > 0 and t.post_ending(spans[i - 1][2]) and _ends_name(text, b, t))):
+                continue  # 权威, 文明, 阳光: jieba's dictionary tags common two-character words nr (but 书记武林感慨)
             out.append((a, b))
         elif (len(w) == 1 and w in t.surnames and i + 1 < len(spans) and 1 <= len(spans[i + 1][2]) <= 2
               and HAN.match(spans[i + 1][2])
