@@ -448,6 +448,8 @@ def quoted_name(w: Walk, tok: Token) -> Act | None:
         return Act.STOP
     if w.head.place and w.t.generic_run.fullmatch("".join(m.word for m in w.mods)):
         return Act.REJECT  # “幸福社区”试点社区: a designation, not a community's name
+    if w.head.place and any(m.tag == "" or m.tag.startswith("v") for m in w.mods):
+        return Act.REJECT  # “红色小管家”织密|社区: a headline's verb after a quote, no community's name
     w.mods[:0] = inside
     w.start = w.pos = open_tok.start
     w.quoted = True
@@ -1334,10 +1336,12 @@ def _label_before_organisation(mods: list[Token], t: Tables) -> int:
     """How many leading words are a label before a named organisation (jieba's nt) or place (ns).
 
     培育建设单位|海南大学化学化工学院…: a word from bodies/label_words.txt right
-    before an organisation's or a place's name ends a label that describes the body.
+    before an organisation's or a place's name ends a label that describes the body; so does one right
+    before a level (共建单位|市人民医院) or the head's own word (包联单位|交警大队).
     """
     for k in range(len(mods) - 1, 0, -1):
-        if mods[k].tag in ("nt", "ns") and mods[k - 1].word in t.label_words:
+        if (mods[k].tag in ("nt", "ns") or mods[k].word in t.admin or k == len(mods) - 1) and (
+                mods[k - 1].word in t.label_words):
             return k
     return 0
 

@@ -534,9 +534,9 @@ def counted_with_others(p: Person) -> Act | None:
 
 @rule()
 def same_post_in_a_list(p: Person) -> Act | None:
-    """外卖骑手何昭辉和刘尧: one post for the list."""
+    """外卖骑手何昭辉和刘尧: one post for the list (副主任周霁(常务)、郑雁雄: a note in brackets may close a name)."""
     last = p.last
-    if last is not None and p.text[last[0]:p.a] in LIST_JOINERS:
+    if last is not None and BRACKETED.sub("", p.text[last[0]:p.a]) in LIST_JOINERS:
         p.post, p.body = last[1], last[2]
         return Act.ACCEPT
     return None
@@ -560,8 +560,8 @@ def known_person(p: Person) -> Act | None:
 
 
 STAGES = (("name", (masked, surname_and_title, start_of_a_post, cue_that_skips)),
-          ("evidence", (post_before, post_after, post_in_brackets, body_before, cue_before, age_before, cue_after,
-                        apposition, biography, same_post_in_a_list, counted_with_others, no_evidence)),
+          ("evidence", (post_before, post_after, post_in_brackets, body_before, same_post_in_a_list, cue_before,
+                        age_before, cue_after, apposition, biography, counted_with_others, no_evidence)),
           ("memory", (known_person,)))
 """The person rules stage by stage, in the order they run (``djextract explain --rules``); in the evidence
 stage the first rule that finds some decides."""
