@@ -32,6 +32,7 @@ PAREN_IN_NAMES = ("中国", "集团", "控股")  # 华为技术(中国)有限公
 ANONYMOUS_LETTER = re.compile(r"[A-Za-z]")
 LEVEL_QUANTIFIERS = "各每该"  # glued by jieba to the levels after them (各市县)
 OUR_LEVEL = "我本"  # 我镇, 本市: "our" level, before a body that is then unnamed
+OUR_UNITS = frozenset("院校所司")  # 我院, 本校: "our" unit, where the one character is no head of its own
 QUOTED_NAME = 30  # a quote longer than this is speech, not a name
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(rf"第[{TEN}\d]{{1,3}}")
@@ -467,12 +468,15 @@ def _quoted_modifier(w: Walk, inside: list[Token], open_tok: Token) -> bool:
 @rule("bodies/quantifiers.txt", "bodies/admin_levels.txt")
 def generic_quantifier(w: Walk, tok: Token) -> Act | None:
     """各区委, 所属党支部, 各市县|党委: a quantifier makes the body generic; so does 我镇|党委, 本市|教育局
-    ("ours"), unless a name follows it (我市|金岭镇大户陈家村: then it only ends the name)."""
+    ("ours", and 我院, 本公司), unless a name follows it (我市|金岭镇大户陈家村: then it only ends the name)."""
     levels = len(tok.word) >= 2 and all(ch in w.t.admin for ch in tok.word[1:])  # 各|市县, 我|镇
     if tok.word in w.t.quantifiers or (levels and tok.word[0] in LEVEL_QUANTIFIERS):
         return Act.REJECT
     if levels and tok.word[0] in OUR_LEVEL:
         return Act.STOP if _specific(w.mods, w.head, w.t, w.sentence.doc) else Act.REJECT
+    if (tok.word[0] in OUR_LEVEL and (tok.word[1:] in w.t.heads or tok.word[1:] in OUR_UNITS)
+            and _specific(w.mods, w.head, w.t, w.sentence.doc)):
+        return Act.STOP  # 我院|党政第一党支部: the unit's own, named (but 我|院党委 is the 院党委)
     return None
 
 
