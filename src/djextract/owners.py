@@ -11,7 +11,7 @@ rules, in order:
    the section's speaker's body;
 2. the first candidate in the figure's own clause, before the figure (the
    clause's subject: 新海曙的区域面积扩大了近20倍);
-3. a word that stands for a unit (全市, 我村, 省里, 村两委: data/owners/refs.tsv)
+3. a word that stands for a unit (全市, 我村, 省里, 村两委, 我校: data/owners/refs.tsv)
    after every candidate: the unit of that level named last;
 4. the first candidate of the nearest clause before that has one (zero
    anaphora: 新海曙的区域面积扩大了近20倍，现下辖7镇);
@@ -44,6 +44,12 @@ from .mention import Mention
 UNIT_ORGAN = re.compile(r"(.+?(?:省|市|县|区|镇|乡|街道|旗|州|盟|村|社区))"
                         r"(?:委|党委|党工委|党总支|党支部|人民政府|政府|村委会|居委会|党群服务中心|党群服务站)$")
 VILLAGE_OF = re.compile(r"(.+?(?:村|社区))(?:党支部|党总支|党委|支部|两委|村委会|居委会)$")
+# a hospital, school or company and its own organs (慈溪市中医医院党委): what 全院, 我校 and 本公司 mean
+UNIT_OF = re.compile(r"(.+?(医院|研究院|学院|大学|学校|中学|小学|公司|集团))(?:党委|党总支|党支部|纪委|工会|团委)?$")
+UNIT_LEVELS = {"医院": ("院",), "研究院": ("院",), "学院": ("院", "校"), "大学": ("校",), "学校": ("校",),
+               "中学": ("校",), "小学": ("校",), "公司": ("公司",), "集团": ("公司",)}
+UNITS = ("院", "校", "公司")
+WHOLE_LEVELS = ("村", "社区", *UNITS)  # levels kept whole in memory (not by their last character)
 CLAUSE_OPENS = re.compile(r"[，,；;]\s*")  # where a clause after the first opens
 SPEAKER_END = re.compile(r"\s*[:：]")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
@@ -82,7 +88,7 @@ def tables() -> Cues:
     scene = tuple(sorted((c for c, w, g in rows if w == "before" and g == "place"), key=len, reverse=True))
     ends = tuple(sorted((c for c, w, _ in rows if w == "clause_end"), key=len, reverse=True))
     party: dict[str, str] = {w: o for w, o in load_rows("owners/names.tsv", ("written", "owner"))}
-    levels = ("省", "市", "县", "区", "镇", "乡", "街道", "旗", "州", "盟", "村", "社区")
+    levels = ("省", "市", "县", "区", "镇", "乡", "街道", "旗", "州", "盟", *WHOLE_LEVELS)
     refs = {w: lv for w, lv in load_rows("owners/refs.tsv", ("written", "level"), ((), levels))}
     zones = {z: z for z in load_set("owners/zones.txt")}
     return Cues(before, scene, ends, party, _alternation(party), refs, _alternation(refs), _alternation(zones))
@@ -142,6 +148,10 @@ def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict
             if unit.endswith(level) and not _elsewhere(doc, sentence, b.start):
                 memory["last_place"][level] = unit
                 memory["unit"] = (b.start, unit)
+        named = UNIT_OF.match(b.owner)
+        if named and not _elsewhere(doc, sentence, b.start):
+            for level in UNIT_LEVELS[named.group(2)]:
+                memory["last_place"][level] = named.group(1)
 
     def inside_body(a: int, b: int) -> bool:
         return any(x.start <= a and b <= x.end for x in bodies)
@@ -359,9 +369,10 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
     refs = tables().refs_re
     whole = [w for w in (refs.finditer(sentence.text, 0, fig.start - sentence.start) if refs else ())
              if not _governed(doc, sentence, sentence.start + w.start())]
-    if whole and (not before or whole[-1].start() + sentence.start > max(n.end for n in before)):
-        level = tables().refs[whole[-1].group()]
-        return memory["last_place"].get(level if level in ("村", "社区") else level[-1], memory["carry"])
+    level = tables().refs[whole[-1].group()] if whole else ""
+    if whole and (not before or whole[-1].start() + sentence.start > max(n.end for n in before)) and (
+            level not in UNITS or level in memory["last_place"]):  # (全校 with no school named says nothing)
+        return memory["last_place"].get(level if level in WHOLE_LEVELS else level[-1], memory["carry"])
     if before:  # the subject of the nearest clause before that has one goes on (新海曙…扩大了…，现下辖7镇)
         last = before[-1]
         start = sentence.start + _clause_start(sentence.text, last.start - sentence.start)
