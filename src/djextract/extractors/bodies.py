@@ -1187,6 +1187,24 @@ def place_too_short(f: Found) -> Act | None:
     return Act.REJECT if f.w.head.place and len(f.name) < 3 else None
 
 
+@rule("bodies/generic_modifiers.txt")
+def branches_of_a_place(f: Found) -> Act | None:
+    """邹平县党支部发展到114个, 邹平县基层党支部: a branch right after a county's or a larger place's name is
+    the place's branches, none by name: such a place has committees (but 中共邹平县支部 of the 1920s is one)."""
+    w = f.w
+    if not w.head.branch or f.name.startswith("中共"):
+        return None
+    named = [m for m in w.mods if m.word not in w.t.generic_mods]
+    if (len(named) == 1 and named[0].tag == "ns" and named[0].word[-1] in LARGE_PLACES
+            and not named[0].word.endswith(NOT_PLACES)):
+        return Act.REJECT
+    return None
+
+
+LARGE_PLACES = "省市县区州旗盟"
+NOT_PLACES = ("小区", "社区", "园区", "校区", "景区", "片区", "辖区", "厂区", "矿区", "院区")
+
+
 @rule("bodies/admin_levels.txt")
 def units_of_a_place(f: Found) -> Act | None:
     """西湖街道|社区书记, 海棠区|村: a community or village right after a place's level is that place's
@@ -1247,7 +1265,7 @@ def not_specific(f: Found) -> Act | None:
 
 
 VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, several_levels, doubled_head,
-          room_of_a_unit, room, section_without_organ, place_too_short, units_of_a_place,
+          room_of_a_unit, room, section_without_organ, place_too_short, units_of_a_place, branches_of_a_place,
           masked_letter, designation, generic_modifiers_only, generic_run, verb_phrase, not_specific)
 
 

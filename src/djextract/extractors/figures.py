@@ -189,6 +189,8 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
         break
     clean = (i >= n or tokens[i].word in ("的",) or tokens[i].word in JOINERS or tokens[i].tag in ("x", "c")
              or HARD_STOP.match(tokens[i].word) is not None)
+    if len(parts) == 1 and tokens[i - 1].tag == "a" and not clean:
+        return "", False  # 新|就业…: an adjective alone, before a verb, counts nothing
     return "".join(parts), clean
 
 
@@ -556,11 +558,18 @@ def ordinal(f: Fig) -> Act | None:
 
 @rule()
 def session(f: Fig) -> Act | None:
-    """十四届四次全会, 19届2次会议: the session of a congress or committee of a numbered term, an ordinal."""
-    return Act.REJECT if f.unit == "次" and TERM.search(f.before) else None
+    """十四届四次全会, 19届2次会议, 二十届中央纪委二次全会: the session of a congress or committee of a
+    numbered term, an ordinal."""
+    if f.unit != "次":
+        return None
+    if TERM.search(f.before) or (TERM_BODY.search(f.text, 0, f.lead) and f.text.startswith(PLENARY, f.end)):
+        return Act.REJECT
+    return None
 
 
 TERM = re.compile(rf"[{NUMERALS}\d]届$")
+TERM_BODY = re.compile(rf"[{NUMERALS}\d]届[\u4e00-\u9fff]{{1,10}}$")  # 二十届|中央纪委|二次全会
+PLENARY = ("全会", "全体会议", "会议")
 
 
 @rule()

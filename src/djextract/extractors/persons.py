@@ -29,7 +29,7 @@ from ..rules import Act, apply, begin, conclude, decide, rule
 from ..segment import Segmenter
 
 HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-NAME_FOLLOWERS = tuple("说道等和与及在是的也都就为对把被向从将同给告介表带指强认称笑坦感回正")  # may follow a name
+NAME_FOLLOWERS = (*"说道等和与及在是的也都就为对把被向从将同给告介表带指强认称笑坦感回正", "代表")  # may follow a name
 STOP_CHARS = frozenset("说等和与及在是的了也都就为对把被向从将同给有正还又已曾才却仍要会能便很更最一不")
 FUNCTION_OPENERS = frozenset("和与及同向对在从为把被将给跟")  # 和|党务, 向|工人: a function word before a word
 MASKED = re.compile(r"[某×xX*＊○〇□]")
@@ -166,6 +166,13 @@ def _ends_name(text: str, pos: int, t: Tables) -> bool:
         t.post_after.match(rest))
 
 
+def _word_opens(text: str, pos: int, known: Callable[[str], str | None], t: Tables) -> bool:
+    """王军|代表所有: a two-character word opens at ``pos`` and no cue or post one character on, so the name
+    ends before it (but 李壮民|主持 and 钟正明|说: a cue after the third character)."""
+    return known(text[pos:pos + 2]) is not None and not (
+        any(text.startswith(c.word, pos + 1) for c in t.after) or t.post_after.match(text, pos + 1))
+
+
 COMMON_WORD = 100  # jieba frequency: a two-character "name" seen this often is a word (权威 2073; 林海 51)
 
 
@@ -206,7 +213,8 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                     and _ends_name(text, b, t):
                 out.append((a - 1, b))  # 马|海燕说
                 continue
-            if len(w) == 2 and not _ends_name(text, b, t) and _ends_name(text, b + 1, t) and text[b] not in STOP_CHARS:
+            if (len(w) == 2 and not _ends_name(text, b, t) and _ends_name(text, b + 1, t) and text[b] not in STOP_CHARS
+                    and not _word_opens(text, b, known, t)):
                 out.append((a, b + 1))  # 周锐|彬道出
                 continue
             if (kt == "nr" and len(w) == 2 and freq(w) >= COMMON_WORD
@@ -235,7 +243,8 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
             elif tag not in P.PERSON_NAME and ntag in P.PERSON_NAME and len(nw) == 2:
                 out.append((a, nb))  # 主任|张|小春: the HMM took the surname for a measure word
             elif tag in P.PERSON_NAME and HAN_CHAR.match(text[a + 1:a + 2]):  # 书记|李|明说: the HMM's surname alone
-                if text[a + 2:a + 3] in STOP_CHARS or not _ends_name(text, a + 3, t):
+                if (text[a + 2:a + 3] in STOP_CHARS or not _ends_name(text, a + 3, t)
+                        or _ends_name(text, a + 2, t) and _word_opens(text, a + 2, known, t)):
                     if _ends_name(text, a + 2, t):
                         out.append((a, a + 2))
                 elif HAN_CHAR.match(text[a + 2:a + 3]):
