@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import djextract
-from djextract.clean import boilerplate_spans, garbled_spans, normalize_width
-from djextract.convert import convert
+from djextract.clean import boilerplate_spans, garbled_spans, normalize_width, zhu_words
+from djextract.convert import convert, particle_zhe
 from djextract.read import InputError, decode, html_to_text
 
 REPORT = "文昌市委组织部多次组织人员先后赴各镇调研,全镇行政区域面积达314.6平方公里,所辖14个社区。"
@@ -220,3 +220,18 @@ def test_unanchored_boilerplate_rules_split_for_speed_find_the_lines_their_alter
     assert len(split) > 1
     found = {line for line in lines if any(f.search(line) for f in split)}
     assert found == {line for line in lines if whole.search(line)} and len(found) > 6
+
+
+
+@pytest.mark.parametrize(("text", "simplified"), [
+    ("隨著時間推移，著名的黨建品牌成效顯著。", "随着时间推移，著名的党建品牌成效显著。"),
+    ("看著他帶著孩子", "看着他带着孩子"),
+])
+def test_traditional_particle_zhe_is_simplified_outside_words_of_zhu(text, simplified):
+    """t2s keeps 著 everywhere; in text converted from traditional only 著名, 显著 (clean/zhu_words.txt) keep it."""
+    assert particle_zhe(convert(text), zhu_words()) == simplified
+
+
+def test_a_verb_and_its_particle_zhe_name_no_body():
+    found = djextract.extract("開拓工區黨支部書記邢鵬指著辦公室墻上的清單說。", types=["body"])
+    assert [m.fields["name"] for m in found] == ["工区党支部"]

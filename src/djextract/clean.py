@@ -195,6 +195,12 @@ def common_chars() -> frozenset[str]:
     return frozenset("".join(load_lines("clean/common_chars.txt")))
 
 
+@derived
+def zhu_words() -> frozenset[str]:
+    """The words whose 著 stays 著 in text converted from traditional (convert.particle_zhe)."""
+    return frozenset(load_lines("clean/zhu_words.txt"))
+
+
 ANCHOR_RE = re.compile(r"(?<=[\u4e00-\u9fff])[?\ufffd](?=[^\s”」』’\"')）\n])|\ufffd")
 MAX_GAP = 3
 

@@ -73,3 +73,16 @@ def mend_strays(source: str, converted: str, keep: frozenset[str]) -> str:
         else:
             out.append("".join(b if a != b and a not in keep else a for a, b in zip(line, done, strict=True)))
     return "".join(out)
+
+
+def particle_zhe(text: str, kept: frozenset[str]) -> str:
+    """Text converted from traditional with its particle 著 written 着 (随著, 看著他, 指著办公室: t2s keeps
+    著 everywhere), except in the words of ``kept`` (著名, 显著), where 著 is zhù."""
+    if "著" not in text:
+        return text
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch == "著" and text[i:i + 2] not in kept and text[max(0, i - 1):i + 1] not in kept:
+            chars[i] = "着"
+    return "".join(chars)
+

@@ -12,8 +12,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import extractors
-from .clean import boilerplate_spans, common_chars, garbled_spans, gloss_spans, mask, normalize_width, publisher
-from .convert import SCRIPT_SAMPLE, convert, mend_strays, script_of
+from .clean import (
+    boilerplate_spans,
+    common_chars,
+    garbled_spans,
+    gloss_spans,
+    mask,
+    normalize_width,
+    publisher,
+    zhu_words,
+)
+from .convert import SCRIPT_SAMPLE, convert, mend_strays, particle_zhe, script_of
 from .document import Document
 from .lexicon import Rules, use
 from .mention import Mention
@@ -58,6 +67,8 @@ def prepare(raw: str, doc_id: str = "-", options: Options | None = None, name: s
         script = script_of(source, text)
         if script == "simplified":  # 东乾社区 stays 东乾社区: t2s also "simplifies" characters simplified text uses
             text = mend_strays(source, text, common_chars())
+        else:
+            text = particle_zhe(text, zhu_words())
     else:  # the script is still worth knowing: the word lists are simplified, so names come out broken
         sample = source[:SCRIPT_SAMPLE]
         script = script_of(sample, convert(sample, "t2s"))
