@@ -427,6 +427,21 @@ def not_a_name(c: Quoted) -> Act | None:
 
 
 @rule()
+def quoted_speech(c: Quoted) -> Act | None:
+    """“我们要全力推进党支部攻坚竞赛行动”，…郭永利坚定地说: a sentence someone says, whatever it ends with."""
+    if len(c.name) >= SPEECH and (SPEAKER_AFTER.match(c.text, c.q.close + 1) or SPEAKER_BEFORE.search(
+            c.text, 0, c.q.open)):
+        return Act.REJECT
+    return None
+
+
+SPEECH = 8  # characters: a shorter quote is a name even with a speaker beside it
+SPEECH_VERBS = "说|说道|表示|介绍|指出|强调|坦言|感慨|告诉记者|笑着说"
+SPEAKER_AFTER = re.compile(rf"[，,][^，,。；;“”\"]{{0,30}}?(?:{SPEECH_VERBS})[。，,：:]")
+SPEAKER_BEFORE = re.compile(rf"(?:{SPEECH_VERBS})[：:]$")
+
+
+@rule()
 def whole_title(c: Quoted) -> Act | None:
     """《“…三年行动计划”》: the quote is the whole document title."""
     text, q = c.text, c.q
@@ -648,7 +663,7 @@ def one_character(c: Quoted) -> Act | None:
     return Act.REJECT if len(c.name) == 1 else None
 
 
-QUOTED_STAGES = (("group", (honour, figure_of_speech)), ("name", (not_a_name, whole_title)),
+QUOTED_STAGES = (("group", (honour, figure_of_speech)), ("name", (not_a_name, quoted_speech, whole_title)),
                  ("evidence", (head_after, head_inside, adjective_and_head, named_by_its_head, frame, verb_before,
                                parallel_parts, part_of_a_numbered_whole, numbered_formula, sibling_named_by_its_head,
                                no_evidence)),
