@@ -275,6 +275,18 @@ class Walk(Cursor):
 # -- opening: the head in its word ---------------------------------------------------------------------------
 
 GLUED_AFTER_HEAD = "时"  # 走访旺岩村时: jieba's guess glues "when" to the head
+PLACE_OR_UNKNOWN = ("ns", "nr", "nz", "")
+LOCATIVES = "里内本"  # 茅坡|村里, 大庄|村本是: a village's name, then its head glued to "in" (or "originally")
+
+
+def _place_then_locative(w: Walk, last: Token) -> bool:
+    """茅坡|村里的党员: a name word (a place's or one jieba does not know) before a village head that jieba
+    read as 村里, 村内 or 村本 (not 我们|村里, 这个|村里)."""
+    if (not w.head.place or last.start != w.head_start or last.end != w.head_end + 1
+            or last.word[-1] not in LOCATIVES):
+        return False
+    before = w.before(w.head_start)
+    return before is not None and len(before.word) >= 2 and before.tag in PLACE_OR_UNKNOWN
 
 
 def _name_follows(w: Walk) -> bool:
@@ -300,7 +312,8 @@ def head_inside_word(w: Walk) -> Act | None:
         return Act.REJECT
     guessed = last.start == w.head_start and last.tag == ""
     glued = guessed and (w.head.sub and _name_follows(w)  # 防治科|马岩: jieba's guess ran on into a name
-                         or last.end == w.head_end + 1 and last.word[-1] in GLUED_AFTER_HEAD and _visited(w))
+                         or last.end == w.head_end + 1 and last.word[-1] in GLUED_AFTER_HEAD and _visited(w)
+                         ) or _place_then_locative(w, last)
     if last.end != w.head_end and not w.sentence.doc.text.startswith(w.t.title_words, w.head_end) and not glued:
         return Act.REJECT
     return None

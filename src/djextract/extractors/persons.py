@@ -30,7 +30,7 @@ from ..segment import Segmenter
 
 HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 NAME_FOLLOWERS = (*"说道等和与及在是的也都就为对把被向从将同给告介表带指强认称笑坦感回正", "代表")  # may follow a name
-STOP_CHARS = frozenset("说等和与及在是的了也都就为对把被向从将同给有正还又已曾才却仍要会能便很更最一不")
+STOP_CHARS = frozenset("说等和与及并在是的了也都就为对把被向从将同给有正还又已曾才却仍要会能便很更最一不")
 FUNCTION_OPENERS = frozenset("和与及同向对在从为把被将给跟")  # 和|党务, 向|工人: a function word before a word
 MASKED = re.compile(r"[某×xX*＊○〇□]")
 HAN = re.compile(r"^[\u4e00-\u9fff·]+$")
