@@ -33,6 +33,7 @@ ANONYMOUS_LETTER = re.compile(r"[A-Za-z]")
 LEVEL_QUANTIFIERS = "各每该"  # glued by jieba to the levels after them (各市县)
 OUR_LEVEL = "我本"  # 我镇, 本市: "our" level, before a body that is then unnamed
 OUR_UNITS = frozenset("院校所司")  # 我院, 本校: "our" unit, where the one character is no head of its own
+LEVEL_WORDS = ("一级", "级")  # 县|一级: a level as a rank, not a place
 QUOTED_NAME = 30  # a quote longer than this is speech, not a name
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(rf"第[{TEN}\d]{{1,3}}")
@@ -917,6 +918,8 @@ def level_alone(w: Walk, tok: Token) -> Act | None:
     temporary committee, the county's data bureau), as 县委 and 区党委 are the county's and the district's."""
     if tok.word not in w.t.admin:
         return None
+    if w.mods and w.mods[0].word in LEVEL_WORDS:
+        return Act.REJECT  # 县|一级|党委: every county's committee, none by name
     before = w.prev(tok)
     if before is not None and (before.word in w.t.quantifiers or not before.word.strip(MASK_CHARS)):
         return Act.REJECT  # **镇党委, 各县纪委: the level stands for a masked or a generic place
