@@ -45,6 +45,7 @@ SHORT_GLOSS = re.compile(r"\((.{1,2})\)")
 INNER_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff])\)(?=[\u4e00-\u9fff])")
 LIST_GLOSS = re.compile(r"\([^()]{1,8}、[^()]{1,8}\)")
 LIST_SPLIT = re.compile(r"、|和|及|与|以及")
+ADJECTIVES = ("a", "ad")  # 新, 正式 (jieba's adverbial adjective): may open what is counted
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
 PERSON_CATEGORIES = ("party_members", "activists", "people")
 # figures/units.tsv classes: what a unit measures (categorize() maps each to the guide's categories)
@@ -179,7 +180,7 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             (i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].tag != "v")  # 27个|换届|重难点村
             or (parts and _strip_for_lookup("".join(parts) + w) in tb.counted))  # 社会|组织, “两新”组织: a known term
         place_word = tok.tag == "s" and i + 1 < n and _noun_like(tokens[i + 1])  # 6个|街区|党支部
-        if _noun_like(tok) or (first and tok.tag == "a") or verb_noun or place_word:
+        if _noun_like(tok) or (first and tok.tag in ADJECTIVES) or verb_noun or place_word:
             parts.append(w)
             i += 1
             first = False
@@ -189,7 +190,7 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
         break
     clean = (i >= n or tokens[i].word in ("的",) or tokens[i].word in JOINERS or tokens[i].tag in ("x", "c")
              or HARD_STOP.match(tokens[i].word) is not None)
-    if len(parts) == 1 and tokens[i - 1].tag == "a" and not clean:
+    if len(parts) == 1 and tokens[i - 1].tag in ADJECTIVES and not clean:
         return "", False  # 新|就业…: an adjective alone, before a verb, counts nothing
     return "".join(parts), clean
 
