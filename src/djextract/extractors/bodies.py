@@ -35,7 +35,7 @@ OUR_LEVEL = "我本"  # 我镇, 本市: "our" level, before a body that is then 
 OUR_UNITS = frozenset("院校所司")  # 我院, 本校: "our" unit, where the one character is no head of its own
 LEVEL_WORDS = ("一级", "级")  # 县|一级: a level as a rank, not a place
 QUOTED_NAME = 30  # a quote longer than this is speech, not a name
-BUILT_KINDS = ("enterprise", "institution")  # kinds whose names may hold a place in brackets
+PLACE_IN_BRACKETS_KINDS = ("enterprise", "institution")  # kinds whose names may hold a place in brackets
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(rf"第[{TEN}\d]{{1,3}}")
 BRANCH_NUMERAL = re.compile(rf"[{TEN}]{{1,2}}")  # 内科|二|党支部
@@ -706,7 +706,7 @@ def community_morpheme(w: Walk, tok: Token) -> Act | None:
 def bracketed_place(w: Walk, tok: Token) -> Act | None:
     """太和康美(北京)中医研究院有限公司, 北京安博(成都)律师事务所: a place in brackets inside an enterprise's or
     a firm's name (one word of it)."""
-    if tok.word not in ")）" or w.head.kind not in BUILT_KINDS:
+    if tok.word not in ")）" or w.head.kind not in PLACE_IN_BRACKETS_KINDS:
         return None
     inner, opening, before = (w.left(tok.start, 3) + [None, None, None])[:3]
     if (before is None or opening.word not in "(（" or not (inner.tag == "ns" or inner.word in PAREN_IN_NAMES)  # type: ignore[union-attr]
