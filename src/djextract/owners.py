@@ -44,10 +44,11 @@ from .mention import Mention
 UNIT_ORGAN = re.compile(r"(.+?(?:省|市|县|区|镇|乡|街道|旗|州|盟|村|社区))"
                         r"(?:委|党委|党工委|党总支|党支部|人民政府|政府|村委会|居委会|党群服务中心|党群服务站)$")
 VILLAGE_OF = re.compile(r"(.+?(?:村|社区))(?:党支部|党总支|党委|支部|两委|村委会|居委会)$")
-# a hospital, school or company and its own organs (慈溪市中医医院党委): what 全院, 我校 and 本公司 mean
-UNIT_OF = re.compile(r"(.+?(医院|研究院|学院|大学|学校|中学|小学|公司|集团))(?:党委|党总支|党支部|纪委|工会|团委)?$")
+# a hospital, school or company (by how its name ends) and the levels of refs.tsv that mean it: 全院, 我校, 本公司
 UNIT_LEVELS = {"医院": ("院",), "研究院": ("院",), "学院": ("院", "校"), "大学": ("校",), "学校": ("校",),
                "中学": ("校",), "小学": ("校",), "公司": ("公司",), "集团": ("公司",)}
+# such a unit, or its own organ (慈溪市中医医院党委)
+UNIT_OF = re.compile(rf"(.+?({'|'.join(UNIT_LEVELS)}))(?:党委|党总支|党支部|纪委|工会|团委)?$")
 UNITS = ("院", "校", "公司")
 WHOLE_LEVELS = ("村", "社区", *UNITS)  # levels kept whole in memory (not by their last character)
 CLAUSE_OPENS = re.compile(r"[，,；;]\s*")  # where a clause after the first opens

@@ -313,9 +313,9 @@ def head_inside_word(w: Walk) -> Act | None:
     if last is None:
         return Act.REJECT
     guessed = last.start == w.head_start and last.tag == ""
-    glued = guessed and (w.head.sub and _name_follows(w)  # 防治科|马岩: jieba's guess ran on into a name
-                         or last.end == w.head_end + 1 and last.word[-1] in GLUED_AFTER_HEAD and _visited(w)
-                         ) or _place_then_locative(w, last)
+    glued = (guessed and (w.head.sub and _name_follows(w)  # 防治科|马岩: jieba's guess ran on into a name
+                          or last.end == w.head_end + 1 and last.word[-1] in GLUED_AFTER_HEAD and _visited(w))
+             or _place_then_locative(w, last))
     if last.end != w.head_end and not w.sentence.doc.text.startswith(w.t.title_words, w.head_end) and not glued:
         return Act.REJECT
     return None
