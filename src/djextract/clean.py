@@ -20,16 +20,23 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _SYLLABLE = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcswy])?"
              r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|iao|ian|uan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|"
              r"ui|un|ve|vn|a|o|e|i|u|v)")
-GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:[(（](?:[a-zü]*[{_TONED}][a-zü]*|{_SYLLABLE})[)）])+")
+# (opening with the bracket, not with a look behind it, lets the engine skip to brackets; gloss_runs checks
+# that a character stands before)
+GLOSS = re.compile(rf"(?:[(（](?:[a-zü]*[{_TONED}][a-zü]*|{_SYLLABLE})[)）])+")
 TONED = re.compile(f"[{_TONED}]")
 # Toneless glosses (的(de), 面龐(pang)) are cut only where a page has this many: one bracketed
 # syllable after a word, 措施(a), is more likely a list label than a gloss.
 TONELESS_RUNS = 3
 
 
+def gloss_runs(text: str) -> list[re.Match[str]]:
+    """Every run of bracketed pinyin right after a character (時(shí)間, 的(de)), toned or not."""
+    return [m for m in GLOSS.finditer(text) if m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff"]
+
+
 def gloss_spans(text: str) -> list[tuple[int, int]]:
     """Where pinyin glosses stand after characters (they are removed, not masked: they sit inside words)."""
-    runs = list(GLOSS.finditer(text))
+    runs = gloss_runs(text)
     toneless = [m for m in runs if not TONED.search(m.group())]
     if len(toneless) < TONELESS_RUNS:
         runs = [m for m in runs if TONED.search(m.group())]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .clean import GLOSS
+from .clean import gloss_runs
 from .extractors.numbers import TEN, NumberError, parse_number
 
 Y = r"((?:19|20)\d{2})"
@@ -58,7 +58,10 @@ def report_date(raw: str) -> str | None:
     m = SOURCE_LINE.search(raw)
     if m:
         return _fmt(*m.groups())
-    raw = GLOSS.sub("", raw)  # 時(shí)間: pinyin after characters
+    runs = gloss_runs(raw)  # 時(shí)間: pinyin after characters
+    if runs:
+        ends = [0, *(x for m in runs for x in m.span()), len(raw)]
+        raw = "".join(raw[ends[k]:ends[k + 1]] for k in range(0, len(ends), 2))
     tail = CN_DATE.sub(_arabic_date, raw[max(0, len(raw) - TAIL):])
     for m in reversed(list(SIGNATURE.finditer(tail))):
         return _fmt(*m.groups())

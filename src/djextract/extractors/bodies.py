@@ -191,6 +191,10 @@ def _place_like(tok: Token, sentence: Sentence, head: Head) -> bool:
     if level in t.admin and 2 <= len(w) <= 4 and HAN_WORD.fullmatch(w):
         if _written_as_place(sentence.doc, w + level):
             return True
+        # 惠城|区委, 南靖|县委: a county's name that jieba does not know as a place (guessed, or tagged a time)
+        # is one when the division of that name and this level is on the map
+        if tok.tag in ("", "t") and sentence.doc.segmenter.freq(w) < RARE_NOUN and _division(w + level):
+            return True
         # a rare dictionary noun right before 区委/市委 is most likely the place's name (海棠区委), when a
         # division of that name is on the map (not 高素质|县委书记队伍)
         return (tok.tag.startswith("n") and len(w) <= 3 and sentence.doc.segmenter.freq(w) < RARE_NOUN
@@ -204,6 +208,13 @@ def _on_the_map(stem: str) -> bool:
 
     gz = gazetteer()
     return stem in gz.county_short or stem in gz.short or any(stem + level in gz.full for level in tables().admin)
+
+
+def _division(name: str) -> bool:
+    """Is this the full name of a division (惠城区, 南靖县)?"""
+    from ..places import gazetteer
+
+    return name in gazetteer().full
 
 
 def _written_as_place(doc: Document, key: str) -> bool:
@@ -849,13 +860,18 @@ def numbered_branch(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-@rule("bodies/admin_levels.txt", "bodies/stop.txt", "places/divisions.tsv")
+@rule("bodies/admin_levels.txt", "bodies/stop.txt", "bodies/generic_modifiers.txt", "places/divisions.tsv")
 def place_of_level_body(w: Walk, tok: Token) -> Act | None:
-    """文昌|市委, 海棠|区委: a level body (alone) takes only a place before it, at most three words."""
+    """文昌|市委, 海棠|区委: a level body (alone) takes only a place before it, at most three words (four when
+    the last is a division's name)."""
     if not w.head.alone:
         return None
-    if len(w.mods) >= 3 or not _place_like(tok, w.sentence, w.head):
+    if not w.mods and tok.word in w.t.generic_mods and tok.tag in P.ADJECTIVE:
+        return Act.REJECT  # 全国优秀|县委书记, 先进|区委: a class of committees (or of their secretaries), none by name
+    if len(w.mods) > 3 or not _place_like(tok, w.sentence, w.head):
         return Act.STOP
+    if len(w.mods) == 3 and not (tok.tag == "ns" and _on_the_map(tok.word)):
+        return Act.STOP  # (a fourth word only when it is a division too: 广西|自治区|来宾市|象州|县委)
     return Act.TAKE
 
 

@@ -18,6 +18,7 @@ from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
 from ..rules import Act, Event, apply, begin, conclude, overruled, rule, widen
 from ..schema import CATEGORIES, QUALIFIERS
+from .bodies import tables as body_tables
 from .numbers import DIGITS, TEN, NumberError, parse_number, plain
 from .quotes import CLOSE_QUOTES, OPEN_QUOTES, Quote
 
@@ -48,6 +49,7 @@ LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 ADJECTIVES = ("a", "ad")  # 新, 正式 (jieba's adverbial adjective): may open what is counted
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
 PERSON_CATEGORIES = ("party_members", "activists", "people")
+NAME_TAGS = frozenset({*P.PERSON_NAME, ""})  # a person's name, known to jieba or guessed
 # figures/units.tsv classes: what a unit measures (categorize() maps each to the guide's categories)
 UNIT_CLASSES = ("count", "person", "people", "events", "money", "percent", "area", "duration", "other", "measure")
 DUO_AFTER = re.compile(r"多(?=[时来的里内后前间中以之，,。；;、）)]|$)")  # 4年多时间, not 3年多次
@@ -169,6 +171,11 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
                 parts.append(w)  # (but in 品牌、N个支部品牌 the next item is a figure of its own)
                 i += 1
                 continue
+        if (parts and tok.tag in NAME_TAGS and 2 <= len(w) <= 3 and w[0] in body_tables().surnames
+                and lookup_counted("".join(parts)) in PERSON_CATEGORIES):
+            if parts[-1] in JOINERS:
+                parts.pop()  # (3名党员|与|张伟…)
+            break  # 2名…老党员|孙晓霞和张天闻: the persons' names after what they are
         if w in tb.counted_stop or (tok.tag in ("l", "i") and parts and _noun_like(tokens[i - 1]) and i + 1 < n
                                     and not _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS):
             break  # 150多个小区|全面铺开|“…: a set phrase after the noun, before no noun, is what is done with it
@@ -262,7 +269,12 @@ def _after_de(tokens: list[Token], i: int) -> str:
     end = i
     while end < len(tokens) and not HARD_STOP.match(tokens[end].word) and end - i < 20:
         if end > i and tokens[end].tag == "m":
-            break  # another number: what follows belongs to the next figure
+            j = end + 1
+            while j < min(len(tokens), end + 3) and tokens[j].tag in P.COUNTING:
+                j += 1
+            if j >= len(tokens) or tokens[j].word != "的":
+                break  # another number: what follows belongs to the next figure
+            end = j  # (2名党龄达到50年的老党员: a number inside the clause, which its 的 closes)
         end += 1
     de = max((k for k in range(i, end) if tokens[k].word == "的"), default=None)
     if de is None:
@@ -1077,6 +1089,10 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
                 after = head  # 1218个建在产业链上的党组织: what is counted follows the 的
             elif cls in ("count", "person") and straddle is None:
                 after = _verb_then_counted(tokens, i_after)
+        if cls == "person" and after and lookup_counted(after) not in PERSON_CATEGORIES:
+            head = _after_de(tokens, i_after)  # 15名获颁纪念章的老党员, 942名符合条件的老党员: the clause says which
+            if head and lookup_counted(head) in PERSON_CATEGORIES:  # persons, the noun after its 的 what they are
+                after = head
     if after:
         return after
     return _phrase_before(tokens, sentence.token_index(start))
