@@ -104,6 +104,7 @@ def test_boilerplate_of_seed_002_footer(sample_texts):
     ("正文。\n李明摄\n", ["李明摄"]),  # a credit alone on its line
     ("他为村民拍摄\n", []),  # no spaces set it off: part of the sentence
     ("您即将进入之新闻内容 需满18岁 方可浏览。\n正文。\n", ["您即将进入之新闻内容 需满18岁 方可浏览。"]),  # an age gate
+    ("依台湾网站分级推广基金会规定作标示。\n正文。\n", ["依台湾网站分级推广基金会规定作标示。"]),  # its rating notice
 ])
 def test_photo_credits_are_boilerplate(text, dropped):
     assert [text[s:e] for s, e in boilerplate_spans(text)] == dropped

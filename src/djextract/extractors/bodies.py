@@ -557,6 +557,19 @@ def glued_conjunction(w: Walk, tok: Token) -> Act | None:
     return None
 
 
+@rule("bodies/heads.tsv", "bodies/admin_levels.txt")
+def conjunction_and_level(w: Walk, tok: Token) -> Act | None:
+    """县红十字会|和县|慈善基金会: after a body's head, 和县 (a county's name to jieba) is 和 joining two bodies and
+    the level that opens the second name."""
+    word, before = tok.word, w.prev(tok)
+    if (len(word) == 2 and word[0] in "和与及" and word[1] in w.t.admin and before is not None
+            and w.t.nested_head(before.word) is not None):
+        w.mods.insert(0, Token(word[1], tok.end - 1, tok.end, "n"))
+        w.start = tok.end - 1
+        return Act.END
+    return None
+
+
 @rule()
 def joint_verb(w: Walk, tok: Token) -> Act | None:
     """省委直属机关工委联合省供销社: 联合 joins two bodies; it modifies only a head (联合党委)."""
@@ -987,10 +1000,10 @@ def name_word(w: Walk, tok: Token) -> Act | None:
 
 
 WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
-        parent_company, glued_conjunction, joint_verb, preposition_and_that, unit_short, glued_function_words,
-        glued_suffix, glued_copula, glued_preposition, glued_level, glued_date_unit, village_opener,
-        branch_village_opener, community_morpheme, bracketed_place, bracketed_alias, street_name, company_brand,
-        trade_word, numbered_unit, joined_department, numbered_company, village_numeral, numbered_branch,
+        parent_company, glued_conjunction, conjunction_and_level, joint_verb, preposition_and_that, unit_short,
+        glued_function_words, glued_suffix, glued_copula, glued_preposition, glued_level, glued_date_unit,
+        village_opener, branch_village_opener, community_morpheme, bracketed_place, bracketed_alias, street_name,
+        company_brand, trade_word, numbered_unit, joined_department, numbered_company, village_numeral, numbered_branch,
         place_of_level_body, generic_modifier, stop_word, post_inside, adjective, level_alone, task_of_a_branch,
         verb_phrase_word, stop_tag, village_name_ends, name_word)
 """The walk's rules in order; the first that answers decides for the word."""
@@ -1418,9 +1431,11 @@ def _numbered_company(tok: Token, nxt: Token, t: Tables) -> bool:
 
 
 def _numbered(tok: Token, before: Token | None, t: Tables) -> bool:
-    """Is this word an ordinal right after a named body or place (市财政局|第一|党支部, 金汇|镇|第一|街区党支部)?"""
+    """Is this word an ordinal right after a named body or place (市财政局|第一|党支部, 金汇|镇|第一|街区党支部), or
+    after a national prefix (中央|第二十|指导组)?"""
     return (before is not None and ORDINAL.fullmatch(tok.word) is not None
-            and (t.nested_head(before.word) is not None or before.tag in P.PLACE or before.word in t.admin))
+            and (t.nested_head(before.word) is not None or before.tag in P.PLACE or before.word in t.admin
+                 or before.word in t.national))
 
 
 def _in_government(head: Head, mods: list[Token], t: Tables) -> bool:

@@ -49,6 +49,7 @@ LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 ADJECTIVES = ("a", "ad")  # 新, 正式 (jieba's adverbial adjective): may open what is counted
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
 PERSON_CATEGORIES = ("party_members", "activists", "people")
+SCOPE_NOUNS = ("层级", "级", "类")  # 各|层级: of every level, what 各 alone says too
 NAME_TAGS = frozenset({*P.PERSON_NAME, ""})  # a person's name, known to jieba or guessed
 # figures/units.tsv classes: what a unit measures (categorize() maps each to the guide's categories)
 UNIT_CLASSES = ("count", "person", "people", "events", "money", "percent", "area", "duration", "other", "measure")
@@ -1064,6 +1065,12 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
     k = sentence.token_index(end)
     straddle = k if k < len(tokens) and tokens[k].start < end else None
     i_after = k if straddle is None else k + 1
+    scope_at = i_after
+    if i_after < len(tokens) - 1 and tokens[i_after].word in _counted_stops() and tokens[i_after].tag == "r":
+        i_after += 1  # 30余名|各|层级党员干部, 2000余名|各级|党组织书记: the phrase is read after the scope,
+        if tokens[i_after - 1].word == "各" and tokens[i_after].word in SCOPE_NOUNS and i_after < len(tokens) - 1:
+            i_after += 1  # which stays in it as written (各类经营主体)
+    scope = "".join(t.word for t in tokens[scope_at:i_after])
     after = ""
     clean = True
     if cls not in ("percent",):
@@ -1094,7 +1101,7 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
             if head and lookup_counted(head) in PERSON_CATEGORIES:  # persons, the noun after its 的 what they are
                 after = head
     if after:
-        return after
+        return scope + after
     return _phrase_before(tokens, sentence.token_index(start))
 
 
