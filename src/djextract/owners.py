@@ -43,7 +43,7 @@ from .mention import Mention
 # a unit's own committee or service centre: 长丰县|委, 苕溪村|党委, 四邑村|党群服务中心
 UNIT_ORGAN = re.compile(r"(.+?(?:省|市|县|区|镇|乡|街道|旗|州|盟|村|社区))"
                         r"(?:委|党委|党工委|党总支|党支部|人民政府|政府|村委会|居委会|党群服务中心|党群服务站)$")
-VILLAGE_OF = re.compile(r"(.+?(?:村|社区))(?:党支部|党总支|党委|支部|两委|村委会|居委会)$")
+VILLAGE_OF = re.compile(r"(.+?(?:村|社区))(?:村党支部|村党总支|村支部|党支部|党总支|党委|支部|两委|村委会|居委会)$")
 # a hospital, school or company (by how its name ends) and the levels of refs.tsv that mean it: 全院, 我校, 本公司
 UNIT_LEVELS = {"医院": ("院",), "研究院": ("院",), "学院": ("院", "校"), "大学": ("校",), "学校": ("校",),
                "中学": ("校",), "小学": ("校",), "公司": ("公司",), "集团": ("公司",)}
