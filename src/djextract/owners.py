@@ -42,7 +42,7 @@ from .mention import Mention
 
 # a unit's own committee or service centre: 长丰县|委, 苕溪村|党委, 四邑村|党群服务中心
 UNIT_ORGAN = re.compile(r"(.+?(?:省|市|县|区|镇|乡|街道|旗|州|盟|村|社区))"
-                        r"(?:委|党委|党工委|党总支|党支部|人民政府|政府|村委会|居委会|党群服务中心|党群服务站)$")
+                        r"(?:委|党委|党工委|党总支|党支部|人民政府|政府|办事处|村委会|居委会|党群服务中心|党群服务站)$")
 VILLAGE_OF = re.compile(r"(.+?(?:村|社区))(?:村党支部|村党总支|村支部|党支部|党总支|党委|支部|两委|村委会|居委会)$")
 # a hospital, school or company (by how its name ends) and the levels of refs.tsv that mean it: 全院, 我校, 本公司
 UNIT_LEVELS = {"医院": ("院",), "研究院": ("院",), "学院": ("院", "校"), "大学": ("校",), "学校": ("校",),
@@ -52,6 +52,10 @@ UNIT_OF = re.compile(rf"(.+?({'|'.join(UNIT_LEVELS)}))(?:党委|党总支|党支
 UNITS = ("院", "校", "公司")
 WHOLE_LEVELS = ("村", "社区", *UNITS)  # levels kept whole in memory (not by their last character)
 CLAUSE_OPENS = re.compile(r"[，,；;]\s*")  # where a clause after the first opens
+CLAUSE_MARKS = "，,；;。！？!?"
+# a résumé after a name (王中苏1957年10月生, 龙秀，壮族，1964年11月生, 何华榕，男，…): the figures are the person's own
+RESUME = re.compile(r"[，,]?\s*(?:[男女]\s*[，,、]\s*)?(?:[\u4e00-\u9fff]{1,4}族\s*[，,、]\s*)?"
+                    r"(?:\d{4}年|[男女][，,、])")
 SPEAKER_END = re.compile(r"\s*[:：]")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 QUOTED = re.compile(r"“[^”]{1,30}”|「[^」]{1,30}」|《[^》]{1,60}》")  # names in quotes and titles
@@ -165,7 +169,34 @@ def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict
         if not _elsewhere(doc, sentence, n.start):
             memory["last_place"][n.level] = n.owner
     others = [n for n in places + party if not inside_body(n.start, n.end)]
-    return sorted(bodies + others, key=lambda n: (n.start, -n.end))
+    return sorted(bodies + others + _persons(doc, sentence, found), key=lambda n: (n.start, -n.end))
+
+
+def _level_alone(body: str) -> bool:
+    """省委, 县委: a level body alone, named by no place."""
+    from .extractors.bodies import tables as body_tables
+
+    head = body_tables().heads.get(body)
+    return head is not None and head.alone
+
+
+def _persons(doc: Document, sentence: Sentence, found: list[Mention]) -> list[Name]:
+    """The persons opening a clause of the sentence whose body the text has given, here or before (邢兢业回到
+    办公室…15个部门 → 惠山区委组织部): a person acting in a role acts for the body of the post, or for the unit
+    whose committee or office that is (村党支部书记 for the village, 街道办事处主任 for the street)."""
+    known: dict[str, tuple[str | None, str | None]] = doc.memory.get("persons", {})
+    text, out = sentence.text, []
+    for name, (_, body) in known.items():
+        if body is None or len(name) < 2 or _level_alone(body):
+            continue  # (a 省委书记 who visits is not what the report is about)
+        at = text.find(name)
+        while at >= 0:  # only where a clause opens with the name: its subject (not 向张三…, 张三的…), and not
+            end = at + len(name)  # where the person speaks (王秦丰介绍了…, 张三说: the figures are another's)
+            if ((at == OPENING.match(text).end() or text[at - 1] in CLAUSE_MARKS)  # type: ignore[union-attr]
+                    and not text.startswith(tables().clause_end, end) and not RESUME.match(text, end)):
+                out.append(Name(sentence.start + at, sentence.start + end, _unit_of(body) or body, "person"))
+            at = text.find(name, end)
+    return out
 
 
 VILLAGE_TAIL = re.compile(r"^.+?(?:省|市|县|区|镇|乡|街道)(.{2,6}?(?:村|社区))$")
