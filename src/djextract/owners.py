@@ -46,10 +46,13 @@ UNIT_ORGAN = re.compile(r"(.+?(?:省|市|县|区|镇|乡|街道|旗|州|盟|村|
 VILLAGE_OF = re.compile(r"(.+?(?:村|社区))(?:村党支部|村党总支|村支部|党支部|党总支|党委|支部|两委|村委会|居委会)$")
 # a hospital, school or company (by how its name ends) and the levels of refs.tsv that mean it: 全院, 我校, 本公司
 UNIT_LEVELS = {"医院": ("院",), "研究院": ("院",), "学院": ("院", "校"), "大学": ("校",), "学校": ("校",),
-               "中学": ("校",), "小学": ("校",), "公司": ("公司",), "集团": ("公司",)}
+               "中学": ("校",), "小学": ("校",), "公司": ("公司",), "集团": ("公司",), "银行": ("行",),
+               "支行": ("行",), "分行": ("行",)}
 # such a unit, or its own organ (慈溪市中医医院党委)
-UNIT_OF = re.compile(rf"(.+?({'|'.join(UNIT_LEVELS)}))(?:党委|党总支|党支部|纪委|工会|团委)?$")
-UNITS = ("院", "校", "公司")
+UNIT_ORGANS = ("党委", "党总支", "党支部", "纪委", "工会", "团委")
+UNIT_OF = re.compile(rf"(.+?({'|'.join(UNIT_LEVELS)}))(?:{'|'.join(UNIT_ORGANS)})?$")
+UNITS = ("院", "校", "公司", "行")
+COMMON_WORD = 1000  # jieba's frequency of a word that a unit word's last character may open (行业, 区域)
 WHOLE_LEVELS = ("村", "社区", *UNITS)  # levels kept whole in memory (not by their last character)
 CLAUSE_OPENS = re.compile(r"[，,；;]\s*")  # where a clause after the first opens
 CLAUSE_MARKS = "，,；;。！？!?"
@@ -169,7 +172,7 @@ def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict
         if not _elsewhere(doc, sentence, n.start):
             memory["last_place"][n.level] = n.owner
     others = [n for n in places + party if not inside_body(n.start, n.end)]
-    return sorted(bodies + others + _persons(doc, sentence, found), key=lambda n: (n.start, -n.end))
+    return sorted(bodies + others + _persons(doc, sentence), key=lambda n: (n.start, -n.end))
 
 
 def _level_alone(body: str) -> bool:
@@ -180,23 +183,30 @@ def _level_alone(body: str) -> bool:
     return head is not None and head.alone
 
 
-def _persons(doc: Document, sentence: Sentence, found: list[Mention]) -> list[Name]:
+def _persons(doc: Document, sentence: Sentence) -> list[Name]:
     """The persons opening a clause of the sentence whose body the text has given, here or before (邢兢业回到
     办公室…15个部门 → 惠山区委组织部): a person acting in a role acts for the body of the post, or for the unit
-    whose committee or office that is (村党支部书记 for the village, 街道办事处主任 for the street)."""
+    whose committee or office that is (村党支部书记 for the village, 街道办事处主任 for the street). (他, 她 there
+    for the person named last: tried, and fewer owners agreed.)"""
     known: dict[str, tuple[str | None, str | None]] = doc.memory.get("persons", {})
     text, out = sentence.text, []
     for name, (_, body) in known.items():
         if body is None or len(name) < 2 or _level_alone(body):
             continue  # (a 省委书记 who visits is not what the report is about)
         at = text.find(name)
-        while at >= 0:  # only where a clause opens with the name: its subject (not 向张三…, 张三的…), and not
-            end = at + len(name)  # where the person speaks (王秦丰介绍了…, 张三说: the figures are another's)
-            if ((at == OPENING.match(text).end() or text[at - 1] in CLAUSE_MARKS)  # type: ignore[union-attr]
-                    and not text.startswith(tables().clause_end, end) and not RESUME.match(text, end)):
+        while at >= 0:
+            end = at + len(name)
+            if _opens_clause(text, at, end):
                 out.append(Name(sentence.start + at, sentence.start + end, _unit_of(body) or body, "person"))
             at = text.find(name, end)
     return out
+
+
+def _opens_clause(text: str, at: int, end: int) -> bool:
+    """The name at ``text[at:end]`` opens a clause: its subject (not 向张三…, 张三的…), and not where the person
+    speaks (王秦丰介绍了…, 张三说: the figures are another's) or a résumé follows (王中苏，男，1957年…)."""
+    return ((at == OPENING.match(text).end() or text[at - 1] in CLAUSE_MARKS)  # type: ignore[union-attr]
+            and not text.startswith(tables().clause_end, end) and not RESUME.match(text, end))
 
 
 VILLAGE_TAIL = re.compile(r"^.+?(?:省|市|县|区|镇|乡|街道)(.{2,6}?(?:村|社区))$")
@@ -368,6 +378,14 @@ def assign(doc: Document, sentence: Sentence, found: list[Mention]) -> None:
             memory["carry"], memory["carry_at"] = _unit_of(owner), fig.start
 
 
+def _word_runs_on(doc: Document, text: str, ref: re.Match[str]) -> bool:
+    """该行|业, 全市|场, 该区|域: the unit word's last character opens a common word with the next one, so the
+    text says this trade, the whole market, this area, not the unit; 该公司|党委: the unit's own committee, which
+    the topic carried names better."""
+    return (doc.segmenter.freq(text[ref.end() - 1:ref.end() + 1]) >= COMMON_WORD
+            or text.startswith(UNIT_ORGANS, ref.end()))
+
+
 def _unit_of(owner: str | None) -> str | None:
     """长丰县委, 苕溪村党委, 四邑村党群服务中心: a unit's own committee or service centre, carried to the
     sentences after it, stands for the unit (the county's project, the village's list)."""
@@ -400,7 +418,7 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
         return _single(doc, in_clause[0], names)
     refs = tables().refs_re
     whole = [w for w in (refs.finditer(sentence.text, 0, fig.start - sentence.start) if refs else ())
-             if not _governed(doc, sentence, sentence.start + w.start())]
+             if not _governed(doc, sentence, sentence.start + w.start()) and not _word_runs_on(doc, sentence.text, w)]
     level = tables().refs[whole[-1].group()] if whole else ""
     if whole and (not before or whole[-1].start() + sentence.start > max(n.end for n in before)) and (
             level not in UNITS or level in memory["last_place"]):  # (全校 with no school named says nothing)
