@@ -371,6 +371,8 @@ def test_a_broken_data_folder_stops_before_any_document(tmp_path, samples_dir):
     ("figures/units.tsv", "unit\tclass\tscript\n亩\tarea\tarabic\textra\n",
      "figures/units.tsv:2: 4 fields, the table has 3"),
     ("segment/tags.tsv", "茫崖\tns\n", "segment/tags.tsv:1: the header must be word TAB tag"),
+    ("bodies/heads.tsv", "head\tkind\tflags\n合作联社\tenterprise\n合作联社\tinstitution\n",
+     "bodies/heads.tsv:3: '合作联社' is written again (first at line 2)"),
     ("body_head.tsv", "head\tkind\tflags\n", "body_head.tsv: no bundled data file has this name, so it would "
      "extend nothing (did you mean bodies/heads.tsv?)"),
 ])

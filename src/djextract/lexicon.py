@@ -188,7 +188,7 @@ def sources(name: str) -> list[tuple[str, str]]:
 
 @cache
 def load_rows(name: str, columns: tuple[str, ...], allowed: tuple[tuple[str, ...], ...] = (),
-              lists: tuple[str, ...] = ()) -> tuple[tuple[str, ...], ...]:
+              lists: tuple[str, ...] = (), keyed: bool = False) -> tuple[tuple[str, ...], ...]:
     """Rows of a TAB-separated table whose first non-comment line is the header ``columns``.
 
     Why checked: a user's folder extends these tables, and a line with a missing
@@ -196,11 +196,14 @@ def load_rows(name: str, columns: tuple[str, ...], allowed: tuple[tuple[str, ...
     results silently. ``allowed`` gives, per column, the values it may take
     (empty: any; include "" to let it be empty); a missing trailing column is
     an empty string. Columns named in ``lists`` hold comma-separated values,
-    each checked (flags: ``alone,place``).
+    each checked (flags: ``alone,place``). A ``keyed`` table writes each first
+    field once a file: a second line would silently replace the first (a user's
+    file may replace a bundled line; that is what it is for).
     """
     rows: list[tuple[str, ...]] = []
     for where, text in sources(name):
         header_seen = False
+        first_at: dict[str, int] = {}
         for lineno, raw in enumerate(text.splitlines(), 1):
             if not raw.strip() or raw.lstrip().startswith("#"):
                 continue
@@ -216,6 +219,9 @@ def load_rows(name: str, columns: tuple[str, ...], allowed: tuple[tuple[str, ...
             parts = parts + ("",) * (len(columns) - len(parts))
             if not parts[0]:
                 raise DataError(f"{where}:{lineno}: the first field ({columns[0]}) is empty")
+            if keyed and parts[0] in first_at:
+                raise DataError(f"{where}:{lineno}: {parts[0]!r} is written again (first at line {first_at[parts[0]]})")
+            first_at.setdefault(parts[0], lineno)
             for col, value, ok in zip(columns, parts, allowed, strict=False):
                 if not ok:
                     continue
@@ -236,7 +242,7 @@ def load_rows(name: str, columns: tuple[str, ...], allowed: tuple[tuple[str, ...
 def load_map(name: str, columns: tuple[str, ...], allowed: tuple[tuple[str, ...], ...] = (),
              lists: tuple[str, ...] = ()) -> dict[str, tuple[str, ...]]:
     """A checked table (``load_rows``) keyed by its first column: the other fields; a later line (the user's) wins."""
-    return {row[0]: row[1:] for row in load_rows(name, columns, allowed, lists)}
+    return {row[0]: row[1:] for row in load_rows(name, columns, allowed, lists, keyed=True)}
 
 
 @cache
