@@ -162,8 +162,8 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             i = close + 1
             first = False
             continue
-        if w == "(":
-            close = next((j for j in range(i + 1, min(n, i + 7)) if tokens[j].word == ")"), None)
+        if w in "(（":
+            close = next((j for j in range(i + 1, min(n, i + 7)) if tokens[j].word in ")）"), None)
             if close is not None and sum(len(t.word) for t in tokens[i + 1:close]) <= 6:
                 parts.extend(t.word for t in tokens[i:close + 1])  # 县(市、区)党委: a short gloss
                 i = close + 1
@@ -403,9 +403,14 @@ def _change_words() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((w, c) for w, c in rows), key=lambda r: -len(r[0])))
 
 
+ENUMERATION = re.compile(r"(?:分为|分成|包括|包含|涵盖)[^，,。；;]*、[^，,。；;、]{1,6}$")  # a list its count closes
+
+
 def change_of(before: str) -> str | None:
     """up or down when the words right before a figure state a change (比上年净增, 减少了), else None."""
     head = before[: CHANGE_GAP.search(before).start()]  # type: ignore[union-attr]
+    if ENUMERATION.search(head):
+        return None  # 分为学习培训、对照检查、整改提高三个阶段: the verb names the list's last item, it changes nothing
     for word, change in _change_words():
         if head.endswith(word):
             return change
