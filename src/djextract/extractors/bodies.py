@@ -38,6 +38,10 @@ QUOTED_NAME = 30  # a quote longer than this is speech, not a name
 PLACE_IN_BRACKETS_KINDS = ("enterprise", "institution")  # kinds whose names may hold a place in brackets
 NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|处)")  # 七局 (one jieba token)
 ORDINAL = re.compile(rf"第[{TEN}\d]{{1,3}}")
+TERM = re.compile(rf"第[{TEN}\d]{{1,3}}届")  # a committee's term (第九届委员会)
+CONGRESS = re.compile(rf"[\u4e00-\u9fff]{{0,10}}?第[{TEN}\d]{{1,3}}[次届](?:全国)?(?:党员)?代表(?:大会|会议)")
+COMMITTEE_HEADS = ("委员会",)  # a committee named in full, whose kind its prefix decides (中国共产党…委员会)
+COMMITTEE_KINDS = ("纪律检查", "机关")  # words between a term and 委员会 (第一届机关委员会)
 BRANCH_NUMERAL = re.compile(rf"[{TEN}]{{1,2}}")  # 内科|二|党支部
 BRANCH_NUMBER = re.compile(rf"第?[{TEN}\d]{{1,3}}")
 DECLARED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12})[”\"」]?\s*[）)]")
@@ -508,12 +512,29 @@ def generic_quantifier(w: Walk, tok: Token) -> Act | None:
 
 @rule("bodies/heads.tsv", "bodies/kind_prefixes.tsv")
 def two_bodies_side_by_side(w: Walk, tok: Token) -> Act | None:
-    """区委区政府, 省委省政府: a level body of another kind before this one is a body of its own."""
+    """区委区政府, 省委省政府, 中共|淮北师范大学: a level body of another kind before this one is a body of its own
+    (unless it is a prefix that decides this one's kind: 中国共产党上海市委员会)."""
     level = w.t.heads.get(tok.word)
     head = w.head
     if (level is not None and level.alone and level.kind != head.kind and not head.sub and not head.of
-            and not any(tok.word.startswith(p) for p, _kind in w.t.kind_prefixes)):
+            and not (_prefix_decides(head) and any(tok.word.startswith(p) for p, _kind in w.t.kind_prefixes))):
         return Act.STOP
+    return None
+
+
+def _prefix_decides(head: Head) -> bool:
+    """Does a name's prefix (bodies/kind_prefixes.tsv) decide the kind of a body with this head (省委, 委员会)?"""
+    return head.alone or head.word in COMMITTEE_HEADS
+
+
+@rule("bodies/kind_prefixes.tsv")
+def prefix_opens(w: Walk, tok: Token) -> Act | None:
+    """审查|中国共产党上海市第九届委员会, 共青团…: the Party's (or the League's) own name opens the name of a
+    committee it decides the kind of; nothing before it is part of it."""
+    if w.mods and _prefix_decides(w.head) and any(tok.word == p for p, _kind in w.t.kind_prefixes):
+        w.take(tok)
+        w.pos = None
+        return Act.GO_ON
     return None
 
 
@@ -835,6 +856,15 @@ def joined_department(w: Walk, tok: Token) -> Act | None:
     return None
 
 
+@rule()
+def term_of_a_committee(w: Walk, tok: Token) -> Act | None:
+    """中国共产党上海市|第九届|委员会, …|第九届|纪律检查委员会, …交通运输局|第一届|机关委员会: the committee of a
+    numbered term, after the place or the unit."""
+    if w.head.word in COMMITTEE_HEADS and TERM.fullmatch(tok.word) and all(m.word in COMMITTEE_KINDS for m in w.mods):
+        return Act.TAKE
+    return None
+
+
 @rule("bodies/heads.tsv")
 def numbered_company(w: Walk, tok: Token) -> Act | None:
     """集团|三|公司第四直管项目部党支部, 中铁|二十四|局: the group's No. 3 company, No. 24 bureau."""
@@ -999,13 +1029,13 @@ def name_word(w: Walk, tok: Token) -> Act | None:
     return Act.TAKE
 
 
-WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, committee_and_government, village_before_village,
-        parent_company, glued_conjunction, conjunction_and_level, joint_verb, preposition_and_that, unit_short,
-        glued_function_words, glued_suffix, glued_copula, glued_preposition, glued_level, glued_date_unit,
-        village_opener, branch_village_opener, community_morpheme, bracketed_place, bracketed_alias, street_name,
-        company_brand, trade_word, numbered_unit, joined_department, numbered_company, village_numeral, numbered_branch,
-        place_of_level_body, generic_modifier, stop_word, post_inside, adjective, level_alone, task_of_a_branch,
-        verb_phrase_word, stop_tag, village_name_ends, name_word)
+WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, prefix_opens, committee_and_government,
+        village_before_village, parent_company, glued_conjunction, conjunction_and_level, joint_verb,
+        preposition_and_that, unit_short, glued_function_words, glued_suffix, glued_copula, glued_preposition,
+        glued_level, glued_date_unit, village_opener, branch_village_opener, community_morpheme, bracketed_place,
+        bracketed_alias, street_name, company_brand, trade_word, numbered_unit, joined_department, term_of_a_committee,
+        numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier, stop_word,
+        post_inside, adjective, level_alone, task_of_a_branch, verb_phrase_word, stop_tag, village_name_ends, name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 
@@ -1286,6 +1316,15 @@ def generic_modifiers_only(f: Found) -> Act | None:
     return Act.REJECT if f.words and all(x in f.w.t.generic_mods for x in f.words) else None
 
 
+@rule("bodies/kind_prefixes.tsv")
+def name_of_a_congress(f: Found) -> Act | None:
+    """中国共产党上海市第十次代表大会, 中共济宁市第一届代表会议: the Party's name opens a congress's, an event."""
+    if f.w.head.alone and f.name in [p for p, _kind in f.w.t.kind_prefixes] and CONGRESS.match(
+            f.w.sentence.doc.text, f.w.head_end):
+        return Act.REJECT
+    return None
+
+
 @rule("bodies/generic.txt", "bodies/generic_modifiers.txt", "bodies/national_prefixes.txt")
 def generic_run(f: Found) -> Act | None:
     """新型农村社区, 新型|农村: generic words glued into one word (but 中央|宣传部 is one body)."""
@@ -1313,7 +1352,8 @@ def not_specific(f: Found) -> Act | None:
 
 VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, several_levels, doubled_head,
           room_of_a_unit, room, section_without_organ, place_too_short, units_of_a_place, branches_of_a_place,
-          masked_letter, designation, generic_modifiers_only, generic_run, verb_phrase, not_specific)
+          masked_letter, designation, generic_modifiers_only, name_of_a_congress, generic_run, verb_phrase,
+          not_specific)
 
 
 def _kind(f: Found) -> str:
@@ -1327,8 +1367,8 @@ def _kind(f: Found) -> str:
         if inner:
             kind = t.heads[inner[-1]].kind
     for prefix, prefix_kind in t.kind_prefixes:
-        if head.alone and f.name.startswith(prefix):
-            kind = prefix_kind  # 共青团海南省委 (but 共青团海南省委机关党委 is a party committee)
+        if _prefix_decides(head) and f.name.startswith(prefix):
+            kind = prefix_kind  # 共青团海南省委, 中国共产党上海市委员会 (not 共青团海南省委机关党委: a party committee)
     return kind
 
 

@@ -298,12 +298,13 @@ def _body_ending_at(bodies: list[Mention], pos: int) -> Mention | None:
 class Person:
     """One name the HMM found, and what the rules say of it: its post and body, and whether the text backs it."""
 
-    __slots__ = ("doc", "sentence", "text", "t", "bodies", "last", "a", "b", "name", "post", "body")
+    __slots__ = ("doc", "sentence", "text", "t", "bodies", "last", "a", "b", "name", "post", "body", "listed")
 
     def __init__(self, doc: Document, sentence: Sentence, a: int, b: int, bodies: list[Mention],
-                 last: tuple[int, str | None, str | None] | None) -> None:
+                 last: tuple[int, str | None, str | None] | None, listed: bool = False) -> None:
         self.doc, self.sentence, self.text, self.t = doc, sentence, sentence.text, tables()
         self.bodies, self.last, self.a, self.b = bodies, last, a, b
+        self.listed = listed  # a name of a list whose last name a cue follows (毛泽东、邓小平同志)
         self.name = self.text[a:b]
         self.post: str | None = None
         self.body: str | None = None
@@ -560,6 +561,28 @@ def same_post_in_a_list(p: Person) -> Act | None:
     return None
 
 
+@rule("persons/cues.tsv")
+def listed_before_a_cue(p: Person) -> Act | None:
+    """毛泽东、邓小平同志, 王建国、李红梅主持, 张三、李四等同志: the names of a list the last of which a cue follows."""
+    return Act.ACCEPT if p.listed else None
+
+
+def _listed_before_a_cue(spans: list[tuple[int, int]], text: str, t: Tables) -> set[int]:
+    """Indexes of the names of ``spans`` (not the last) in a list of names joined by 、 or 和 whose last name
+    a cue after names follows (directly, or after 等)."""
+    cues = tuple(c.word for c in t.after if c.gives != "skip")
+    out: set[int] = set()
+    run: list[int] = []
+    for k, (a, b) in enumerate(spans):
+        if run and text[spans[run[-1]][1]:a] not in LIST_JOINERS:
+            run = []
+        run.append(k)
+        rest = text[b:].removeprefix("等")
+        if len(run) > 1 and rest.startswith(cues):
+            out.update(run[:-1])
+    return out
+
+
 @rule()
 def no_evidence(p: Person) -> Act | None:
     """A name with no post, body, cue or list around it is not taken (the HMM guesses names freely)."""
@@ -579,7 +602,8 @@ def known_person(p: Person) -> Act | None:
 
 STAGES = (("name", (masked, surname_and_title, start_of_a_post, cue_that_skips)),
           ("evidence", (post_before, post_after, post_in_brackets, body_before, same_post_in_a_list, cue_before,
-                        age_before, cue_after, apposition, biography, counted_with_others, no_evidence)),
+                        age_before, cue_after, listed_before_a_cue, apposition, biography, counted_with_others,
+                        no_evidence)),
           ("memory", (known_person,)))
 """The person rules stage by stage, in the order they run (``djextract explain --rules``); in the evidence
 stage the first rule that finds some decides."""
@@ -638,9 +662,11 @@ def persons_in_sentence(doc: Document, sentence: Sentence) -> list[Mention]:
     out: list[Mention] = []
     last: tuple[int, str | None, str | None] | None = None  # end, post, body of the person before
     (_, name_rules), (_, evidence_rules), (_, memory_rules) = STAGES
-    for a, b in _names(_words_near_triggers(doc, sentence, bodies, t), text, t, doc.segmenter.known_tag,
-                       doc.segmenter.freq, doc.memory.get("persons", {})):
-        p = Person(doc, sentence, a, b, bodies, last)
+    spans = _names(_words_near_triggers(doc, sentence, bodies, t), text, t, doc.segmenter.known_tag,
+                   doc.segmenter.freq, doc.memory.get("persons", {}))
+    listed = _listed_before_a_cue(spans, text, t)
+    for k, (a, b) in enumerate(spans):
+        p = Person(doc, sentence, a, b, bodies, last, k in listed)
         s, e = sentence.start + a, sentence.start + b
         events = begin(doc, "person", s, e, p.name, ())
         if (apply(name_rules, "name", events, p.name, p) is Act.REJECT
