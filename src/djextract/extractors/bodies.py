@@ -40,8 +40,9 @@ NUMBERED_UNIT = re.compile(f"[{COMPANY_NUMERALS}]{{1,3}}(?:局|公司|分公司|
 ORDINAL = re.compile(rf"第[{TEN}\d]{{1,3}}")
 TERM = re.compile(rf"第[{TEN}\d]{{1,3}}届")  # a committee's term (第九届委员会)
 CONGRESS = re.compile(rf"[\u4e00-\u9fff]{{0,10}}?第[{TEN}\d]{{1,3}}[次届](?:全国)?(?:党员)?代表(?:大会|会议)")
-COMMITTEE_HEADS = ("委员会",)  # a committee named in full, whose kind its prefix decides (中国共产党…委员会)
-COMMITTEE_KINDS = ("纪律检查", "机关")  # words between a term and 委员会 (第一届机关委员会)
+# a committee named in full, whose kind its prefix decides (中国共产党…委员会)
+COMMITTEE_HEADS = ("委员会", "纪律检查委员会")
+COMMITTEE_KINDS = ("机关",)  # words between a term and 委员会 (第一届机关委员会)
 BRANCH_NUMERAL = re.compile(rf"[{TEN}]{{1,2}}")  # 内科|二|党支部
 BRANCH_NUMBER = re.compile(rf"第?[{TEN}\d]{{1,3}}")
 DECLARED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12})[”\"」]?\s*[）)]")
@@ -1359,15 +1360,16 @@ VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, 
 def _kind(f: Found) -> str:
     """The body's kind: its head's, else an inner head's for a sub-unit (办公室), else a prefix's (共青团)."""
     t, head = f.w.t, f.w.head
-    kind = head.kind
+    kind, decider = head.kind, head
     if head.sub:
         before = f.name[: -len(head.word)]
         inner = [m.group(0) for m in t.head_re.finditer(before) if not t.heads[m.group(0)].sub
                  and not before.endswith(t.false_head_words, 0, m.end())]  # (中央农村工作领导小组: no village's)
         if inner:
-            kind = t.heads[inner[-1]].kind
+            decider = t.heads[inner[-1]]  # (中共宁波市海曙区委员会|办公室: the committee's office)
+            kind = decider.kind
     for prefix, prefix_kind in t.kind_prefixes:
-        if _prefix_decides(head) and f.name.startswith(prefix):
+        if _prefix_decides(decider) and f.name.startswith(prefix):
             kind = prefix_kind  # 共青团海南省委, 中国共产党上海市委员会 (not 共青团海南省委机关党委: a party committee)
     return kind
 
