@@ -42,7 +42,7 @@ TERM = re.compile(rf"第[{TEN}\d]{{1,3}}届")  # a committee's term (第九届�
 CONGRESS = re.compile(rf"[\u4e00-\u9fff]{{0,10}}?第[{TEN}\d]{{1,3}}[次届](?:全国)?(?:党员)?代表(?:大会|会议)")
 # a committee named in full, whose kind its prefix decides (中国共产党…委员会)
 COMMITTEE_HEADS = ("委员会", "纪律检查委员会")
-COMMITTEE_KINDS = ("机关",)  # words between a term and 委员会 (第一届机关委员会)
+COMMITTEE_WORDS = ("机关",)  # words between a term and 委员会 (第一届机关委员会)
 BRANCH_NUMERAL = re.compile(rf"[{TEN}]{{1,2}}")  # 内科|二|党支部
 BRANCH_NUMBER = re.compile(rf"第?[{TEN}\d]{{1,3}}")
 DECLARED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12})[”\"」]?\s*[）)]")
@@ -861,7 +861,7 @@ def joined_department(w: Walk, tok: Token) -> Act | None:
 def term_of_a_committee(w: Walk, tok: Token) -> Act | None:
     """中国共产党上海市|第九届|委员会, …|第九届|纪律检查委员会, …交通运输局|第一届|机关委员会: the committee of a
     numbered term, after the place or the unit."""
-    if w.head.word in COMMITTEE_HEADS and TERM.fullmatch(tok.word) and all(m.word in COMMITTEE_KINDS for m in w.mods):
+    if w.head.word in COMMITTEE_HEADS and TERM.fullmatch(tok.word) and all(m.word in COMMITTEE_WORDS for m in w.mods):
         return Act.TAKE
     return None
 
