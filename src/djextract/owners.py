@@ -55,7 +55,6 @@ UNITS = ("院", "校", "公司", "行")
 COMMON_WORD = 1000  # jieba's frequency of a word that a unit word's last character may open (行业, 区域)
 WHOLE_LEVELS = ("村", "社区", *UNITS)  # levels kept whole in memory (not by their last character)
 CLAUSE_OPENS = re.compile(r"[，,；;]\s*")  # where a clause after the first opens
-CLAUSE_MARKS = "，,；;。！？!?"
 # a résumé after a name (王中苏1957年10月生, 龙秀，壮族，1964年11月生, 何华榕，男，…): the figures are the person's own
 RESUME = re.compile(r"[，,]?\s*(?:[男女]\s*[，,、]\s*)?(?:[\u4e00-\u9fff]{1,4}族\s*[，,、]\s*)?"
                     r"(?:\d{4}年|[男女][，,、])")
@@ -205,7 +204,7 @@ def _persons(doc: Document, sentence: Sentence) -> list[Name]:
 def _opens_clause(text: str, at: int, end: int) -> bool:
     """The name at ``text[at:end]`` opens a clause: its subject (not 向张三…, 张三的…), and not where the person
     speaks (王秦丰介绍了…, 张三说: the figures are another's) or a résumé follows (王中苏，男，1957年…)."""
-    return ((at == OPENING.match(text).end() or text[at - 1] in CLAUSE_MARKS)  # type: ignore[union-attr]
+    return ((at == OPENING.match(text).end() or CLAUSE_END.match(text, at - 1) is not None)  # type: ignore[union-attr]
             and not text.startswith(tables().clause_end, end) and not RESUME.match(text, end))
 
 

@@ -135,6 +135,7 @@ class Tables:
         self.company_form = re.compile(  # (…)科技股份有限公司, 友达光电（昆山）有限公司
             rf"(?:{trade or '(?!)'})*(?:[（(][\u4e00-\u9fff]{{2,4}}[)）])?(?:股份)?有限(?:责任)?公司$")
         self.kind_prefixes = list(load_rows("bodies/kind_prefixes.tsv", ("prefix", "kind"), ((), BODY_KINDS)))
+        self.prefix_words = frozenset(p for p, _kind in self.kind_prefixes)
 
     def nested_head(self, word: str) -> Head | None:
         m = self.head_end_re.search(word)
@@ -532,7 +533,7 @@ def _prefix_decides(head: Head) -> bool:
 def prefix_opens(w: Walk, tok: Token) -> Act | None:
     """审查|中国共产党上海市第九届委员会, 共青团…: the Party's (or the League's) own name opens the name of a
     committee it decides the kind of; nothing before it is part of it."""
-    if w.mods and _prefix_decides(w.head) and any(tok.word == p for p, _kind in w.t.kind_prefixes):
+    if w.mods and _prefix_decides(w.head) and tok.word in w.t.prefix_words:
         w.take(tok)
         w.pos = None
         return Act.GO_ON
@@ -1320,7 +1321,7 @@ def generic_modifiers_only(f: Found) -> Act | None:
 @rule("bodies/kind_prefixes.tsv")
 def name_of_a_congress(f: Found) -> Act | None:
     """中国共产党上海市第十次代表大会, 中共济宁市第一届代表会议: the Party's name opens a congress's, an event."""
-    if f.w.head.alone and f.name in [p for p, _kind in f.w.t.kind_prefixes] and CONGRESS.match(
+    if f.w.head.alone and f.name in f.w.t.prefix_words and CONGRESS.match(
             f.w.sentence.doc.text, f.w.head_end):
         return Act.REJECT
     return None

@@ -49,7 +49,6 @@ LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 ADJECTIVES = ("a", "ad")  # 新, 正式 (jieba's adverbial adjective): may open what is counted
 HARD_STOP = re.compile(r"[，,。；;：:！？!?（(]")
 PERSON_CATEGORIES = ("party_members", "activists", "people")
-QUANTIFIER_CHARS = "每各该某"  # one-character quantifiers (bodies/quantifiers.txt)
 SCOPE_NOUNS = ("层级", "级", "类")  # 各|层级: of every level, what 各 alone says too
 NAME_TAGS = frozenset({*P.PERSON_NAME, ""})  # a person's name, known to jieba or guessed
 # figures/units.tsv classes: what a unit measures (categorize() maps each to the guide's categories)
@@ -84,6 +83,7 @@ class Tables:
             self.unit_blockers[unit] = (*self.unit_blockers.get(unit, ()), word)
         self.verb_nouns = load_set("figures/counted_verb_nouns.txt")
         self.counted_stop = load_set("figures/counted_stop.txt")
+        self.quantifier_chars = frozenset(w for w in load_set("bodies/quantifiers.txt") if len(w) == 1)  # 每, 各, 该
         self.duration_verbs = tuple(load_set("figures/duration_verbs.txt"))
         self.event_verbs = tuple(load_set("figures/event_verbs.txt"))
         windows = load_rows("figures/time_windows.tsv", ("word", "where"), ((), ("before", "after")))
@@ -178,7 +178,7 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             if parts[-1] in JOINERS:
                 parts.pop()  # (3名党员|与|张伟…)
             break  # 2名…老党员|孙晓霞和张天闻: the persons' names after what they are
-        if tok.tag == "" and w[0] in QUANTIFIER_CHARS:
+        if tok.tag == "" and w[0] in tb.quantifier_chars:
             break  # 182个村|每村都有: jieba's guess glued a quantifier to the word after it, which counts nothing
         if w in tb.counted_stop or (tok.tag in ("l", "i") and parts and _noun_like(tokens[i - 1]) and i + 1 < n
                                     and not _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS):

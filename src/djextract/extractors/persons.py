@@ -87,6 +87,7 @@ class Tables:
         self.drop = tuple(c.word for c in self.before if c.gives == "drop")
         self.titles_after = frozenset(posts) | {c.word for c in self.after}  # 卫|老师: what a surname may carry
         self.cue_words = tuple(c.word for c in self.before if c.gives == "none")  # 村民, 居民: a person follows
+        self.list_cues = tuple(c.word for c in self.after if c.gives != "skip")  # 毛泽东、邓小平|同志
         syllables = " ".join(load_lines("persons/name_syllables.txt")).split()
         # one syllable, then up to two more: a pattern opening with a plain alternation lets the engine skip
         # every position whose character opens no syllable (as ``(?:…){1,3}`` it tried them all: 2% of the time)
@@ -570,7 +571,6 @@ def listed_before_a_cue(p: Person) -> Act | None:
 def _listed_before_a_cue(spans: list[tuple[int, int]], text: str, t: Tables) -> set[int]:
     """Indexes of the names of ``spans`` (not the last) in a list of names joined by 、 or 和 whose last name
     a cue after names follows (directly, or after 等)."""
-    cues = tuple(c.word for c in t.after if c.gives != "skip")
     out: set[int] = set()
     run: list[int] = []
     for k, (a, b) in enumerate(spans):
@@ -578,7 +578,7 @@ def _listed_before_a_cue(spans: list[tuple[int, int]], text: str, t: Tables) -> 
             run = []
         run.append(k)
         rest = text[b:].removeprefix("等")
-        if len(run) > 1 and rest.startswith(cues):
+        if len(run) > 1 and rest.startswith(t.list_cues):
             out.update(run[:-1])
     return out
 
