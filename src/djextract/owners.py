@@ -145,6 +145,8 @@ def _as_declared(doc: Document, sentence: Sentence, name: str | None) -> str | N
 
 def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict) -> list[Name]:
     """Bodies, places and the Party named in the sentence, in order; a body hides what it contains."""
+    from .extractors.bodies import among_them
+
     bodies = [Name(m.start, m.end, _as_declared(doc, sentence, m.fields["name"]) or m.fields["name"], "body")
               for m in found if m.type == "body"]
     bodies += _known(doc, sentence, bodies, memory)
@@ -165,7 +167,8 @@ def _names(doc: Document, sentence: Sentence, found: list[Mention], memory: dict
 
     t = tables()
     party = [Name(sentence.start + p.start(), sentence.start + p.end(), t.party[p.group()], "party")
-             for p in t.party_re.finditer(sentence.text)] if t.party_re else []
+             for p in t.party_re.finditer(sentence.text)
+             if not among_them(sentence, sentence.start + p.start(), sentence.start + p.end())] if t.party_re else []
     places = _places(doc, sentence, memory)
     for n in places:  # 文城镇党委 still says which 镇 全镇 is; a neighbour (西临蓬莱镇) does not
         if not _elsewhere(doc, sentence, n.start):
@@ -388,7 +391,7 @@ def _word_runs_on(doc: Document, text: str, ref: re.Match[str]) -> bool:
 def _unit_of(owner: str | None) -> str | None:
     """长丰县委, 苕溪村党委, 四邑村党群服务中心: a unit's own committee or service centre, carried to the
     sentences after it, stands for the unit (the county's project, the village's list)."""
-    m = UNIT_ORGAN.match(owner) if owner else None
+    m = (UNIT_ORGAN.match(owner) or VILLAGE_OF.match(owner)) if owner else None  # (贯寺村|村支部 too)
     return m.group(1) if m else owner
 
 
@@ -410,8 +413,9 @@ def _encloses_home(doc: Document, owner: str | None, memory: dict) -> bool:
 def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name], names: list[Name],
            memory: dict) -> str | None:
     """Rules 2–6 of the module's docstring for one figure."""
-    before = [n for n in subjects if n.end <= fig.start]
     clause = sentence.start + _clause_start(sentence.text, fig.start - sentence.start)
+    listed = any(clause <= n.start and n.end <= fig.start and _in_example_list(doc, n, names) for n in names)
+    before = [n for n in subjects if n.end <= fig.start and not (listed and _peer(n.owner, fig))]
     in_clause = [n for n in before if n.start >= clause]
     if in_clause:
         return _single(doc, in_clause[0], names)
@@ -427,7 +431,21 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
         start = sentence.start + _clause_start(sentence.text, last.start - sentence.start)
         first = next(n for n in before if n.start >= start)
         return _single(doc, first, names)
-    return _scene(doc, fig, memory) or memory["carry"] or _home(doc, memory)
+    scene = _scene(doc, fig, memory)
+    return next((o for o in (scene, memory["carry"]) if o is not None and not (listed and _peer(o, fig))),
+                None) or _home(
+        doc, memory)
+
+
+PEER_LEVELS = ("村", "社区", "街道", "镇", "乡")
+
+
+def _peer(owner: str, fig: Mention) -> bool:
+    """漓江路社区成功创建…，昆仑社区、东方红社区等7个社区: a village, community or town does not own a count
+    of its own level that lists its peers by name; the count is the place's above them (but 凤坂村联合周边6个村
+    is the village's own act)."""
+    counted = fig.fields.get("counted") or ""
+    return any(counted in (level, "行政" + level) and owner.endswith(level) for level in PEER_LEVELS)
 
 
 def _scene(doc: Document, fig: Mention, memory: dict) -> str | None:

@@ -43,6 +43,7 @@ CONGRESS = re.compile(rf"[\u4e00-\u9fff]{{0,10}}?第[{TEN}\d]{{1,3}}[次届](?:�
 # a committee named in full, whose kind its prefix decides (中国共产党…委员会)
 COMMITTEE_HEADS = ("委员会", "纪律检查委员会")
 COMMITTEE_WORDS = ("机关",)  # words between a term and 委员会 (第一届机关委员会)
+ORGAN_COMMITTEE = ("机关", "机关工作")  # before 委员会: the party committee of organs (机关党委, 机关工委)
 BRANCH_NUMERAL = re.compile(rf"[{TEN}]{{1,2}}")  # 内科|二|党支部
 BRANCH_NUMBER = re.compile(rf"第?[{TEN}\d]{{1,3}}")
 DECLARED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12})[”\"」]?\s*[）)]")
@@ -929,6 +930,15 @@ def _village_name_ends(w: Walk, tok: Token) -> bool:
     return w.head.place and not w.head.alone and (verb or (len(mods) >= 3 and not level_only))
 
 
+@rule("places/divisions.tsv")
+def split_division(w: Walk, tok: Token) -> Act | None:
+    """召|陵区, 郾|城区: one character that jieba cut off a division's name (as a verb, 召 "summon") joins
+    the word after it when the two write a division's full name, and the name goes on before them."""
+    if len(tok.word) == 1 and w.mods and len(w.mods[0].word) >= 2 and _division(tok.word + w.mods[0].word):
+        return Act.TAKE
+    return None
+
+
 @rule("bodies/generic_modifiers.txt")
 def generic_modifier(w: Walk, tok: Token) -> Act | None:
     """机关, 农村, 新型: a generic modifier joins the name (whether the name is specific is decided later)."""
@@ -1036,8 +1046,9 @@ WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, prefix_opens, 
         preposition_and_that, unit_short, glued_function_words, glued_suffix, glued_copula, glued_preposition,
         glued_level, glued_date_unit, village_opener, branch_village_opener, community_morpheme, bracketed_place,
         bracketed_alias, street_name, company_brand, trade_word, numbered_unit, joined_department, term_of_a_committee,
-        numbered_company, village_numeral, numbered_branch, place_of_level_body, generic_modifier, stop_word,
-        post_inside, adjective, level_alone, task_of_a_branch, verb_phrase_word, stop_tag, village_name_ends, name_word)
+        numbered_company, village_numeral, numbered_branch, place_of_level_body, split_division, generic_modifier,
+        stop_word, post_inside, adjective, level_alone, task_of_a_branch, verb_phrase_word, stop_tag, village_name_ends,
+        name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 
@@ -1215,6 +1226,21 @@ def title_of_level_body(f: Found) -> Act | None:
     return Act.REJECT if len(f.w.head.word) == 1 and f.name.endswith(f.w.t.title_suffixes) else None
 
 
+def among_them(sentence: Sentence, start: int, end: int) -> bool:
+    """全国非公企业|中共|有党员: after a noun, 中共有 is 中 "among" + 共有 "in all", not the Party (目前中共有…
+    after a time word is the Party). The owners read the Party's names with this too."""
+    if sentence.doc.text[start:end] != "中共" or not sentence.doc.text.startswith("有", end):
+        return False
+    before = sentence.word_at(start - 1)
+    return before is not None and before.tag.startswith("n") and before.tag != "nt"
+
+
+@rule()
+def among_them_not_the_party(f: Found) -> Act | None:
+    """企业中共有…: 中 "among" and 共有 "in all" (among_them)."""
+    return Act.REJECT if among_them(f.w.sentence, f.w.start, f.w.head_end) else None
+
+
 @rule("bodies/quantifiers.txt")
 def collective(f: Found) -> Act | None:
     """省直单位机关党委: a collective, not one body."""
@@ -1352,10 +1378,10 @@ def not_specific(f: Found) -> Act | None:
     return Act.REJECT
 
 
-VETOES = (generic_name, inside_title_or_quote, title_of_level_body, collective, several_levels, doubled_head,
-          room_of_a_unit, room, section_without_organ, place_too_short, units_of_a_place, branches_of_a_place,
-          masked_letter, designation, generic_modifiers_only, name_of_a_congress, generic_run, verb_phrase,
-          not_specific)
+VETOES = (generic_name, inside_title_or_quote, title_of_level_body, among_them_not_the_party, collective,
+          several_levels, doubled_head, room_of_a_unit, room, section_without_organ, place_too_short, units_of_a_place,
+          branches_of_a_place, masked_letter, designation, generic_modifiers_only, name_of_a_congress, generic_run,
+          verb_phrase, not_specific)
 
 
 def _kind(f: Found) -> str:
@@ -1369,6 +1395,8 @@ def _kind(f: Found) -> str:
         if inner:
             decider = t.heads[inner[-1]]  # (中共宁波市海曙区委员会|办公室: the committee's office)
             kind = decider.kind
+    if head.word in COMMITTEE_HEADS and f.name[: -len(head.word)].endswith(ORGAN_COMMITTEE):
+        kind = "party"  # 市住建局直属机关委员会, 区直属机关工作委员会: the organs' party committee, named in full
     for prefix, prefix_kind in t.kind_prefixes:
         if _prefix_decides(decider) and f.name.startswith(prefix):
             kind = prefix_kind  # 共青团海南省委, 中国共产党上海市委员会 (not 共青团海南省委机关党委: a party committee)

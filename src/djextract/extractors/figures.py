@@ -556,10 +556,11 @@ def date_not_days(f: Fig) -> Act | None:
 
 @rule()
 def glued_to_code(f: Fig) -> Act | None:
-    """A4纸, 2023-11, 1:2: a number glued to letters, digits or a code (but 100万元-200万元 is a range)."""
+    """A4纸, 2023-11, 1:2: a number glued to letters, digits or a code (but 100万元-200万元 is a range, and
+    其中:14个 a colon after words)."""
     s, text = f.start, f.text
     if s > 0 and (text[s - 1].isalnum() and text[s - 1].isascii() or text[s - 1] in ".-/:·") and not (
-            text[s - 1] == "-" and s >= 2 and not text[s - 2].isascii()):
+            text[s - 1] in "-:" and s >= 2 and not text[s - 2].isascii()):
         return Act.REJECT
     return None
 

@@ -36,7 +36,8 @@ MASKED = re.compile(r"[某×xX*＊○〇□]")
 HAN = re.compile(r"^[\u4e00-\u9fff·]+$")
 STOP_AFTER_TAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "d", "r", "x", "m", "q", "f"})
 LIST_JOINERS = ("、", "和", "与", "及")
-APPOSITION_VERBS = ("是", "担任", "现任", "曾任", "历任", "兼任", "任", "作为")
+APPOSITION_VERBS = ("是", "担任了", "担任", "现任", "曾任", "历任", "兼任", "调任", "升任", "出任", "接任", "转任",
+                    "改任", "就任", "当选为", "当选", "任", "作为")
 CLAUSE_APPOSITION_VERBS = ("现任", "时任", "曾任", "历任")
 BIOGRAPHY = re.compile(r"[,，]\s*[男女]\s*[,，、]")  # 何华榕，男，汉族: a résumé's opening (after the name)
 NOW_HOLDS = "现任"
@@ -240,7 +241,7 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
               and _ends_name(text, spans[i + 1][1], t)):
             out.append((a, spans[i + 1][1]))  # 书记|许成|仓同志: a surname that is also a word (许 "about") glued
         elif len(w) == 1 and w in t.surnames and w not in FUNCTION_OPENERS and i + 1 < len(spans) and i > 0 and (
-                t.post_ending(spans[i - 1][2])
+                t.post_ending(_word_before(spans, i))  # (a heading's byline: 党总支书记 张|振华)
                 or tag in P.PERSON_NAME and spans[i - 1][2].endswith(t.cue_words)):  # (not 居民|管|室内)
             na, nb, nw, ntag = spans[i + 1]
             if 1 <= len(nw) <= 2 and HAN.match(nw) and ntag not in STOP_AFTER_TAGS and ntag not in P.PERSON_NAME:
@@ -255,6 +256,11 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                 elif HAN_CHAR.match(text[a + 2:a + 3]):
                     out.append((a, a + 3))
     return _with_dots(_syllable_names(out, text, t), text, t)
+
+
+def _word_before(spans: list[tuple[int, int, str, str]], i: int) -> str:
+    """The word before span ``i``, across one run of spaces (a byline: 村党总支书记 张振华)."""
+    return spans[i - 2][2] if i > 1 and spans[i - 1][2].isspace() else spans[i - 1][2]
 
 
 DOTTED = re.compile(r"[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+")  # 艾尔肯·吐尼亚孜: a transliterated name
@@ -360,9 +366,11 @@ def cue_that_skips(p: Person) -> Act | None:
 
 def _section_of(p: Person, end: int) -> Mention | None:
     """The nearest body of the sentence followed by a section that runs up to sentence offset ``end``
-    (福建省委组织部|组织二处); None when there is none."""
+    (福建省委组织部|组织二处); None when there is none. A section does not run across the person named
+    before (人事处|处长权秋虎和离退处|处长董侠: 离退处 is not a section of 人事处)."""
     base, text = p.sentence.start, p.text
-    return max((x for x in p.bodies if x.end - base < end and p.t.subunit.match(text[x.end - base:end])),
+    after = p.last[0] if p.last is not None else -1
+    return max((x for x in p.bodies if after <= x.end - base < end and p.t.subunit.match(text[x.end - base:end])),
                key=lambda x: x.end, default=None)
 
 
