@@ -21,10 +21,10 @@ from ..patterns import words_pattern
 from ..rules import Act, Cursor, Event, begin, conclude, decide, found_by, overruled, rule
 from ..schema import BODY_KINDS
 from .numbers import TEN
-from .quotes import CLOSE_QUOTES, OPEN_QUOTES
+from .quotes import CLOSE_QUOTES, OPEN_QUOTES, PAIRS
 
 QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
-NAME_JOINERS = ("和", "与")
+NAME_JOINERS = ("和", "与", "及")  # (住房和城乡建设局; 政制及内地事务局, as Hong Kong names its bureaux)
 JOINT_VERBS = ("联合",)
 VILLAGE_NUMERALS = TEN + "双"
 COMPANY_NUMERALS = TEN
@@ -50,6 +50,7 @@ DECLARED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]?([\u4e00-\
 APPOSITION = re.compile(r"\s*(?:——|—|--)")
 OWN_PARTY_ORG = re.compile(r"的?(党支部|党总支|党委|党组)(?!织)")  # 下洋村的党支部, 健康路社区党总支
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+OPENER = {c: o for o, c in PAIRS.items()}  # a closing mark's opening one
 QUOTE_MARKS_SPACE = re.compile(f"[{re.escape(OPEN_QUOTES + CLOSE_QUOTES)}《》\\s]")
 # Marks that are words of their own to jieba and rjieba and stop a name's leftward walk (not closing quotes).
 # (Not a closing bracket: 万科(集团)|有限公司 goes on before it.)
@@ -468,11 +469,11 @@ def quoted_name(w: Walk, tok: Token) -> Act | None:
     """“海上之家”党支部, 《…》: a quoted name or a title joins the name whole (a quote needs words after it)."""
     if not tok.word or tok.word[-1] not in CLOSE_QUOTES + "》":
         return None
-    opener = "《" if tok.word[-1] == "》" else OPEN_QUOTES
+    opener = OPENER[tok.word[-1]]  # the mark that opens this one (“…‘庄’…”: not the inner ‘)
     inside: list[Token] = []
     open_tok = None
     for k in w.left(tok.start, 7):
-        if k.word in opener:
+        if k.word == opener:
             open_tok = k
             break
         inside.insert(0, k)
@@ -848,7 +849,8 @@ def numbered_unit(w: Walk, tok: Token) -> Act | None:
 
 @rule("bodies/heads.tsv", "bodies/generic.txt", "bodies/quantifiers.txt")
 def joined_department(w: Walk, tok: Token) -> Act | None:
-    """住房和城乡建设局, 自然资源和规划厅: 和 inside one department's name, not between two bodies."""
+    """住房和城乡建设局, 自然资源和规划厅, 民政及青年事务局: 和 inside one department's name, not between two
+    bodies."""
     if w.head.alone or tok.word not in NAME_JOINERS:
         return None
     before = w.prev(tok)

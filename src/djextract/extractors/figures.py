@@ -180,6 +180,8 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             break  # 2名…老党员|孙晓霞和张天闻: the persons' names after what they are
         if tok.tag == "" and w[0] in tb.quantifier_chars:
             break  # 182个村|每村都有: jieba's guess glued a quantifier to the word after it, which counts nothing
+        if parts and len(w) == 2 and w[0] == w[1] and HAN_CHAR.match(w):
+            break  # 103个行政村|村村都有: a doubled word says "every", after what is counted
         if w in tb.counted_stop or (tok.tag in ("l", "i") and parts and _noun_like(tokens[i - 1]) and i + 1 < n
                                     and not _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS):
             break  # 150多个小区|全面铺开|“…: a set phrase after the noun, before no noun, is what is done with it
@@ -247,8 +249,8 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
             parts[:0] = [t.word for t in tokens[j - 2:j + 1]]
             j -= 3
             continue
-        if w in _counted_stops():
-            break
+        if w in _counted_stops() or len(w) == 1 and j > 0 and tokens[j - 1].tag == "m":
+            break  # (5|人|占22.8%: the measure word of the number before counts nothing for this one)
         verb_noun = w in verb_nouns and j > 0 and (
             tokens[j - 1].word in "”」』\"" or _noun_like(tokens[j - 1]))  # “两新”|组织|158个: a noun here
         inner = tok.tag == "a" and parts and j > 0 and _noun_like(tokens[j - 1]) and tokens[j - 1].tag != "m"
@@ -1056,14 +1058,15 @@ def _digit(ch: str | None) -> int:
 
 
 def _verb_then_counted(tokens: list[Token], i: int) -> str:
-    """14个|达标|单位, 170名|留守|村民: a verb right after the measure word says which of the things counted
-    after it (so does a word jieba tags an adverb: 11个|高新|企业); the phrase is kept when those are a known
-    counted noun, else "". The caller asks only after units that count things or persons: after 年 or 次
-    (连续两年|参与社区服务, 5次|召开党委会) the verb is what was done."""
-    if i + 1 >= len(tokens) or not tokens[i].tag.startswith(("v", "d")) or not _noun_like(tokens[i + 1]):
+    """14个|达标|单位, 170名|留守|村民, 两个|拆迁|安置|小区: a verb (or two) right after the measure word says
+    which of the things counted after it (so does a word jieba tags an adverb: 11个|高新|企业); the phrase is
+    kept when those are a known counted noun, else "". The caller asks only after units that count things or
+    persons: after 年 or 次 (连续两年|参与社区服务, 5次|召开党委会) the verb is what was done."""
+    j = i + 1 if i + 2 < len(tokens) and tokens[i + 1].tag == "v" and tokens[i].tag == "v" else i  # (拆迁|安置)
+    if j + 1 >= len(tokens) or not tokens[i].tag.startswith(("v", "d")) or not _noun_like(tokens[j + 1]):
         return ""
-    rest, _ = _phrase_after(tokens, i + 1)
-    return tokens[i].word + rest if rest and lookup_counted(rest) is not None else ""
+    rest, _ = _phrase_after(tokens, j + 1)
+    return "".join(t.word for t in tokens[i:j + 1]) + rest if rest and lookup_counted(rest) is not None else ""
 
 
 def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> str:

@@ -235,6 +235,10 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
               and spans[i + 1][3] in P.PERSON_NAME and len(spans[i + 1][2]) == 2 and HAN.match(spans[i + 1][2])
               and (i == 0 or not HAN_CHAR.match(spans[i - 1][2][-1])) and _ends_name(text, spans[i + 1][1], t)):
             out.append((a, spans[i + 1][1]))  # 、李|红梅(: a surname alone, then a given name jieba knows as a word
+        elif (len(w) == 1 and w in t.surnames and tag in P.PERSON_NAME and i + 1 < len(spans)
+              and len(spans[i + 1][2]) == 2 and HAN.match(spans[i + 1][2]) and freq(spans[i + 1][2]) < COMMON_WORD
+              and (i == 0 or not HAN_CHAR.match(spans[i - 1][2][-1])) and t.post_after.match(text, spans[i + 1][1])):
+            out.append((a, spans[i + 1][1]))  # ，王|志民|主任等: a rare word after the HMM's surname, a post after it
         elif (len(w) == 2 and w[0] in t.surnames and tag not in P.PERSON_NAME and freq(w) < COMMON_WORD
               and i > 0 and t.post_ending(spans[i - 1][2]) and i + 1 < len(spans)
               and len(spans[i + 1][2]) == 1 and spans[i + 1][3] in P.PERSON_NAME and HAN.match(w + spans[i + 1][2])
@@ -246,8 +250,8 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
             na, nb, nw, ntag = spans[i + 1]
             if 1 <= len(nw) <= 2 and HAN.match(nw) and ntag not in STOP_AFTER_TAGS and ntag not in P.PERSON_NAME:
                 out.append((a, nb))  # 副所长|黄|远志, 村民|董|连营
-            elif tag not in P.PERSON_NAME and ntag in P.PERSON_NAME and len(nw) == 2:
-                out.append((a, nb))  # 主任|张|小春: the HMM took the surname for a measure word
+            elif ntag in P.PERSON_NAME and len(nw) == 2 and HAN.match(nw):
+                out.append((a, nb))  # 主任|张|小春, 书记|李|红梅: a given name the HMM took for a name of its own
             elif tag in P.PERSON_NAME and HAN_CHAR.match(text[a + 1:a + 2]):  # 书记|李|明说: the HMM's surname alone
                 if (text[a + 2:a + 3] in STOP_CHARS or not _ends_name(text, a + 3, t)
                         or _ends_name(text, a + 2, t) and _word_opens(text, a + 2, known, t)):
