@@ -298,8 +298,9 @@ def _governed(doc: Document, sentence: Sentence, start: int) -> bool:
 
 
 def _is_subject(doc: Document, sentence: Sentence, n: Name, names: list[Name]) -> bool:
-    """Not governed, not in a clause that reports (…显示：), not one of a list of examples (A、B等12个)."""
-    if _governed(doc, sentence, n.start):
+    """Not governed, not in a clause that reports (…显示：), not one of a list of examples (A、B等12个), not
+    where someone lives (凤凰社区居民黄方权称赞: the resident speaks, the community is his address)."""
+    if _governed(doc, sentence, n.start) or doc.text.startswith(RESIDENTS, n.end):
         return False
     rel = n.end - sentence.start
     m = CLAUSE_END.search(sentence.text, rel)
@@ -437,6 +438,7 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
         doc, memory)
 
 
+RESIDENTS = ("居民", "村民", "市民", "群众")  # after a place or body: a person who lives there (persons/cues.tsv)
 PEER_LEVELS = ("村", "社区", "街道", "镇", "乡")
 
 
@@ -458,7 +460,7 @@ def _scene(doc: Document, fig: Mention, memory: dict) -> str | None:
             memory["carry"] = scene[2]
         memory["scene"] = None
     unit, carry = memory.get("unit"), memory["carry"]
-    if unit is None or unit[0] <= memory.get("carry_at", -1) or (carry or "").endswith(("村", "社区")):
+    if unit is None or not memory.get("carry_at", -1) < unit[0] < fig.start or (carry or "").endswith(("村", "社区")):
         return None
     if "\n" in doc.text[unit[0]:fig.start]:
         return None

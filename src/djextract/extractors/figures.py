@@ -190,7 +190,8 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             i += 1
             break
         verb_noun = w in tb.verb_nouns and (
-            (i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].tag != "v")  # 27个|换届|重难点村
+            (i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].tag != "v"  # 27个|换届|重难点村
+             and tokens[i + 1].word not in body_tables().quantifiers)  # (两批|组织|全体党员: the verb, organise)
             or (parts and _strip_for_lookup("".join(parts) + w) in tb.counted))  # 社会|组织, “两新”组织: a known term
         place_word = tok.tag == "s" and i + 1 < n and _noun_like(tokens[i + 1])  # 6个|街区|党支部
         if _noun_like(tok) or (first and tok.tag in ADJECTIVES) or verb_noun or place_word:
@@ -249,8 +250,8 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
             parts[:0] = [t.word for t in tokens[j - 2:j + 1]]
             j -= 3
             continue
-        if w in _counted_stops() or len(w) == 1 and j > 0 and tokens[j - 1].tag == "m":
-            break  # (5|人|占22.8%: the measure word of the number before counts nothing for this one)
+        if w in _counted_stops() or (len(w) == 1 or tok.tag == "") and j > 0 and tokens[j - 1].tag == "m":
+            break  # (5|人|占22.8%, 30|号分|两批: the measure word of the number before counts nothing for this one)
         verb_noun = w in verb_nouns and j > 0 and (
             tokens[j - 1].word in "”」』\"" or _noun_like(tokens[j - 1]))  # “两新”|组织|158个: a noun here
         inner = tok.tag == "a" and parts and j > 0 and _noun_like(tokens[j - 1]) and tokens[j - 1].tag != "m"
