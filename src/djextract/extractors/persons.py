@@ -36,6 +36,7 @@ MASKED = re.compile(r"[某×xX*＊○〇□]")
 HAN = re.compile(r"^[\u4e00-\u9fff·]+$")
 STOP_AFTER_TAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "d", "r", "x", "m", "q", "f"})
 LIST_JOINERS = ("、", "和", "与", "及")
+LIST_ENDS = "、和与及等"  # what may follow a name inside a list of names
 APPOSITION_VERBS = ("是", "担任了", "担任", "现任", "曾任", "历任", "兼任", "调任", "升任", "出任", "接任", "转任",
                     "改任", "就任", "当选为", "当选", "任", "作为")
 CLAUSE_APPOSITION_VERBS = ("现任", "时任", "曾任", "历任")
@@ -237,8 +238,11 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
             out.append((a, spans[i + 1][1]))  # 、李|红梅(: a surname alone, then a given name jieba knows as a word
         elif (len(w) == 1 and w in t.surnames and tag in P.PERSON_NAME and i + 1 < len(spans)
               and len(spans[i + 1][2]) == 2 and HAN.match(spans[i + 1][2]) and freq(spans[i + 1][2]) < COMMON_WORD
-              and (i == 0 or not HAN_CHAR.match(spans[i - 1][2][-1])) and t.post_after.match(text, spans[i + 1][1])):
-            out.append((a, spans[i + 1][1]))  # ，王|志民|主任等: a rare word after the HMM's surname, a post after it
+              and (i == 0 or not HAN_CHAR.match(spans[i - 1][2][-1])) and (
+                  t.post_after.match(text, spans[i + 1][1])
+                  or spans[i - 1][2] == "、" and text[spans[i + 1][1]:spans[i + 1][1] + 1] in LIST_ENDS)):
+            out.append((a, spans[i + 1][1]))  # ，王|志民|主任等, 冯炳秀、陈|国雄、: a rare word after the HMM's
+            # surname, with a post after it or inside a list of names
         elif (len(w) == 2 and w[0] in t.surnames and tag not in P.PERSON_NAME and freq(w) < COMMON_WORD
               and i > 0 and t.post_ending(spans[i - 1][2]) and i + 1 < len(spans)
               and len(spans[i + 1][2]) == 1 and spans[i + 1][3] in P.PERSON_NAME and HAN.match(w + spans[i + 1][2])
@@ -566,9 +570,10 @@ def counted_with_others(p: Person) -> Act | None:
 
 @rule()
 def same_post_in_a_list(p: Person) -> Act | None:
-    """外卖骑手何昭辉和刘尧: one post for the list (副主任周霁(常务)、郑雁雄: a note in brackets may close a name)."""
+    """外卖骑手何昭辉和刘尧: one post for the list (副主任周霁(常务)、郑雁雄: a note in brackets may close a name,
+    a space may follow the mark)."""
     last = p.last
-    if last is not None and BRACKETED.sub("", p.text[last[0]:p.a]) in LIST_JOINERS:
+    if last is not None and BRACKETED.sub("", p.text[last[0]:p.a]).strip() in LIST_JOINERS:
         p.post, p.body = last[1], last[2]
         return Act.ACCEPT
     return None
