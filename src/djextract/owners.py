@@ -84,6 +84,7 @@ class Cues:
     refs: dict[str, str]  # 全市, 我村, 省里 … → the level of the unit meant
     refs_re: re.Pattern[str] | None
     zones_re: re.Pattern[str] | None  # development zones named after a place (owners/zones.txt)
+    media: tuple[str, ...]  # what makes a place a news outlet's name (owners/media.txt)
 
 
 @derived
@@ -98,7 +99,9 @@ def tables() -> Cues:
     levels = ("省", "市", "县", "区", "镇", "乡", "街道", "旗", "州", "盟", *WHOLE_LEVELS)
     refs = {w: lv for w, lv in load_rows("owners/refs.tsv", ("written", "level"), ((), levels))}
     zones = {z: z for z in load_set("owners/zones.txt")}
-    return Cues(before, scene, ends, party, _alternation(party), refs, _alternation(refs), _alternation(zones))
+    media = tuple(load_set("owners/media.txt"))
+    return Cues(before, scene, ends, party, _alternation(party), refs, _alternation(refs), _alternation(zones),
+                media)
 
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str] | None:
@@ -113,8 +116,8 @@ def _places(doc: Document, sentence: Sentence, memory: dict) -> list[Name]:
     out: list[Name] = []
     quoted = [(q.start(), q.end()) for q in QUOTED.finditer(sentence.text)]
     for a, b, cands in stretch_mentions(doc, sentence.start, sentence.end):
-        if any(qa <= a and b <= qb for qa, qb in quoted):
-            continue  # “北京鸭”, “江西红”, 《绍兴市…行动方案》: a name in quotes or a title is no subject
+        if any(qa <= a and b <= qb for qa, qb in quoted) or sentence.text.startswith(tables().media, b):
+            continue  # “北京鸭”, 《绍兴市…行动方案》: a name in quotes or a title is no subject (nor 四川|新闻网)
         if len({d.name for d in cands}) != 1 or b - a < 3 and cands[0].name == sentence.text[a:b] and len(cands) > 1:
             continue
         d, chain_start = cands[0], None
