@@ -26,9 +26,12 @@ rules, in order:
    hospital or company whose own site the page is on, else its place.
 
 Not subjects either: the names of a list closed by 等 (省纪委监委、省高院等12个
-单位: what is counted) and a joint subject (广州市和南沙区), which owns nothing
-alone. Places in quotes (“北京鸭”) are no names, and a name the text gave before
-is recognised again where the body extractor missed it (大坡镇裕民村 … 裕民村).
+单位: what is counted), where a resident lives (凤凰社区居民黄方权称赞…), a place
+that names a news outlet (四川新闻网) and a joint subject (广州市和南沙区), which
+owns nothing alone; a village, community or town owns no count of its own level
+that lists its peers by name (…，昆仑社区、东方红社区等7个社区). Places in quotes
+(“北京鸭”) are no names, and a name the text gave before is recognised again
+where the body extractor missed it (大坡镇裕民村 … 裕民村).
 """
 
 from __future__ import annotations
@@ -435,13 +438,12 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
         start = sentence.start + _clause_start(sentence.text, last.start - sentence.start)
         first = next(n for n in before if n.start >= start)
         return _single(doc, first, names)
-    scene = _scene(doc, fig, memory)
-    return next((o for o in (scene, memory["carry"]) if o is not None and not (listed and _peer(o, fig))),
-                None) or _home(
-        doc, memory)
+    carried = (o for o in (_scene(doc, fig, memory), memory["carry"])
+               if o is not None and not (listed and _peer(o, fig)))
+    return next(carried, None) or _home(doc, memory)
 
 
-RESIDENTS = ("居民", "村民", "市民", "群众")  # after a place or body: a person who lives there (persons/cues.tsv)
+RESIDENTS = ("居民", "村民", "市民", "群众")  # after a place or body: a person who lives there (凤凰社区居民黄方权)
 PEER_LEVELS = ("村", "社区", "街道", "镇", "乡")
 
 

@@ -934,7 +934,7 @@ def _village_name_ends(w: Walk, tok: Token) -> bool:
 
 @rule("places/divisions.tsv")
 def split_division(w: Walk, tok: Token) -> Act | None:
-    """召|陵区, 郾|城区: one character that jieba cut off a division's name (as a verb, 召 "summon") joins
+    """召|陵区: one character that jieba cut off a division's name (as a verb, 召 "summon") joins
     the word after it when the two write a division's full name, and the name goes on before them."""
     if len(tok.word) == 1 and w.mods and len(w.mods[0].word) >= 2 and _division(tok.word + w.mods[0].word):
         return Act.TAKE
