@@ -421,8 +421,11 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
            memory: dict) -> str | None:
     """Rules 2–6 of the module's docstring for one figure."""
     clause = sentence.start + _clause_start(sentence.text, fig.start - sentence.start)
-    listed = any(clause <= n.start and n.end <= fig.start and _in_example_list(doc, n, names) for n in names)
-    before = [n for n in subjects if n.end <= fig.start and not (listed and _peer(n.owner, fig))]
+    peers = _peer_level(fig)  # (the list of examples is looked for only when the figure counts villages …)
+    if peers and not any(clause <= n.start and n.end <= fig.start and _in_example_list(doc, n, names)
+                         for n in names):
+        peers = ""
+    before = [n for n in subjects if n.end <= fig.start and not (peers and n.owner.endswith(peers))]
     in_clause = [n for n in before if n.start >= clause]
     if in_clause:
         return _single(doc, in_clause[0], names)
@@ -439,7 +442,7 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
         first = next(n for n in before if n.start >= start)
         return _single(doc, first, names)
     carried = (o for o in (_scene(doc, fig, memory), memory["carry"])
-               if o is not None and not (listed and _peer(o, fig)))
+               if o is not None and not (peers and o.endswith(peers)))
     return next(carried, None) or _home(doc, memory)
 
 
@@ -447,12 +450,12 @@ RESIDENTS = ("居民", "村民", "市民", "群众")  # after a place or body: a
 PEER_LEVELS = ("村", "社区", "街道", "镇", "乡")
 
 
-def _peer(owner: str, fig: Mention) -> bool:
-    """漓江路社区成功创建…，昆仑社区、东方红社区等7个社区: a village, community or town does not own a count
-    of its own level that lists its peers by name; the count is the place's above them (but 凤坂村联合周边6个村
-    is the village's own act)."""
+def _peer_level(fig: Mention) -> str:
+    """The level a figure counts, if it counts villages, communities or towns ("" else): 漓江路社区成功创建…，
+    昆仑社区、东方红社区等7个社区: a unit of that level does not own a count of its level that lists its peers
+    by name; the count is the place's above them (but 凤坂村联合周边6个村 is the village's own act)."""
     counted = fig.fields.get("counted") or ""
-    return any(counted in (level, "行政" + level) and owner.endswith(level) for level in PEER_LEVELS)
+    return next((level for level in PEER_LEVELS if counted in (level, "行政" + level)), "")
 
 
 def _scene(doc: Document, fig: Mention, memory: dict) -> str | None:

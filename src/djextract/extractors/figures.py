@@ -83,7 +83,8 @@ class Tables:
             self.unit_blockers[unit] = (*self.unit_blockers.get(unit, ()), word)
         self.verb_nouns = load_set("figures/counted_verb_nouns.txt")
         self.counted_stop = load_set("figures/counted_stop.txt")
-        self.quantifier_chars = frozenset(w for w in load_set("bodies/quantifiers.txt") if len(w) == 1)  # 每, 各, 该
+        self.quantifiers = frozenset(load_set("bodies/quantifiers.txt"))  # 全体, 各级 …
+        self.quantifier_chars = frozenset(w for w in self.quantifiers if len(w) == 1)  # 每, 各, 该
         self.duration_verbs = tuple(load_set("figures/duration_verbs.txt"))
         self.event_verbs = tuple(load_set("figures/event_verbs.txt"))
         windows = load_rows("figures/time_windows.tsv", ("word", "where"), ((), ("before", "after")))
@@ -191,7 +192,7 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             break
         verb_noun = w in tb.verb_nouns and (
             (i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].tag != "v"  # 27个|换届|重难点村
-             and tokens[i + 1].word not in body_tables().quantifiers)  # (两批|组织|全体党员: the verb, organise)
+             and tokens[i + 1].word not in tb.quantifiers)  # (两批|组织|全体党员: the verb, organise)
             or (parts and _strip_for_lookup("".join(parts) + w) in tb.counted))  # 社会|组织, “两新”组织: a known term
         place_word = tok.tag == "s" and i + 1 < n and _noun_like(tokens[i + 1])  # 6个|街区|党支部
         if _noun_like(tok) or (first and tok.tag in ADJECTIVES) or verb_noun or place_word:
