@@ -45,6 +45,7 @@ COMMITTEE_HEADS = ("委员会", "纪律检查委员会")
 COMMITTEE_WORDS = ("机关",)  # words between a term and 委员会 (第一届机关委员会)
 ORGAN_COMMITTEE = ("机关", "机关工作")  # before 委员会: the party committee of organs (机关党委, 机关工委)
 BRANCH_NUMERAL = re.compile(rf"[{TEN}]{{1,2}}")  # 内科|二|党支部
+NUMBERED_SECTION = re.compile(rf"[{TEN}]{{1,2}}(?:部|处|科|室|队|车间|分厂)")  # 公共基础|二部|党支部 (one word)
 BRANCH_NUMBER = re.compile(rf"第?[{TEN}\d]{{1,3}}")
 DECLARED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12})[”\"」]?\s*[）)]")
 APPOSITION = re.compile(r"\s*(?:——|—|--)")
@@ -894,7 +895,7 @@ def village_numeral(w: Walk, tok: Token) -> Act | None:
 def numbered_branch(w: Walk, tok: Token) -> Act | None:
     """市财政局|第一|党支部: an ordinal after a named body or place numbers a branch of it; 第一|党总支,
     内科|二|党支部, 机关|一|党支部: an ordinal, or a bare numeral after a department, right before a branch
-    numbers one of the report's unit."""
+    numbers one of the report's unit; so does a numbered section after its field (公共基础|二部|党支部)."""
     if w.head.alone:
         return None
     if _numbered(tok, w.prev(tok), w.t):
@@ -905,6 +906,9 @@ def numbered_branch(w: Walk, tok: Token) -> Act | None:
     if ORDINAL.fullmatch(tok.word) or (BRANCH_NUMERAL.fullmatch(tok.word) and before is not None and (
             _department(before.word, w.t) or before.word in w.t.generic_mods)):
         return Act.TAKE  # (not 一网格|一|支部, a slogan)
+    if NUMBERED_SECTION.fullmatch(tok.word) and before is not None and (before.tag.startswith("n") or before.tag in (
+            "vn", "l")) and before.word not in w.t.quantifiers:
+        return Act.TAKE  # 公共基础|二部|党支部, 生产|三车间|党支部: a numbered section after the field it works in
     return None
 
 
@@ -978,6 +982,9 @@ def adjective(w: Walk, tok: Token) -> Act | None:
     before = w.prev(tok)
     if w.head.kind == "enterprise" and (before is None or not HAN_WORD.fullmatch(before.word)):
         return Act.TAKE
+    if (tok.tag == "b" and (before is None or before.tag == "x") and w.mods and w.mods[0].tag.startswith("n")
+            and not tok.word.endswith(LEVEL_WORDS) and tok.word not in w.t.generic_mods):
+        return Act.TAKE  # ，公共|基础|二部党支部: a distinguishing word opens the name after a mark (not 省级: a class)
     if not (before is not None and (_numbered(before, w.prev(before), w.t) or (
             not _is_stop(before, w.t) and before.tag not in ("a", "b")))):
         return Act.STOP
@@ -1574,8 +1581,9 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
     if (head.place and head.kind == "grassroots" and len(mods) >= 2 and mods[-1].word in t.surnames
             and mods[-2].word in NAME_OPENERS):
         return True  # 前|张|村, 后|王|庄: a family's village, after a direction word
-    if head.branch and (BRANCH_NUMBER.fullmatch(mods[-1].word) or _department(mods[-1].word, t)):
-        return True  # 第一党总支, 机关二党支部, 门诊党支部: one branch of the report's unit (not 医技|科室党支部)
+    if head.branch and (BRANCH_NUMBER.fullmatch(mods[-1].word) or _department(mods[-1].word, t)
+                        or len(mods) > 1 and NUMBERED_SECTION.fullmatch(mods[-1].word)):
+        return True  # 第一党总支, 机关二党支部, 门诊党支部, 教学|二部党支部: one branch of the report's unit
     for k, m in enumerate(mods):
         if m.word in t.name_markers and any(x.word not in t.generic_mods for x in mods[:k]):
             return True  # 中药材产业链联合党委: a named industry chain

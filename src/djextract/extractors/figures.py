@@ -225,6 +225,10 @@ def _next_figure(tokens: list[Token], i: int) -> bool:
     return False
 
 
+THRESHOLD_JOINERS = ("及", "或")  # 县级及以上, 大专或以上: one threshold, not two nouns joined
+THRESHOLD_ENDS = ("以上", "以下")
+
+
 def _phrase_before(tokens: list[Token], i: int) -> str:
     """Noun phrase ending just before token i (going left), skipping linking words next to the number."""
     parts: list[str] = []
@@ -250,6 +254,11 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
         if w == ")" and j >= 2 and tokens[j - 2].word == "(":
             parts[:0] = [t.word for t in tokens[j - 2:j + 1]]
             j -= 3
+            continue
+        if (w in THRESHOLD_JOINERS and parts and parts[0].startswith(THRESHOLD_ENDS) and j > 0
+                and _noun_like(tokens[j - 1])):
+            parts.insert(0, w)  # 大专|及|以上学历|党员: a threshold's 及 is inside the phrase, not between two
+            j -= 1
             continue
         if w in _counted_stops() or (len(w) == 1 or tok.tag == "") and j > 0 and tokens[j - 1].tag == "m":
             break  # (5|人|占22.8%, 30|号分|两批: the measure word of the number before counts nothing for this one)
