@@ -40,6 +40,9 @@ LIST_ENDS = "、和与及等"  # what may follow a name inside a list of names
 APPOSITION_VERBS = ("是", "担任了", "担任", "现任", "曾任", "历任", "兼任", "调任", "升任", "出任", "接任", "转任",
                     "改任", "就任", "当选为", "当选", "任", "作为")
 CLAUSE_APPOSITION_VERBS = ("现任", "时任", "曾任", "历任")
+# 选举董丽丹同志为党支部书记, 王庶民同志为副书记: a verb of electing or appointing before the name, 为 after it
+APPOINTED = re.compile(r"(?:选举|推选|推举|选|任命|聘任|聘|增补|委任)$")
+APPOINTED_AS = re.compile(r"(?:同志)?为")
 BIOGRAPHY = re.compile(r"[,，]\s*[男女]\s*[,，、]")  # 何华榕，男，汉族: a résumé's opening (after the name)
 NOW_HOLDS = "现任"
 SPACE = re.compile(r"\s+")
@@ -505,6 +508,25 @@ def age_before(p: Person) -> Act | None:
     return Act.ACCEPT if AGE_BEFORE.search(p.left) else None
 
 
+@rule("persons/posts.txt")
+def appointed_as(p: Person) -> Act | None:
+    """选举董丽丹同志为党支部书记，王庶民同志为党支部副书记: the post the name is elected or appointed to
+    (one verb may govern a list of such clauses). Ahead of ``cue_after``, for which the 同志 between says
+    only that the name is a person's."""
+    after = APPOINTED_AS.match(p.text, p.b)
+    left = p.left
+    if after is None or not (APPOINTED.search(left) or left.endswith(("，", ",")) and APPOINTED_IN.search(left)):
+        return None
+    found = _post_from(p, after.end())
+    if found is None:
+        return None
+    p.post, p.body = found
+    return Act.ACCEPT
+
+
+APPOINTED_IN = re.compile(r"(?:选举|推选|推举|选|任命|聘任|聘|增补|委任)[\u4e00-\u9fff·]{2,4}(?:同志)?为")
+
+
 @rule("persons/cues.tsv")
 def cue_after(p: Person) -> Act | None:
     """鲁正兰说, 吴萍同志: a word after the name that says it is a person's (gives post: the word is the post)."""
@@ -625,8 +647,8 @@ def known_person(p: Person) -> Act | None:
 
 STAGES = (("name", (masked, surname_and_title, start_of_a_post, cue_that_skips)),
           ("evidence", (post_before, post_after, post_in_brackets, body_before, same_post_in_a_list, cue_before,
-                        age_before, cue_after, listed_before_a_cue, apposition, biography, counted_with_others,
-                        no_evidence)),
+                        age_before, appointed_as, cue_after, listed_before_a_cue, apposition, biography,
+                        counted_with_others, no_evidence)),
           ("memory", (known_person,)))
 """The person rules stage by stage, in the order they run (``djextract explain --rules``); in the evidence
 stage the first rule that finds some decides."""
