@@ -1309,8 +1309,10 @@ def branches_of_a_place(f: Found) -> Act | None:
     if not w.head.branch or f.name.startswith("中共"):
         return None
     named = [m for m in w.mods if m.word not in w.t.generic_mods]
-    if (len(named) == 1 and named[0].tag == "ns" and named[0].word[-1] in LARGE_PLACES
-            and not named[0].word.endswith(NOT_PLACES)):
+    place = "".join(m.word for m in named)
+    level_apart = len(named) == 2 and len(named[1].word) == 1  # 长山|县: jieba wrote the level apart
+    if ((len(named) == 1 or level_apart) and named[0].tag == "ns" and place[-1] in LARGE_PLACES
+            and not place.endswith(NOT_PLACES)):
         return Act.REJECT
     return None
 
