@@ -433,13 +433,16 @@ def stop_word_around_head(w: Walk) -> Act | None:
 
 @rule()
 def word_around_head(w: Walk) -> Act | None:
-    """海曙区|委, 省公安|厅: the beginning of the head's word is part of the name (海南|大学: a word of its own)."""
+    """海曙区|委, 省公安|厅: the beginning of the head's word is part of the name (海南|大学: a word of its own),
+    unless it is a preposition that jieba's guess glued to the head (以|村集体)."""
     first = w.first
     if first is None or first.start >= w.head_start:
         w.pos = w.head_start
         return None
     prefix = first.word[: w.head_start - first.start]
     known = w.sentence.doc.segmenter.known_tag(prefix)
+    if first.tag == "" and len(prefix) == 1 and known in ("p", "c"):
+        return Act.REJECT  # 张雪林|以村|集体的名义: jieba's guess glued a preposition to 村 (by the village)
     w.mods.append(Token(prefix, first.start, w.head_start,
                         known or ("n" if first.tag in ("nt", "nz") else first.tag)))
     w.start = w.pos = first.start
@@ -1807,7 +1810,7 @@ def unit_branch_short_form(doc: Document, c: Candidate, shorts: dict[str, str], 
 def _school_short_forms(doc: Document, sentence: Sentence, found: list[Candidate],
                         shorts: dict[str, str]) -> list[Candidate]:
     """绍兴一中 with no full name before it: a place of the gazetteer, a number and a school's short ending
-    (bodies/short_forms.tsv) name one school, as a reader knows."""
+    (bodies/short_forms.tsv) name one school, as a reader knows, where the ending ends a word."""
     from ..places import gazetteer
 
     text, t = sentence.text, tables()
@@ -1821,6 +1824,9 @@ def _school_short_forms(doc: Document, sentence: Sentence, found: list[Candidate
             if len(place) == k and (place in gz.short or place in gz.county_short):
                 a, b = sentence.start + m.start() - k, sentence.start + m.end()
                 short = text[m.start() - k:m.end()]
+                last = sentence.word_at(b - 1)
+                if last is not None and last.end > b:
+                    break  # 西城一|中队|中队长: the ending opens a longer word (a squad, not a middle school)
                 if short not in shorts and not any(c.start < b and a < c.end for c in found + out):
                     found_by(doc, "body", a, b, short, short_form, short, ("bodies/short_forms.tsv",))
                     out.append(Candidate(a, b, short, "institution"))

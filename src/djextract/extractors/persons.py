@@ -228,6 +228,14 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                     and not _word_opens(text, b, known, t)):
                 out.append((a, b + 1))  # 周锐|彬道出
                 continue
+            if (len(w) == 2 and i + 1 < len(spans) and len(spans[i + 1][2]) == 2 and spans[i + 1][2][1] == "等"
+                    and HAN_CHAR.match(spans[i + 1][2][0]) and COUNTED_PERSONS.match(text, b + 1)):
+                out.append((a, b + 1))  # 陈小|平等|人, 李建|平等|11人: the name's last character opened 平等
+                continue
+            if (len(w) == 2 and i > 0 and t.post_ending(spans[i - 1][2]) and i + 1 < len(spans)
+                    and spans[i + 1][3] == "ng" and len(spans[i + 1][2]) == 1 and HAN.match(spans[i + 1][2])):
+                out.append((a, b + 1))  # 站长|黄忠|林公车私用: after a post, a bound character (ng) ends the name
+                continue
             if (kt == "nr" and len(w) == 2 and freq(w) >= COMMON_WORD
                     and not (i > 0 and t.post_ending(spans[i - 1][2]) and _ends_name(text, b, t))):
                 continue  # 权威, 文明, 阳光: jieba's dictionary tags common two-character words nr (but 书记武林感慨)
