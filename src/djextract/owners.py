@@ -305,8 +305,9 @@ def _governed(doc: Document, sentence: Sentence, start: int) -> bool:
 
 def _is_subject(doc: Document, sentence: Sentence, n: Name, names: list[Name]) -> bool:
     """Not governed, not in a clause that reports (…显示：), not one of a list of examples (A、B等12个), not
-    where someone lives (凤凰社区居民黄方权称赞: the resident speaks, the community is his address)."""
-    if _governed(doc, sentence, n.start) or doc.text.startswith(RESIDENTS, n.end):
+    where someone lives (凤凰社区居民黄方权称赞: the resident speaks, the community is his address), not a
+    dateline's place (新华社北京7月29日电)."""
+    if _governed(doc, sentence, n.start) or doc.text.startswith(RESIDENTS, n.end) or DATELINE.match(doc.text, n.end):
         return False
     rel = n.end - sentence.start
     m = CLAUSE_END.search(sentence.text, rel)
@@ -447,6 +448,7 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
 
 
 RESIDENTS = ("居民", "村民", "市民", "群众")  # after a place or body: a person who lives there (凤凰社区居民黄方权)
+DATELINE = re.compile(r"\s*(?:\d{1,2}月)?\d{1,2}日(?:电|讯)")  # 新华社北京7月29日电: where the news was filed
 PEER_LEVELS = ("村", "社区", "街道", "镇", "乡")
 
 
