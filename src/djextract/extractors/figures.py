@@ -183,9 +183,11 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             break  # 182个村|每村都有: jieba's guess glued a quantifier to the word after it, which counts nothing
         if parts and len(w) == 2 and w[0] == w[1] and HAN_CHAR.match(w):
             break  # 103个行政村|村村都有: a doubled word says "every", after what is counted
-        if w in tb.counted_stop or (tok.tag in ("l", "i") and parts and _noun_like(tokens[i - 1]) and i + 1 < n
-                                    and not _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS):
-            break  # 150多个小区|全面铺开|“…: a set phrase after the noun, before no noun, is what is done with it
+        if w in tb.counted_stop or (tok.tag in ("l", "i") and parts and (
+                tokens[i - 1].word in ")）" or _noun_like(tokens[i - 1]) and i + 1 < n
+                and not _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS)):
+            break  # 150多个小区|全面铺开|“…: a set phrase after the noun, before no noun, is what is done with it;
+            # after a gloss it always is (22个村(社区)|圆满完成|换届选举)
         if tok.tag == "" and len(w) >= 2 and w[-1] in "及和与" and (i + 1 >= n or tokens[i + 1].tag == "m"):
             parts.append(w[:-1])  # 10个政策局及6个部门: jieba glued the conjunction to the noun
             i += 1
