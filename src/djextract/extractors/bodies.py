@@ -705,14 +705,14 @@ WORD_SUFFIXES = "化"
 
 @rule()
 def glued_copula(w: Walk, tok: Token) -> Act | None:
-    """钟萍|方是|中坝村: jieba's guess glued a name's last character to the copula 是 (or to 在) before the body;
-    the name ends there."""
+    """钟萍|方是|中坝村, 王伟|中任|内蒙古自治区党委, 2018年|起任|中央国安办: jieba's guess glued a character to the
+    copula 是 (or to 在, or to 任 "hold the post") before the body; the name ends there."""
     if tok.tag == "" and len(tok.word) == 2 and tok.word[1] in GLUED_VERBS and HAN_WORD.fullmatch(tok.word):
         return Act.STOP
     return None
 
 
-GLUED_VERBS = "是在"
+GLUED_VERBS = "是在任"
 
 
 def _opens_after(w: Walk, tok: Token) -> bool:
