@@ -435,6 +435,10 @@ def _post_ending_at(p: Person, end: int) -> tuple[str | None, str | None, int] |
     for word in t.drop:
         if post.startswith(word) and len(post) > len(word):
             post = post[len(word):]
+    if body is not None and len(post) == 1:  # 中联部|长刘建超: the body's last character opens the post too
+        shared = t.post_ending(body[-1] + post)
+        if shared is not None and shared.start() == 0:
+            post = shared.group(0)
     return post or None, body, start
 
 
