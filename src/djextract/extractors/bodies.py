@@ -547,6 +547,21 @@ def prefix_opens(w: Walk, tok: Token) -> Act | None:
 
 
 @rule("bodies/heads.tsv")
+def party_before_the_state(w: Walk, tok: Token) -> Act | None:
+    """中共|国务院人力资源和社会保障部 (as the press outside the mainland writes): the Party's name before the
+    national state organs (heads that stand alone: 国务院, its ministries) is no part of their names."""
+    if tok.word not in PARTY_NAMES or w.head.kind != "government":
+        return None
+    organs = [w.head] + [h for h in map(w.t.nested_head, (m.word for m in w.mods)) if h is not None]
+    if all(h.kind == "government" and h.alone for h in organs):  # (not 中国共产党|海南省委员会|办公厅)
+        return Act.STOP
+    return None
+
+
+PARTY_NAMES = ("中共", "中国共产党")
+
+
+@rule("bodies/heads.tsv")
 def committee_and_government(w: Walk, tok: Token) -> Act | None:
     """镇党委政府: the town's committee and its government, side by side (bare 政府 is no body)."""
     level = w.t.heads.get(tok.word)
@@ -1053,14 +1068,14 @@ def name_word(w: Walk, tok: Token) -> Act | None:
     return Act.TAKE
 
 
-WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, prefix_opens, committee_and_government,
-        village_before_village, parent_company, glued_conjunction, conjunction_and_level, joint_verb,
-        preposition_and_that, unit_short, glued_function_words, glued_suffix, glued_copula, glued_preposition,
-        glued_level, glued_date_unit, village_opener, branch_village_opener, community_morpheme, bracketed_place,
-        bracketed_alias, street_name, company_brand, trade_word, numbered_unit, joined_department, term_of_a_committee,
-        numbered_company, village_numeral, numbered_branch, place_of_level_body, split_division, generic_modifier,
-        stop_word, post_inside, adjective, level_alone, task_of_a_branch, verb_phrase_word, stop_tag, village_name_ends,
-        name_word)
+WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, party_before_the_state, prefix_opens,
+        committee_and_government, village_before_village, parent_company, glued_conjunction, conjunction_and_level,
+        joint_verb, preposition_and_that, unit_short, glued_function_words, glued_suffix, glued_copula,
+        glued_preposition, glued_level, glued_date_unit, village_opener, branch_village_opener, community_morpheme,
+        bracketed_place, bracketed_alias, street_name, company_brand, trade_word, numbered_unit, joined_department,
+        term_of_a_committee, numbered_company, village_numeral, numbered_branch, place_of_level_body, split_division,
+        generic_modifier, stop_word, post_inside, adjective, level_alone, task_of_a_branch, verb_phrase_word, stop_tag,
+        village_name_ends, name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 
