@@ -57,9 +57,11 @@ LIST_BEFORE_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){0,9}"
 # 朱正林、薛锐两位同志: a list of names that a bare count of persons closes (without 等)
 BARE_COUNT = re.compile(r"\s*[0-9一二两三四五六七八九十]{1,3}\s*[名位]")
 LIST_THEN_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){1,9}" + BARE_COUNT.pattern)
-BRACKETED_POST = re.compile(r"[(（]([\u4e00-\u9fff、]{2,20})[)）]")  # 王建军(县委书记)
+# 王建军(县委书记), 肖友才(藏族,拉萨市委书记): the post in brackets, after the person's nationality if given
+BRACKETED_POST = re.compile(r"[(（](?:[\u4e00-\u9fff]{1,4}族\s*[，,、]\s*)?([\u4e00-\u9fff、]{2,20})[)）]")
 AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]{1,3}\s*周?岁的?$")  # 80岁的|林幸春
 PLACE_OF = re.compile(r"([\u4e00-\u9fff]{2,3})的")  # 是|村里的|专职清扫员
+POST_THEN_NAME = "的是"  # what may stand between a post and the name of its holder
 REPRESENTATIVE = "为代表"  # 以张诗平为代表的4位村民: the one named for a group
 # what makes a sentence worth the names' search, beside the words of the trigger
 PERSON_MARKS = re.compile(f"{COUNTED_PERSONS.pattern}|{REPRESENTATIVE}|{BIOGRAPHY.pattern}|{LIST_THEN_COUNT.pattern}"
@@ -456,8 +458,9 @@ def post_before(p: Person) -> Act | None:
     the first pair of the list is the person's: one person carries one body (spec §6).
     """
     found = _post_ending_at(p, p.a)
-    if found is None and p.a >= 1 and p.text[p.a - 1] == "的":
-        found = _post_ending_at(p, p.a - 1)  # 时任兰考县委书记的焦裕禄: the post, then 的, is the name's apposition
+    if found is None and p.a >= 1 and p.text[p.a - 1] in POST_THEN_NAME:
+        found = _post_ending_at(p, p.a - 1)  # 时任兰考县委书记的焦裕禄, 现任…党委书记是王君正: the post, then 的
+        # (the name's apposition) or 是 (the name that holds it)
     if found is None:
         return None
     at = found[2]
