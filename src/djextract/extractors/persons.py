@@ -423,7 +423,7 @@ def _post_ending_at(p: Person, end: int) -> tuple[str | None, str | None, int] |
             body, start = sub.fields["name"] + text[sub.end - base:m.start()], sub.start - base
         else:  # 惠山区委组织部|综合考核一级|科员: what the post is, written between the body and the post
             near = max((x for x in p.bodies if 0 < m.start() - (x.end - base) <= POST_QUALIFIER
-                        and _qualifier(text[x.end - base:m.start()], t)), key=lambda x: x.end, default=None)
+                        and _qualifier(text[x.end - base:m.start()])), key=lambda x: x.end, default=None)
             if near is not None:
                 body, post = near.fields["name"], text[near.end - base:m.start()] + post
                 start = near.start - base
@@ -444,10 +444,10 @@ def _post_ending_at(p: Person, end: int) -> tuple[str | None, str | None, int] |
     return post or None, body, start
 
 
-def _qualifier(between: str, t: Tables) -> bool:
-    """Can these characters between a body and a post say what the post is (综合考核一级)? Not when they hold
-    a post of their own or a 的 (直辖市委|书记的北京|市长: the body's secretary, then another post)."""
-    return HAN.match(between) is not None and "的" not in between and t.post_ending(between) is None
+def _qualifier(between: str) -> bool:
+    """Can these characters between a body and a post say what the post is (综合考核一级, 二级主任)? Not when
+    they hold a 的 (直辖市委|书记的北京|市长: the body's secretary, then another post of another place)."""
+    return HAN.match(between) is not None and "的" not in between
 
 
 @rule("persons/posts.txt", "persons/body_heads.txt", "persons/subunits.txt", "persons/post_parts.txt")
