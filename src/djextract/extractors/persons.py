@@ -61,6 +61,7 @@ LIST_THEN_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){1,9}" +
 BRACKETED_POST = re.compile(r"[(（](?:[\u4e00-\u9fff]{1,4}族\s*[，,、]\s*)?([\u4e00-\u9fff、]{2,20})[)）]")
 AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]{1,3}\s*周?岁的?$")  # 80岁的|林幸春
 PLACE_OF = re.compile(r"([\u4e00-\u9fff]{2,3})的")  # 是|村里的|专职清扫员
+LIST_MARKS = ("、", "，", ",")  # what closes an item of a list of persons
 POST_THEN_NAME = "的是"  # what may stand between a post and the name of its holder
 REPRESENTATIVE = "为代表"  # 以张诗平为代表的4位村民: the one named for a group
 # what makes a sentence worth the names' search, beside the words of the trigger
@@ -270,6 +271,8 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                 out.append((a, nb))  # 副所长|黄|远志, 村民|董|连营
             elif ntag in P.PERSON_NAME and len(nw) == 2 and HAN.match(nw):
                 out.append((a, nb))  # 主任|张|小春, 书记|李|红梅: a given name the HMM took for a name of its own
+            elif len(nw) == 2 and HAN.match(nw) and ntag in ("v", "a") and text[nb:nb + 1] in LIST_MARKS:
+                out.append((a, nb))  # 党委书记|张|富强|、: a given name that is a word, closed by a list mark
             elif tag in P.PERSON_NAME and HAN_CHAR.match(text[a + 1:a + 2]):  # 书记|李|明说: the HMM's surname alone
                 if (text[a + 2:a + 3] in STOP_CHARS or not _ends_name(text, a + 3, t)
                         or _ends_name(text, a + 2, t) and _word_opens(text, a + 2, known, t)):
