@@ -161,9 +161,10 @@ def _unnamed_body(before: str, post: str, t: Tables, segmenter: Segmenter) -> tu
             break
     name = written + post[:k]
     if (len(written) < 2 or not HAN.fullmatch(name) or not name.endswith(t.name_ends) or name in t.name_ends
-            or any(ch in t.name_stops for ch in written)
+            or any(ch in t.name_stops for ch in written) or t.post_after.search(written)
             or any(tag.startswith("v") and tag != "vn" for tag in map(segmenter.tag, segmenter.cut(written)))):
-        return None, post  # 社区党委书记 alone, 他担任党支部书记, 集团|党委书记: no name before the organ word
+        return None, post  # 社区党委书记 alone, 他担任党支部书记, 集团|党委书记, 顾问团主席杨贵平和商会|党支部书记
+        # (a post inside: a person and another unit): no name before the organ word
     return name + head, post[k + len(head):]
 
 
@@ -231,10 +232,12 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                     and not _word_opens(text, b, known, t)):
                 out.append((a, b + 1))  # 周锐|彬道出
                 continue
-            if (len(w) == 2 and i + 1 < len(spans) and len(spans[i + 1][2]) == 2 and spans[i + 1][2][1] == "等"
-                    and HAN_CHAR.match(spans[i + 1][2][0]) and COUNTED_PERSONS.match(text, b + 1)):
-                out.append((a, b + 1))  # 陈小|平等|人, 李建|平等|11人: the name's last character opened 平等
-                continue
+            nxt = spans[i + 1][2] if i + 1 < len(spans) else ""
+            if len(w) == 2 and len(nxt) == 2 and HAN_CHAR.match(nxt[0]) and (
+                    nxt[1] == "等" and COUNTED_PERSONS.match(text, b + 1)
+                    or nxt[1] in "和与" and i > 0 and t.post_ending(spans[i - 1][2])):
+                out.append((a, b + 1))  # 陈小|平等|人, 主席|杨贵|平和|商会…: the name's last character opened a
+                continue  # word with the 等 (or 和) that follows the name
             if (len(w) == 2 and i > 0 and t.post_ending(spans[i - 1][2]) and i + 1 < len(spans)
                     and spans[i + 1][3] == "ng" and len(spans[i + 1][2]) == 1 and HAN.match(spans[i + 1][2])):
                 out.append((a, b + 1))  # 站长|黄忠|林公车私用: after a post, a bound character (ng) ends the name
