@@ -375,7 +375,7 @@ def function_word_head(w: Walk) -> Act | None:
 @rule("bodies/false_heads.txt")
 def ordinary_word(w: Walk) -> Act | None:
     """格局, 农村, 常委: the head begins inside an ordinary dictionary word; 不远处, 此处, 到处: a one-character
-    head ends a dictionary word for a place, a pronoun or an adverb."""
+    head ends a dictionary word for a place, a pronoun, an adverb or a set phrase (帮镇扶村)."""
     first = w.first
     if first is None or first.start >= w.head_start:
         return None
@@ -386,7 +386,7 @@ def ordinary_word(w: Walk) -> Act | None:
     return None
 
 
-ORDINARY_TAGS = frozenset({"s", "r", "d"})  # the dictionary's place words, pronouns and adverbs (不远处, 此处, 到处)
+ORDINARY_TAGS = frozenset({"s", "r", "d", "l", "i"})  # place words, pronouns, adverbs, set phrases (此处, 帮镇扶村)
 VILLAGE_WORDS = ("新村", "山村", "渔村")  # ordinary words (a new village, a mountain village) that end village names
 
 
@@ -873,7 +873,8 @@ def joined_department(w: Walk, tok: Token) -> Act | None:
     if w.head.alone or tok.word not in NAME_JOINERS:
         return None
     before = w.prev(tok)
-    if (before is not None and w.mods and _in_government(w.head, w.mods, w.t) and not w.t.nested_head(before.word)
+    if (before is not None and w.mods and w.mods[0].tag not in P.PLACE  # (带队|与|芦洲镇委政府: a place opens it)
+            and _in_government(w.head, w.mods, w.t) and not w.t.nested_head(before.word)
             and before.word not in w.t.generic and before.word not in w.t.quantifiers
             and (before.tag.startswith("n") or before.tag in ("l", "vn"))):
         return Act.TAKE
