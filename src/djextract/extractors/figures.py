@@ -169,7 +169,8 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
                 parts.extend(t.word for t in tokens[i:close + 1])  # 县(市、区)党委: a short gloss
                 i = close + 1
                 continue
-        if w in JOINERS and parts and i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS:
+        if (w in JOINERS and parts and i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS
+                and not _on_the_map(tokens[i + 1])):  # (两个党支部|与|杭州市…: a body of its own, by its place)
             if not _next_figure(tokens, i + 1):
                 parts.append(w)  # (but in 品牌、N个支部品牌 the next item is a figure of its own)
                 i += 1
@@ -210,6 +211,14 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
     if len(parts) == 1 and tokens[i - 1].tag in ADJECTIVES and not clean:
         return "", False  # 新|就业…: an adjective alone, before a verb, counts nothing
     return "".join(parts), clean
+
+
+def _on_the_map(tok: Token) -> bool:
+    """Is this word a division's name (杭州市, 杭州), not only a word jieba tags a place (爱国)?"""
+    from ..places import gazetteer
+
+    gz = gazetteer()
+    return tok.tag == "ns" and (tok.word in gz.full or tok.word in gz.short)
 
 
 def _next_figure(tokens: list[Token], i: int) -> bool:
