@@ -737,6 +737,8 @@ def year_number(f: Fig) -> Act | None:
         return Act.REJECT
     if f.unit == "年" and len(f.num) == 4 and all(ch in DIGITS for ch in f.num):
         return Act.REJECT
+    if f.unit == "年" and f.arabic and len(f.num) == 2 and f.num[0] == "0":
+        return Act.REJECT  # 从05年入住: a year written short (2005), never a length with a leading zero
     return None
 
 
