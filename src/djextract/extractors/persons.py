@@ -61,6 +61,7 @@ LIST_THEN_COUNT = re.compile(r"(?:[、和与及][\u4e00-\u9fff·]{2,4}?){1,9}" +
 BRACKETED_POST = re.compile(r"[(（](?:[\u4e00-\u9fff]{1,4}族\s*[，,、]\s*)?([\u4e00-\u9fff、]{2,20})[)）]")
 AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]{1,3}\s*周?岁的?$")  # 80岁的|林幸春
 PLACE_OF = re.compile(r"([\u4e00-\u9fff]{2,3})的")  # 是|村里的|专职清扫员
+ORGAN_ENDS = "部会院"  # what ends a unit's name before a person's (协调部|朱大国副部长), besides one-character heads
 LIST_MARKS = ("、", "，", ",")  # what closes an item of a list of persons
 POST_THEN_NAME = "的是"  # what may stand between a post and the name of its holder
 REPRESENTATIVE = "为代表"  # 以张诗平为代表的4位村民: the one named for a group
@@ -254,11 +255,12 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
               and spans[i + 1][3] in P.PERSON_NAME and len(spans[i + 1][2]) == 2 and HAN.match(spans[i + 1][2])
               and (i == 0 or not HAN_CHAR.match(spans[i - 1][2][-1])) and _ends_name(text, spans[i + 1][1], t)):
             out.append((a, spans[i + 1][1]))  # 、李|红梅(: a surname alone, then a given name jieba knows as a word
-        elif (len(w) == 1 and w in t.surnames and tag in P.PERSON_NAME and i + 1 < len(spans)
-              and len(spans[i + 1][2]) == 2 and HAN.match(spans[i + 1][2]) and freq(spans[i + 1][2]) < COMMON_WORD
-              and (i == 0 or not HAN_CHAR.match(spans[i - 1][2][-1])) and (
-                  t.post_after.match(text, spans[i + 1][1])
-                  or spans[i - 1][2] == "、" and text[spans[i + 1][1]:spans[i + 1][1] + 1] in LIST_ENDS)):
+        elif (len(w) == 1 and w in t.surnames and (tag in P.PERSON_NAME or tag == "ng") and i + 1 < len(spans)
+              and len(spans[i + 1][2]) == 2 and HAN.match(spans[i + 1][2])
+              and (i == 0 or not HAN_CHAR.match(spans[i - 1][2][-1]) or _ends_unit(spans[i - 1][2], t)) and (
+                  t.post_after.match(text, spans[i + 1][1])  # (协调部|朱|大国|副部长: a common word, then the post)
+                  or freq(spans[i + 1][2]) < COMMON_WORD and spans[i - 1][2] == "、"
+                  and text[spans[i + 1][1]:spans[i + 1][1] + 1] in LIST_ENDS)):
             out.append((a, spans[i + 1][1]))  # ，王|志民|主任等, 冯炳秀、陈|国雄、: a rare word after the HMM's
             # surname, with a post after it or inside a list of names
         elif (len(w) == 2 and w[0] in t.surnames and tag not in P.PERSON_NAME and freq(w) < COMMON_WORD
@@ -284,6 +286,11 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                 elif HAN_CHAR.match(text[a + 2:a + 3]):
                     out.append((a, a + 3))
     return _with_dots(_syllable_names(out, text, t), text, t)
+
+
+def _ends_unit(word: str, t: Tables) -> bool:
+    """Does this word end a unit's name, so that a person's may follow it (协调部|朱大国副部长)?"""
+    return word[-1] in t.unit_ends or word[-1] in ORGAN_ENDS
 
 
 def _word_before(spans: list[tuple[int, int, str, str]], i: int) -> str:
