@@ -914,14 +914,20 @@ def village_numeral(w: Walk, tok: Token) -> Act | None:
 def numbered_branch(w: Walk, tok: Token) -> Act | None:
     """市财政局|第一|党支部: an ordinal after a named body or place numbers a branch of it; 第一|党总支,
     内科|二|党支部, 机关|一|党支部: an ordinal, or a bare numeral after a department, right before a branch
-    numbers one of the report's unit; so does a numbered section after its field (公共基础|二部|党支部)."""
+    numbers one of the report's unit; so does a numbered section after its field (公共基础|二部|党支部, a
+    department's 组织|二|处)."""
     if w.head.alone:
         return None
     if _numbered(tok, w.prev(tok), w.t):
         return Act.TAKE
+    before = w.prev(tok)
+    if (w.head.sub and not w.mods and tok.tag == "m" and BRANCH_NUMERAL.fullmatch(tok.word) and before is not None
+            and HAN_WORD.fullmatch(before.word) and _after_a_body(w, before)):
+        w.take(tok)
+        w.take(before)
+        return Act.GO_ON  # 组织部|组织|二|处: a numbered section of a department, its field between them
     if not w.head.branch or w.mods or tok.tag != "m":
         return None
-    before = w.prev(tok)
     if ORDINAL.fullmatch(tok.word) or (BRANCH_NUMERAL.fullmatch(tok.word) and before is not None and (
             _department(before.word, w.t) or before.word in w.t.generic_mods)):
         return Act.TAKE  # (not 一网格|一|支部, a slogan)
@@ -1522,6 +1528,12 @@ def _names_community(mods: list[Token], head: Head, t: Tables) -> bool:
         return True
     nested = t.nested_head(mods[0].word) if mods else None
     return nested is not None and nested.place and nested.kind == "grassroots"
+
+
+def _after_a_body(w: Walk, tok: Token) -> bool:
+    """Is the word before ``tok`` a body's name (福建省委组织部|组织)?"""
+    before = w.prev(tok)
+    return before is not None and w.t.nested_head(before.word) is not None
 
 
 def _numbered_company(tok: Token, nxt: Token, t: Tables) -> bool:
