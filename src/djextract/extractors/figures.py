@@ -649,8 +649,11 @@ def arabic_only_unit(f: Fig) -> Act | None:
 
 @rule()
 def article(f: Fig) -> Act | None:
-    """一个, 一批, 一次: an article, not a count."""
-    return Act.REJECT if f.chinese and f.num in ("一", "壹") and not f.m.group("num2") else None
+    """一个, 一批, 一次: an article, not a count; but 一年多 (a length of time with 多 after it) is one (一年之内,
+    一年来 are time frames)."""
+    if not (f.chinese and f.num in ("一", "壹") and not f.m.group("num2")):
+        return None
+    return None if f.cls == "duration" and not f.post and DUO_AFTER.match(f.text, f.m.end()) else Act.REJECT
 
 
 @rule()
