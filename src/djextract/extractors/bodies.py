@@ -730,25 +730,25 @@ def glued_copula(w: Walk, tok: Token) -> Act | None:
 GLUED_VERBS = "是在任"
 
 
-def _opens_after(w: Walk, tok: Token, also: str = "") -> bool:
-    """Nothing but a place, 的 or a mark comes before this word (not 大会上|湄湘村), or a word of the tag ``also``."""
+def _opens_after(w: Walk, tok: Token, also: tuple[str, ...] = ()) -> bool:
+    """Nothing but a place, 的 or a mark comes before this word (not 大会上|湄湘村), or a word of a tag in ``also``."""
     before = w.prev(tok)
     return (before is None or before.word == "的" or before.tag == "x" or before.word[-1] in w.t.admin
-            or bool(also) and before.tag == also)
+            or before.tag in also)
 
 
-PREPOSITION = "p"
+GOVERNING = ("p", "v")  # a preposition or a verb before a village's name (在|小|南河村, 当选|小|南河村…)
 
 
 @rule("bodies/stop.txt")
 def village_opener(w: Walk, tok: Token) -> Act | None:
     """中|廖|村: a name character and a stub make the village's name; so does 上 before an unknown 湄湘村
-    or 小 before a place's name (小|南河村), when nothing but a place, 的, a mark or a preposition (在|小|南河村)
-    comes before it."""
+    or 小 before a place's name (小|南河村), when nothing but a place, 的, a mark, a preposition or a verb
+    (在|小|南河村, 当选|小|南河村) comes before it."""
     mods = w.mods
     if w.head.place and len(mods) == 1 and _name_char(tok, w.t) and (
             len(mods[0].word) == 1 or (len(mods[0].word) == 2 and mods[0].tag in ("", "ns")
-                                       and tok.word in NAME_OPENERS and _opens_after(w, tok, PREPOSITION))):
+                                       and tok.word in NAME_OPENERS and _opens_after(w, tok, GOVERNING))):
         return Act.TAKE
     return None
 
