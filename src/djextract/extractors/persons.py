@@ -285,6 +285,8 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                         out.append((a, a + 2))
                 elif HAN_CHAR.match(text[a + 2:a + 3]):
                     out.append((a, a + 3))
+    out = [(a, b - 1) if b - a >= 3 and text[b - 1] == "等" and COUNTED_PERSONS.match(text, b - 1) else (a, b)
+           for a, b in out]  # 部长|徐|平等|人: the 等 of 等人 closes a list, it ends no name
     return _with_dots(_syllable_names(out, text, t), text, t)
 
 
