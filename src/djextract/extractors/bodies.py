@@ -434,7 +434,7 @@ def stop_word_around_head(w: Walk) -> Act | None:
 @rule()
 def word_around_head(w: Walk) -> Act | None:
     """海曙区|委, 省公安|厅: the beginning of the head's word is part of the name (海南|大学: a word of its own),
-    unless it is a preposition that jieba's guess glued to the head (以|村集体)."""
+    unless it is a preposition that jieba's guess glued to the head (以|村集体), or to the name (驻|占村)."""
     first = w.first
     if first is None or first.start >= w.head_start:
         w.pos = w.head_start
@@ -443,6 +443,10 @@ def word_around_head(w: Walk) -> Act | None:
     known = w.sentence.doc.segmenter.known_tag(prefix)
     if first.tag == "" and len(prefix) == 1 and known in ("p", "c"):
         return Act.REJECT  # 张雪林|以村|集体的名义: jieba's guess glued a preposition to 村 (by the village)
+    if first.tag == "" and len(prefix) >= 2 and (prefix[0] in w.t.glued_prepositions or prefix[0] in PLACE_VERBS):
+        w.mods.append(Token(prefix[1:], first.start + 1, w.head_start, ""))  # 成为|驻占村: 驻 "stationed in",
+        w.start, w.pos = first.start + 1, None  # then 占村; nothing before the preposition is in the name
+        return Act.GO_ON
     w.mods.append(Token(prefix, first.start, w.head_start,
                         known or ("n" if first.tag in ("nt", "nz") else first.tag)))
     w.start = w.pos = first.start
@@ -460,6 +464,9 @@ def word_around_head(w: Walk) -> Act | None:
         # preposition (在|文|塘村)
         w.pos = None
     return Act.GO_ON
+
+
+PLACE_VERBS = "驻赴"  # "stationed in", "go to": before a name in a guess, no part of it (驻|占村)
 
 
 OPENING = (head_inside_word, class_of_bodies, function_word_head, ordinary_word, one_character_stub,
