@@ -392,7 +392,12 @@ VILLAGE_WORDS = ("新村", "山村", "渔村")  # ordinary words (a new village,
 
 def _named_village_word(sentence: Sentence, tok: Token | None) -> bool:
     """白河|新村, 毛竹|山村: the ordinary word ends a village's name when a proper name jieba knows comes before;
-    径山镇|径|山村: or when the village is named after the township written just before it."""
+    径山镇|径|山村: or when the village is named after the township written just before it; 广安市|革新|村:
+    or when jieba cut the ordinary word apart (a word of its own before 村)."""
+    if tok is not None and len(tok.word) == 1 and tok.start > sentence.start:
+        before = sentence.word_at(tok.start - 1)
+        return before is not None and before.end == tok.start and len(before.word) >= 2 and HAN_WORD.fullmatch(
+            before.word) is not None
     if tok is None or tok.word not in VILLAGE_WORDS:
         return False
     before = sentence.word_at(tok.start - 1)
@@ -965,11 +970,15 @@ def place_of_level_body(w: Walk, tok: Token) -> Act | None:
 
 
 def _village_name_ends(w: Walk, tok: Token) -> bool:
-    """A village's name ends at a verb, or after three words (a bare level 镇 takes its place: 金岭|镇|大户|陈家|村)."""
+    """A village's name ends at a verb (unless a place's full name is right before it: 广安市|革新|村), or after
+    three words (a bare level 镇 takes its place: 金岭|镇|大户|陈家|村)."""
     mods = w.mods
     level_only = len(mods[0].word) == 1 and mods[0].word in w.t.admin if mods else False
     # 建设|有限公司, 能源开发|有限公司: verbal nouns and set phrases name what a company does
     verb = tok.tag.startswith(P.VERB) and not (tok.tag in P.SET_PHRASE and w.head.kind == "enterprise")
+    if verb and not mods and len(tok.word) == 2:  # 广安市|革新|村, 三河镇|团结|村: a verb named the village after
+        before = w.prev(tok)  # the place it is in
+        verb = not (before is not None and before.tag == "ns" and before.word[-1] in w.t.admin)
     return w.head.place and not w.head.alone and (verb or (len(mods) >= 3 and not level_only))
 
 
@@ -1648,8 +1657,9 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
         nested = t.nested_head(m.word)
         if nested and m.word not in t.generic and (len(m.word) > len(nested.word) or nested.alone):
             return True  # 公安局党委, 教育部党组 (a named body inside), but not 公司党委
-        if head.place and (m.tag.startswith("n") or m.tag in ("", "a", "b")):
-            return True
+        if head.place and (m.tag.startswith("n") or m.tag in ("", "a", "b")
+                           or head.kind == "grassroots" and m.tag in ("v", "vn")):
+            return True  # (a village named by a verb, taken only after a place: 广安市|革新|村, _village_name_ends)
         if doc is not None and len(m.word) >= 2 and HAN_WORD.fullmatch(m.word) and any(
                 _written_as_place(doc, m.word + level) for level in t.admin):
             return True  # 海棠|党群服务中心: the report writes 海棠区 as a place, so 海棠 is one here
