@@ -991,6 +991,13 @@ def split_division(w: Walk, tok: Token) -> Act | None:
     return None
 
 
+@rule("bodies/heads.tsv")
+def split_head(w: Walk, tok: Token) -> Act | None:
+    """税务|干部|学院|委员会: a word that, with the word after it, writes a head (干部学院) joins the name, whatever
+    it is alone (干部, a title, would end it)."""
+    return Act.TAKE if w.mods and tok.word + w.mods[0].word in w.t.heads else None
+
+
 @rule("bodies/generic_modifiers.txt")
 def generic_modifier(w: Walk, tok: Token) -> Act | None:
     """机关, 农村, 新型: a generic modifier joins the name (whether the name is specific is decided later)."""
@@ -1102,8 +1109,8 @@ WALK = (quoted_name, generic_quantifier, two_bodies_side_by_side, party_before_t
         glued_preposition, glued_level, glued_date_unit, village_opener, branch_village_opener, community_morpheme,
         bracketed_place, bracketed_alias, street_name, company_brand, trade_word, numbered_unit, joined_department,
         term_of_a_committee, numbered_company, village_numeral, numbered_branch, place_of_level_body, split_division,
-        generic_modifier, stop_word, post_inside, adjective, level_alone, task_of_a_branch, verb_phrase_word, stop_tag,
-        village_name_ends, name_word)
+        split_head, generic_modifier, stop_word, post_inside, adjective, level_alone, task_of_a_branch,
+        verb_phrase_word, stop_tag, village_name_ends, name_word)
 """The walk's rules in order; the first that answers decides for the word."""
 
 
