@@ -1648,6 +1648,9 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
     for k, m in enumerate(mods):
         if m.word in t.name_markers and any(x.word not in t.generic_mods for x in mods[:k]):
             return True  # 中药材产业链联合党委: a named industry chain
+    if head.kind == "government" and any(m.word == "及" and 0 < k < len(mods) - 1 for k, m in enumerate(mods)):
+        return True  # 政制及内地事务局, 民政及青年事务局: a bureau of two fields joined by 及, as Hong Kong and
+        # Macau name their government's (one of each; 住房和城乡建设局 with 和 is every county's)
     if first.startswith(t.national) or first.startswith(t.alone_heads) or _opens_with_place(first):
         return True  # (国务院|台湾事务办公室 in one word: a body that stands alone opens the name)
     for k, m in enumerate(mods):
