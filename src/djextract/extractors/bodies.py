@@ -1506,7 +1506,7 @@ def _run(w: Walk, events: list[Event] | None) -> Candidate | None:
         end = pm.end()  # 党支部(筹): a qualifier in brackets belongs to the mention, not the name
     begin = w.start if w.name_start is None else w.name_start
     raw = QUOTE_MARKS_SPACE.sub("", text[begin:w.head_end])
-    name = QUALIFIER_PAREN.sub(lambda q: q.group(0) if w.head.kind == "enterprise" and _is_place(q.group(1)) else "",
+    name = QUALIFIER_PAREN.sub(lambda q: q.group(0) if w.head.kind == "enterprise" and is_place(q.group(1)) else "",
                                raw)  # 友达光电（昆山）有限公司: the place in a company's registered name stays
     if w.head.kind != "enterprise" and ("（" in name or "(" in name):
         name = ZONE_ALIAS.sub("", name)  # (bracketed_alias)
@@ -1517,7 +1517,8 @@ def _run(w: Walk, events: list[Event] | None) -> Candidate | None:
     return Candidate(w.start, end, name, w.head.kind if act is Act.ACCEPT else _kind(found))
 
 
-def _is_place(word: str) -> bool:
+def is_place(word: str) -> bool:
+    """Is this word a division's name in the gazetteer, full or short (杭州市, 杭州, 海棠)?"""
     from ..places import gazetteer
 
     gz = gazetteer()

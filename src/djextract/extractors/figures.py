@@ -18,6 +18,7 @@ from ..lexicon import derived, load_map, load_rows, load_set
 from ..mention import Mention
 from ..rules import Act, Event, apply, begin, conclude, overruled, rule, widen
 from ..schema import CATEGORIES, QUALIFIERS
+from .bodies import is_place
 from .bodies import tables as body_tables
 from .numbers import DIGITS, TEN, NumberError, parse_number, plain
 from .quotes import CLOSE_QUOTES, OPEN_QUOTES, Quote
@@ -169,8 +170,9 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
                 parts.extend(t.word for t in tokens[i:close + 1])  # 县(市、区)党委: a short gloss
                 i = close + 1
                 continue
+        # (not before a division's name: 两个党支部|与|杭州市… is a body of its own; 爱国 is only tagged a place)
         if (w in JOINERS and parts and i + 1 < n and _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS
-                and not _on_the_map(tokens[i + 1])):  # (两个党支部|与|杭州市…: a body of its own, by its place)
+                and not (tokens[i + 1].tag == "ns" and is_place(tokens[i + 1].word))):
             if not _next_figure(tokens, i + 1):
                 parts.append(w)  # (but in 品牌、N个支部品牌 the next item is a figure of its own)
                 i += 1
@@ -211,14 +213,6 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
     if len(parts) == 1 and tokens[i - 1].tag in ADJECTIVES and not clean:
         return "", False  # 新|就业…: an adjective alone, before a verb, counts nothing
     return "".join(parts), clean
-
-
-def _on_the_map(tok: Token) -> bool:
-    """Is this word a division's name (杭州市, 杭州), not only a word jieba tags a place (爱国)?"""
-    from ..places import gazetteer
-
-    gz = gazetteer()
-    return tok.tag == "ns" and (tok.word in gz.full or tok.word in gz.short)
 
 
 def _next_figure(tokens: list[Token], i: int) -> bool:

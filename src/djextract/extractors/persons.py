@@ -36,13 +36,15 @@ MASKED = re.compile(r"[某×xX*＊○〇□]")
 HAN = re.compile(r"^[\u4e00-\u9fff·]+$")
 STOP_AFTER_TAGS = frozenset({"v", "p", "c", "u", "uj", "ul", "d", "r", "x", "m", "q", "f"})
 LIST_JOINERS = ("、", "和", "与", "及")
-LIST_ENDS = "、和与及等"  # what may follow a name inside a list of names
+LIST_ENDS = "".join(LIST_JOINERS) + "等"  # what may follow a name inside a list of names
 APPOSITION_VERBS = ("是", "担任了", "担任", "现任", "曾任", "历任", "兼任", "调任", "升任", "出任", "接任", "转任",
                     "改任", "就任", "当选为", "当选", "任", "作为")
 CLAUSE_APPOSITION_VERBS = ("现任", "时任", "曾任", "历任")
 # 选举董丽丹同志为党支部书记, 王庶民同志为副书记: a verb of electing or appointing before the name, 为 after it
-APPOINTED = re.compile(r"(?:选举|推选|推举|选|任命|聘任|聘|增补|委任)$")
+APPOINTING = "(?:选举|推选|推举|选|任命|聘任|聘|增补|委任)"
+APPOINTED = re.compile(APPOINTING + "$")
 APPOINTED_AS = re.compile(r"(?:同志)?为")
+APPOINTED_IN = re.compile(APPOINTING + r"[\u4e00-\u9fff·]{2,4}(?:同志)?为")  # (the first clause of a list)
 BIOGRAPHY = re.compile(r"[,，]\s*[男女]\s*[,，、]")  # 何华榕，男，汉族: a résumé's opening (after the name)
 NOW_HOLDS = "现任"
 SPACE = re.compile(r"\s+")
@@ -553,14 +555,7 @@ def appointed_as(p: Person) -> Act | None:
     left = p.left
     if after is None or not (APPOINTED.search(left) or left.endswith(("，", ",")) and APPOINTED_IN.search(left)):
         return None
-    found = _post_from(p, after.end())
-    if found is None:
-        return None
-    p.post, p.body = found
-    return Act.ACCEPT
-
-
-APPOINTED_IN = re.compile(r"(?:选举|推选|推举|选|任命|聘任|聘|增补|委任)[\u4e00-\u9fff·]{2,4}(?:同志)?为")
+    return _holds_post_from(p, after.end())
 
 
 @rule("persons/cues.tsv")
@@ -589,6 +584,15 @@ def _post_from(p: Person, at: int) -> tuple[str, str | None] | None:
     return pm.group(0), bm.fields["name"] if bm else None
 
 
+def _holds_post_from(p: Person, at: int) -> Act | None:
+    """Accept the person with the post (and body) written from ``at``; None when no post is written there."""
+    found = _post_from(p, at)
+    if found is None:
+        return None
+    p.post, p.body = found
+    return Act.ACCEPT
+
+
 @rule("persons/posts.txt")
 def apposition(p: Person) -> Act | None:
     """王某某任县委书记, 范振华曾任衡阳市民政局局长: a verb after the name that gives the post (and the body
@@ -599,11 +603,7 @@ def apposition(p: Person) -> Act | None:
     verb = next((v for v in verbs if right.startswith(v, comma)), None)
     if verb is None:
         return None
-    found = _post_from(p, p.b + comma + len(verb))
-    if found is None:
-        return None
-    p.post, p.body = found
-    return Act.ACCEPT
+    return _holds_post_from(p, p.b + comma + len(verb))
 
 
 @rule("persons/posts.txt")
