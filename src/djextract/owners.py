@@ -450,7 +450,9 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
     level = tables().refs[whole[-1].group()] if whole else ""
     if whole and (not before or whole[-1].start() + sentence.start > max(n.end for n in before)) and (
             level not in UNITS or level in memory["last_place"]):  # (全校 with no school named says nothing)
-        return memory["last_place"].get(level if level in WHOLE_LEVELS else level[-1], memory["carry"])
+        key = level if level in WHOLE_LEVELS else level[-1]
+        carry = memory["carry"]  # (全区 with no district named: the topic only if it is of that level)
+        return memory["last_place"].get(key, carry if carry is not None and carry.endswith(key) else None)
     if before:  # the subject of the nearest clause before that has one goes on (新海曙…扩大了…，现下辖7镇)
         last = before[-1]
         start = sentence.start + _clause_start(sentence.text, last.start - sentence.start)
