@@ -234,6 +234,9 @@ THRESHOLD_JOINERS = ("及", "或")  # 县级及以上, 大专或以上: one thre
 THRESHOLD_ENDS = ("以上", "以下")
 
 
+RATE = "率"  # 组建率, 参学率: a verb before it names the rate
+
+
 def _phrase_before(tokens: list[Token], i: int) -> str:
     """Noun phrase ending just before token i (going left), skipping linking words next to the number."""
     parts: list[str] = []
@@ -243,6 +246,10 @@ def _phrase_before(tokens: list[Token], i: int) -> str:
     link_words, verb_nouns = tables().link_words, tables().verb_nouns
     while j >= 0 and not parts and tokens[j].word in link_words:
         j -= 1
+    w = tokens[j].word if j > 0 else ""
+    if w.startswith(RATE) and (w == RATE or w[len(RATE):] in link_words) and tokens[j - 1].tag.startswith(("v", "n")):
+        parts.append(tokens[j - 1].word + RATE)  # 组建|率达|100%: a verb's rate (组建率), glued to the verb after it
+        j -= 2
     if j >= 0 and tokens[j].word in tables().counted and not _noun_like(tokens[j]):
         parts.append(tokens[j].word)  # 转载13.9万次: a known counted verb right before the number
         j -= 1
