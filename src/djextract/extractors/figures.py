@@ -234,6 +234,7 @@ THRESHOLD_JOINERS = ("及", "或")  # 县级及以上, 大专或以上: one thre
 THRESHOLD_ENDS = ("以上", "以下")
 
 
+HEADCOUNT = "人数"  # 党员人数: a count of persons written before the number
 RATE = "率"  # 组建率, 参学率: a verb before it names the rate
 
 
@@ -1130,6 +1131,9 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
             head = owner if owner and lookup_counted(owner) is not None else _after_de(tokens, i_after)
             if head:
                 after = head
+        elif not after and cls == "person" and _phrase_before(tokens, sentence.token_index(start)).endswith(
+                HEADCOUNT):
+            pass  # 正式党员人数3人以上的班级: the number is the headcount before it, not the class's
         elif not after and cls not in ("duration", "measure"):  # (连续两年参与…的居民, 80岁的居民: not counted)
             head = _after_de(tokens, i_after) if i_after < len(tokens) and tokens[i_after].tag not in ("x",) else ""
             if head and (cls == "person" or lookup_counted(head) is not None):
