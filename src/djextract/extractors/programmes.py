@@ -216,11 +216,13 @@ def _head_after(text: str, pos: int) -> Evidence | None:
 
 
 def _longest_head(rest: str, m: re.Match[str]) -> re.Match[str]:
-    """阵地 → 阵地体系: a head right after a head makes one longer head (the last one says the kind)."""
+    """阵地 → 阵地体系: a head right after a head makes one longer head (the last one says the kind); a head
+    that is a programme verb does not (“党员示范楼院”党建品牌|创建: creating the brand, which stays a brand)."""
     t = tables()
     while True:
         nxt = t.after_re.search(rest, m.end())
-        if not nxt or nxt.start() - m.end() > 2 or HEAD_GAP_BREAK.search(rest, m.end(), nxt.start()):
+        if (not nxt or nxt.start() - m.end() > 2 or HEAD_GAP_BREAK.search(rest, m.end(), nxt.start())
+                or nxt.group(0) in t.verbs):
             return m
         m = nxt
 
@@ -612,11 +614,13 @@ def no_evidence(c: Quoted) -> Act | None:
 
 @rule()
 def generic_term(c: Quoted) -> Act | None:
-    """网格化, 体检式, 大党委, 2·04: terms rather than names, unless a head after them says otherwise; a five-year
-    plan's period is none whatever follows (“十四五”规划)."""
+    """网格化, 体检式, 大党委, 2·04: terms rather than names, unless a head after them says otherwise (a body's
+    name only with its own head right after it: “五星支部”创建); a five-year plan's period is none whatever
+    follows (“十四五”规划)."""
     if FIVE_YEAR_PLAN.fullmatch(c.name):
         return Act.REJECT
-    if _looks_generic(c.name) and (c.ev is c.verb or not (c.own or c.shared) or _body_like(c.name)):
+    if _looks_generic(c.name) and (c.ev is c.verb or not (c.own or c.shared) or _body_like(c.name) and not (
+            c.own and not c.own.modifier)):
         return Act.REJECT
     return None
 
