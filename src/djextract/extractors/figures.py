@@ -191,6 +191,9 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
                 and not _noun_like(tokens[i + 1]) and tokens[i + 1].word not in JOINERS)):
             break  # 150多个小区|全面铺开|“…: a set phrase after the noun, before no noun, is what is done with it;
             # after a gloss it always is (22个村(社区)|圆满完成|换届选举)
+        if (parts and len(w) >= 3 and w.endswith(MANNER_SUFFIX) and (
+                i + 1 >= n or tokens[i + 1].word in JOINERS or tokens[i + 1].tag.startswith("v"))):
+            break  # 13个社区|个性化、标志化…打造品牌, 8个村|规范化建设: how it is done, after what is counted
         if tok.tag == "" and len(w) >= 2 and w[-1] in "及和与" and (i + 1 >= n or tokens[i + 1].tag == "m"):
             parts.append(w[:-1])  # 10个政策局及6个部门: jieba glued the conjunction to the noun
             i += 1
@@ -234,6 +237,7 @@ THRESHOLD_JOINERS = ("及", "或")  # 县级及以上, 大专或以上: one thre
 THRESHOLD_ENDS = ("以上", "以下")
 
 
+MANNER_SUFFIX = "化"  # 个性化, 规范化: a manner, not a noun, before a verb or a list of manners
 HEADCOUNT = "人数"  # 党员人数: a count of persons written before the number
 RATE = "率"  # 组建率, 参学率: a verb before it names the rate
 
