@@ -27,6 +27,7 @@ QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
 NAME_JOINERS = ("和", "与", "及")  # (住房和城乡建设局; 政制及内地事务局, as Hong Kong names its bureaux)
 JOINT_VERBS = ("联合",)
 VILLAGE_NUMERALS = TEN + "双"
+VILLAGE_COUNTERS = "个家座所批类种级处户组名位支条只项件次人村百千万两"  # 三个村, 两级社区, 一名村干部
 COMPANY_NUMERALS = TEN
 PAREN_IN_NAMES = ("中国", "集团", "控股")  # 华为技术(中国)有限公司, 万科(集团)有限公司
 ANONYMOUS_LETTER = re.compile(r"[A-Za-z]")
@@ -918,13 +919,24 @@ def numbered_company(w: Walk, tok: Token) -> Act | None:
 
 @rule("bodies/admin_levels.txt")
 def village_numeral(w: Walk, tok: Token) -> Act | None:
-    """大河坝镇三河口村: a numeral opens the village's name after its town."""
-    if w.head.alone or tok.tag != "m" or len(tok.word) != 1 or tok.word not in VILLAGE_NUMERALS:
+    """大河坝镇三河口村: a numeral opens the village's name after its town; 三元村, 五里村, 八里社区: a
+    numeral and a character that counts no villages (not 三个村, 两级社区) are the village's whole name."""
+    if w.head.alone or tok.tag != "m":
+        return None
+    if w.head.place and not w.mods and w.head.kind == "grassroots" and _numeral_name(tok.word):
+        return Act.TAKE
+    if len(tok.word) != 1 or tok.word not in VILLAGE_NUMERALS:
         return None
     before = w.prev(tok)
     if before is not None and w.head.place and w.mods and before.word[-1] in w.t.admin:
         return Act.TAKE
     return None
+
+
+def _numeral_name(word: str) -> bool:
+    """三元, 五里, 八里: a numeral and a character that counts no villages, a village's name (not 三个, 两级)."""
+    return (len(word) == 2 and word[0] in VILLAGE_NUMERALS and word[0] != "一"  # (一名, 一支: "a", before a noun)
+            and word[1] not in VILLAGE_NUMERALS + VILLAGE_COUNTERS)
 
 
 @rule("bodies/heads.tsv", "bodies/departments.txt", "bodies/sections.txt", "bodies/generic_modifiers.txt")
@@ -1643,6 +1655,8 @@ def _specific(mods: list[Token], head: Head, t: Tables, doc: Document | None = N
     if (head.place and head.kind == "grassroots" and len(mods) >= 2 and mods[-1].word in t.surnames
             and mods[-2].word in NAME_OPENERS):
         return True  # 前|张|村, 后|王|庄: a family's village, after a direction word
+    if head.place and head.kind == "grassroots" and len(mods) == 1 and mods[0].tag == "m" and _numeral_name(first):
+        return True  # 三元|村, 五里|村 (village_numeral)
     if head.branch and (BRANCH_NUMBER.fullmatch(mods[-1].word) or _department(mods[-1].word, t)
                         or len(mods) > 1 and NUMBERED_SECTION.fullmatch(mods[-1].word)):
         return True  # 第一党总支, 机关二党支部, 门诊党支部, 教学|二部党支部: one branch of the report's unit
