@@ -1144,6 +1144,8 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
                 after = head  # 1218个建在产业链上的党组织: what is counted follows the 的
             elif cls in ("count", "person") and straddle is None:
                 after = _verb_then_counted(tokens, i_after)
+                if cls == "person" and lookup_counted(after) not in PERSON_CATEGORIES:
+                    after = ""  # 30余人|参加|会议: what the persons did, not who they are
         if cls == "person" and after and lookup_counted(after) not in PERSON_CATEGORIES:
             head = _after_de(tokens, i_after)  # 15名获颁纪念章的老党员, 942名符合条件的老党员: the clause says which
             if head and lookup_counted(head) in PERSON_CATEGORIES:  # persons, the noun after its 的 what they are
