@@ -386,9 +386,10 @@ def assign(doc: Document, sentence: Sentence, found: list[Mention]) -> None:
     figures = sorted((m for m in found if m.type == "figure"), key=lambda f: f.start)
     memory["carry"] = _as_declared(doc, sentence, memory["carry"])
     names = _names(doc, sentence, found, memory)
-    if "focus" not in memory:  # the first sentence is the title: a body it names is the report's subject
+    if "focus" not in memory:  # the first sentence is the title: a body it names is the report's subject (a
+        # report that opens with no title, its first sentence ended as sentences are, has none)
         memory["focus"] = next((n.owner for n in names if n.kind == "body" and _is_subject(doc, sentence, n, names)),
-                               None)
+                               None) if not sentence.text.rstrip().endswith(SENTENCE_ENDS) else None
     opening = _opening_subject(doc, sentence, names)
     if not figures:
         if opening is not None:
@@ -463,6 +464,7 @@ def _owner(doc: Document, sentence: Sentence, fig: Mention, subjects: list[Name]
     return next(carried, None) or _home(doc, memory)
 
 
+SENTENCE_ENDS = ("。", "！", "？", "!", "?")
 RESIDENTS = ("居民", "村民", "市民", "群众")  # after a place or body: a person who lives there (凤凰社区居民黄方权)
 DATELINE = re.compile(r"\s*(?:\d{1,2}月)?\d{1,2}日(?:电|讯)")  # 新华社北京7月29日电: where the news was filed
 PEER_LEVELS = ("村", "社区", "街道", "镇", "乡")
