@@ -65,7 +65,7 @@ AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]{1,3}\s*周?岁的?
 PLACE_OF = re.compile(r"([\u4e00-\u9fff]{2,3})的")  # 是|村里的|专职清扫员
 ORGAN_ENDS = "部会院"  # what ends a unit's name before a person's (协调部|朱大国副部长), besides one-character heads
 LIST_MARKS = ("、", "，", ",")  # what closes an item of a list of persons
-POST_THEN_NAME = "的是"  # what may stand between a post and the name of its holder
+POST_THEN_NAME = "的是）)"  # what may stand between a post and the name of its holder (召集人（…书记）陈辉: a bracket)
 REPRESENTATIVE = "为代表"  # 以张诗平为代表的4位村民: the one named for a group
 # what makes a sentence worth the names' search, beside the words of the trigger
 PERSON_MARKS = re.compile(f"{COUNTED_PERSONS.pattern}|{REPRESENTATIVE}|{BIOGRAPHY.pattern}|{LIST_THEN_COUNT.pattern}"
