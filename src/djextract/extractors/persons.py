@@ -289,7 +289,26 @@ def _names(words: list[tuple[str, str]], text: str, t: Tables, known: Callable[[
                     out.append((a, a + 3))
     out = [(a, b - 1) if b - a >= 3 and text[b - 1] == "等" and COUNTED_PERSONS.match(text, b - 1) else (a, b)
            for a, b in out]  # 部长|徐|平等|人: the 等 of 等人 closes a list, it ends no name
-    return _with_dots(_syllable_names(out, text, t), text, t)
+    return _with_dots(_syllable_names(_married_names(out, text, t, taken), text, t), text, t)
+
+
+def _married_names(spans: list[tuple[int, int]], text: str, t: Tables, taken: Container[str]) -> list[
+        tuple[int, int]]:
+    """新民党主席叶刘淑仪, 行政长官林郑月娥: right after a post, a name of two surnames and a two-character given
+    name, as Hong Kong and Macau write a married woman's (her husband's surname before her own); the HMM
+    takes three characters of it (刘淑仪) or the two surnames (林郑), and the name, once taken, is found again
+    wherever the two surnames are."""
+    out = []
+    for a, b in spans:
+        if b - a == 3 and a >= 1 and text[a - 1] in t.surnames and text[a] in t.surnames and t.post_ending(
+                text[:a - 1]):
+            a -= 1
+        elif (b - a == 2 and text[a + 1] in t.surnames and HAN.match(text[b:b + 2]) and len(text) >= b + 2
+              and (text[a:b + 2] in taken or t.post_ending(text[:a]) and _ends_name(text, b + 2, t)
+                   and not _ends_name(text, b, t) and not _ends_name(text, b + 1, t))):  # (副镇长李强|介绍)
+            b += 2
+        out.append((a, b))
+    return out
 
 
 def _ends_unit(word: str, t: Tables) -> bool:
