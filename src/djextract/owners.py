@@ -47,6 +47,7 @@ from .mention import Mention
 # a unit's own committee or service centre: 长丰县|委, 苕溪村|党委, 四邑村|党群服务中心
 UNIT_ORGAN = re.compile(r"(.+?(?:省|市|县|区|镇|乡|街道|旗|州|盟|村|社区))"
                         r"(?:委|党委|党工委|党总支|党支部|人民政府|政府|办事处|村委会|居委会|党群服务中心|党群服务站)$")
+BARE_UNITS = ("自治区", "自治州", "自治县", "自治旗", "特区", "特别行政区")  # levels that name no place alone
 VILLAGE_OF = re.compile(r"(.+?(?:村|社区))(?:村党支部|村党总支|村支部|党支部|党总支|党委|支部|两委|村委会|居委会)$")
 # a hospital, school or company (by how its name ends) and the levels of refs.tsv that mean it: 全院, 我校, 本公司
 UNIT_LEVELS = {"医院": ("院",), "研究院": ("院",), "学院": ("院", "校"), "大学": ("校",), "学校": ("校",),
@@ -415,7 +416,7 @@ def _unit_of(owner: str | None) -> str | None:
     """长丰县委, 苕溪村党委, 四邑村党群服务中心: a unit's own committee or service centre, carried to the
     sentences after it, stands for the unit (the county's project, the village's list)."""
     m = (UNIT_ORGAN.match(owner) or VILLAGE_OF.match(owner)) if owner else None  # (贯寺村|村支部 too)
-    return m.group(1) if m else owner
+    return m.group(1) if m and m.group(1) not in BARE_UNITS else owner  # (自治区党委 names no region)
 
 
 def _encloses_home(doc: Document, owner: str | None, memory: dict) -> bool:
