@@ -49,6 +49,7 @@ BIOGRAPHY = re.compile(r"[,，]\s*[男女]\s*[,，、]")  # 何华榕，男，�
 NOW_HOLDS = "现任"
 SPACE = re.compile(r"\s+")
 UNNAMED_UNIT = 3  # characters of a unit named by no name before a post in a list (…、党校校长)
+UNNAMED_DEPARTMENT = 6  # … or of a department there (…书记、法律事务部部长)
 POST_QUALIFIER = 6  # characters of a qualifier between a body and a post (综合考核一级)
 # 李长君等3名党员, 朱正林、张东亮和薛锐等七位同志, 龚俊龙、黄俊康等一众社团骨干, 刘少奇、李立三等革命先驱,
 # 王进喜等人: names a count of persons, or a word for them, closes
@@ -500,9 +501,11 @@ def post_before(p: Person) -> Act | None:
     if found is None:
         return None
     at = found[2]
-    if found[1] is None:  # 县委常委、组织部长、党校|校长刘敏: a unit of no name before the post opens it
+    if found[1] is None:  # 县委常委、组织部长、党校|校长刘敏, 支部书记、法律事务部|部长王勇: a unit of no name
+        # before the post opens it
         k = p.text.rfind("、", 0, at)
-        if k >= 0 and 0 < at - k - 1 <= UNNAMED_UNIT and HAN.match(p.text[k + 1:at]):
+        if k >= 0 and (0 < at - k - 1 <= UNNAMED_UNIT or 0 < at - k - 1 <= UNNAMED_DEPARTMENT
+                       and p.text[at - 1] in ORGAN_ENDS) and HAN.match(p.text[k + 1:at]):
             at = k + 1
     while at >= 1 and p.text[at - 1] == "、":  # (…党组成员、秘书长: a post of no body of its own)
         first = _post_ending_at(p, at - 1)  # 自治区人大常委会副主任、市委书记、…组长许成仓: the first pair
