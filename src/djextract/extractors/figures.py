@@ -158,8 +158,9 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
         w = tok.word
         if w in "“「『\"":
             close = next((j for j in range(i + 1, min(n, i + 12)) if tokens[j].word in "”」』\""), None)
-            if close is None:
-                break
+            if close is None or parts and not _noun_like(tokens[close - 1]) and not (
+                    close + 1 < n and _noun_like(tokens[close + 1])):
+                break  # (3名党委委员|“下派”|到: a quoted verb after the noun, before no noun, is what they do)
             parts.extend(t.word for t in tokens[i:close + 1])
             i = close + 1
             first = False
