@@ -446,7 +446,7 @@ def _post_ending_at(p: Person, end: int) -> tuple[str | None, str | None, int] |
     m = t.post_ending(text[:end])
     if not (m and m.group(0).strip()):
         return None
-    ends = [x for x in p.bodies if x.start - base < m.start() <= x.end - base + 1
+    ends = [x for x in p.bodies if x.start - base <= m.start() <= x.end - base + 1
             and x.end - base < end
             and text[x.end - base:m.start()] in ("", "的", " ")]  # not across a comma
     at = max(ends, key=lambda x: x.end, default=None)  # 海棠区委|书记, 下洋村的党支部|书记
