@@ -185,6 +185,8 @@ def _phrase_after(tokens: list[Token], i: int) -> tuple[str, bool]:
             break  # 2名…老党员|孙晓霞和张天闻: the persons' names after what they are
         if tok.tag == "" and w[0] in tb.quantifier_chars:
             break  # 182个村|每村都有: jieba's guess glued a quantifier to the word after it, which counts nothing
+        if w in APPROXIMATE and i + 1 < n and tokens[i + 1].tag == "m":
+            break  # 14个社区|数|万人次: "several", opening the next number, after what is counted
         if parts and len(w) == 2 and w[0] == w[1] and HAN_CHAR.match(w):
             break  # 103个行政村|村村都有: a doubled word says "every", after what is counted
         if w in tb.counted_stop or (tok.tag in ("l", "i") and parts and (
@@ -238,6 +240,7 @@ THRESHOLD_JOINERS = ("及", "或")  # 县级及以上, 大专或以上: one thre
 THRESHOLD_ENDS = ("以上", "以下")
 
 
+APPROXIMATE = ("数", "几")  # 数万人次, 几十名: numerals of no value, which jieba tags nouns
 MANNER_SUFFIX = "化"  # 个性化, 规范化: a manner, not a noun, before a verb or a list of manners
 HEADCOUNT = "人数"  # 党员人数: a count of persons written before the number
 RATE = "率"  # 组建率, 参学率: a verb before it names the rate
