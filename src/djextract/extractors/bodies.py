@@ -27,6 +27,7 @@ QUALIFIER_PAREN = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})[)）]")
 NAME_JOINERS = ("和", "与", "及")  # (住房和城乡建设局; 政制及内地事务局, as Hong Kong names its bureaux)
 JOINT_VERBS = ("联合",)
 VILLAGE_NUMERALS = TEN + "双"
+AFFILIATED = ("附属",)  # 中山大学附属第三医院: a numbered unit a body runs
 VILLAGE_COUNTERS = "个家座所批类种级处户组名位支条只项件次人村百千万两"  # 三个村, 两级社区, 一名村干部
 COMPANY_NUMERALS = TEN
 PAREN_IN_NAMES = ("中国", "集团", "控股")  # 华为技术(中国)有限公司, 万科(集团)有限公司
@@ -1586,10 +1587,10 @@ def _numbered_company(tok: Token, nxt: Token, t: Tables) -> bool:
 
 def _numbered(tok: Token, before: Token | None, t: Tables) -> bool:
     """Is this word an ordinal right after a named body or place (市财政局|第一|党支部, 金汇|镇|第一|街区党支部), or
-    after a national prefix (中央|第二十|指导组)?"""
+    after a national prefix (中央|第二十|指导组), or after 附属 (中山大学|附属|第三|医院, a university's hospital)?"""
     return (before is not None and ORDINAL.fullmatch(tok.word) is not None
             and (t.nested_head(before.word) is not None or before.tag in P.PLACE or before.word in t.admin
-                 or before.word in t.national))
+                 or before.word in t.national or before.word in AFFILIATED))
 
 
 def _in_government(head: Head, mods: list[Token], t: Tables) -> bool:
