@@ -720,8 +720,8 @@ def glued_function_words(w: Walk, tok: Token) -> Act | None:
 
 @rule()
 def glued_suffix(w: Walk, tok: Token) -> Act | None:
-    """常态|化进|社区: jieba's guess glued the suffix of the word before (常态化) to a verb (进); it ends the
-    name, with nothing of the guess in it."""
+    """常态|化进|社区, 积分|制以|村党支部: jieba's guess glued the suffix of the word before (常态化, 积分制) to a
+    verb or preposition (进, 以); it ends the name, with nothing of the guess in it."""
     before = w.prev(tok)
     if (tok.tag == "" and len(tok.word) == 2 and tok.word[0] in WORD_SUFFIXES and before is not None
             and HAN_WORD.fullmatch(before.word)):
@@ -729,7 +729,7 @@ def glued_suffix(w: Walk, tok: Token) -> Act | None:
     return None
 
 
-WORD_SUFFIXES = "化"
+WORD_SUFFIXES = "化制"  # 常态化, 积分制 (积分|制以|村党支部)
 
 
 @rule()
