@@ -590,10 +590,11 @@ def date_not_days(f: Fig) -> Act | None:
 
 @rule()
 def glued_to_code(f: Fig) -> Act | None:
-    """A4纸, 2023-11, 1:2: a number glued to letters, digits or a code (but 100万元-200万元 is a range, and
-    其中:14个 a colon after words)."""
+    """A4纸, 2023-11, 1:2: a number glued to letters, digits or a code (but 100万元-200万元 is a range,
+    其中:14个 a colon after words, and A、B、C、D四个类别 a Chinese numeral after a list of letters)."""
     s, text = f.start, f.text
-    if s > 0 and (text[s - 1].isalnum() and text[s - 1].isascii() or text[s - 1] in ".-/:·") and not (
+    glued = text[s - 1].isascii() and (text[s - 1].isdigit() or text[s - 1].isalpha() and f.arabic) if s > 0 else False
+    if s > 0 and (glued or text[s - 1] in ".-/:·") and not (
             text[s - 1] in "-:" and s >= 2 and not text[s - 2].isascii()):
         return Act.REJECT
     return None
