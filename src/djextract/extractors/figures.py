@@ -1140,10 +1140,9 @@ def _counted(sentence: Sentence, start: int, end: int, unit: str, cls: str) -> s
             head = owner if owner and lookup_counted(owner) is not None else _after_de(tokens, i_after)
             if head:
                 after = head
-        elif not after and cls == "person" and _phrase_before(tokens, sentence.token_index(start)).endswith(
-                HEADCOUNT):
-            pass  # 正式党员人数3人以上的班级: the number is the headcount before it, not the class's
-        elif not after and cls not in ("duration", "measure"):  # (连续两年参与…的居民, 80岁的居民: not counted)
+        elif not after and cls not in ("duration", "measure") and not (  # (连续两年参与…的居民: not counted)
+                cls == "person" and _phrase_before(tokens, sentence.token_index(start)).endswith(HEADCOUNT)):
+            # (正式党员人数3人以上的班级: after 人数 the number is that headcount, not the class's)
             head = _after_de(tokens, i_after) if i_after < len(tokens) and tokens[i_after].tag not in ("x",) else ""
             if head and (cls == "person" or lookup_counted(head) is not None):
                 after = head  # 1218个建在产业链上的党组织: what is counted follows the 的
